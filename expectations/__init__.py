@@ -1,0 +1,1 @@
+"""minzheng: expectations stage."""

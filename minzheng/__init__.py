@@ -1,0 +1,1 @@
+"""minzheng: minzheng stage."""
