@@ -77,7 +77,10 @@ class Catalogue:
         # One alternation finds where any wording may start; each indicator's own
         # patterns then decide the longest match at that position.
         alternatives = [p.pattern for i in self.indicators.values() for p in i.wordings]
-        self._scanner = re.compile("|".join(f"(?:{a})" for a in alternatives))
+        # A wording starts with one of the Han characters its pattern contains: testing that
+        # one character first lets the scanner skip ordinary text quickly.
+        first = sorted({c for a in alternatives for c in a if "\u4e00" <= c <= "\u9fff"})
+        self._scanner = re.compile(f"(?=[{''.join(first)}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
 
     def find(self, text: str) -> list[WordingMatch]:
         """Non-overlapping indicator wordings in text, leftmost-longest, in order."""

@@ -55,7 +55,7 @@ def _strict_decode(data: bytes, encoding: str) -> tuple[str, bool] | None:
 
 def detect_and_decode(data: bytes) -> DecodedText:
     """Decode document bytes, or raise DocumentRejected saying why they are not a text document."""
-    if not data.strip():
+    if not data or data.isspace():
         raise DocumentRejected("empty file")
     if data.startswith(b"%PDF"):
         raise DocumentRejected("a PDF file, not text: convert it to text first")

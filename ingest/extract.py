@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ingest.catalogue import Catalogue, default_catalogue
 from ingest.decoding import check_is_chinese_text, detect_and_decode
-from ingest.metadata import read_metadata
+from ingest.metadata import REGION_CONTEXT_CHARACTERS, read_metadata
 from ingest.normalise import normalise
 from ingest.prose import DocumentFrame, ProseFigure, ProseReader
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
@@ -78,7 +78,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
     """Figure records of an already decoded document."""
     catalogue = catalogue or default_catalogue()
     regions = regions or default_regions()
-    text = normalise(text)
+    text = normalise(text)  # the caller's copy stays alive; see _extract_owned for large files
     try:
         check_is_chinese_text(text)
     except DocumentRejected as refused:
@@ -100,7 +100,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
     from_tables = table_figures(text, tables, catalogue, confirmed, result.notes)
 
-    mentions = regions.mentions(text)
+    mentions = regions.mentions(text[:REGION_CONTEXT_CHARACTERS])
     records: list[tuple[int, FigureRecord]] = []
     for figure in [*prose, *from_tables]:
         region_code, region = metadata.region_code, metadata.region
@@ -129,11 +129,20 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
 
 def extract_bytes(data: bytes, name: str) -> ExtractionResult:
     """Parse one document given as bytes; raise DocumentRejected when it is not a readable document."""
+    return _extract_owned([data], name)
+
+
+def _extract_owned(holder: list[bytes], name: str) -> ExtractionResult:
+    """Parse bytes held only by `holder`, which is emptied once they are decoded (large files)."""
+    data = holder.pop()
     decoded = detect_and_decode(data)
     metadata = DocumentMetadata(document=name, sha256=hashlib.sha256(data).hexdigest(),
                                 size_bytes=len(data), encoding=decoded.encoding)
-    result = extract_text(decoded.text, metadata)
-    if decoded.truncated_tail:
+    del data
+    text, truncated = decoded.text, decoded.truncated_tail
+    del decoded
+    result = extract_text(text, metadata)
+    if truncated:
         result.notes.append("the file ends in the middle of a character; the incomplete bytes were dropped")
     return result
 
@@ -141,4 +150,4 @@ def extract_bytes(data: bytes, name: str) -> ExtractionResult:
 def extract_file(path: str | Path) -> ExtractionResult:
     """Parse one document file; `document` in its records is the file's base name."""
     path = Path(path)
-    return extract_bytes(path.read_bytes(), path.name)
+    return _extract_owned([path.read_bytes()], path.name)

@@ -10,6 +10,8 @@ from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
 
 HEAD_CHARACTERS = 3000
+# Region names are counted in the head of a long document: enough to know its region.
+REGION_CONTEXT_CHARACTERS = 20000
 DOCUMENT_TYPE = r"(?:发展规划|规划|工作计划|计划|工作要点|要点|统计公报|公报|工作安排|工作思路|实施方案)"
 # A title as a line of its own, after site decoration such as 【要闻】 or "X分享|".
 TITLE_LINE = re.compile(rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*$")
@@ -162,7 +164,7 @@ def find_publication_date(text: str) -> str | None:
 def read_metadata(text: str, base: DocumentMetadata, table: RegionTable) -> DocumentMetadata:
     """Fill in title, region, kind, period and date of a normalised document."""
     base.title = find_title(text)
-    region = find_region(table, base.title, text)
+    region = find_region(table, base.title, text[:REGION_CONTEXT_CHARACTERS])
     if region:
         base.region_code, base.region, base.region_reason = region
     base.document_kind = find_document_kind(base.title, text)

@@ -44,6 +44,7 @@ SENTENCE_END = set("。!！?？;；:：…”’」』)）】")
 MIN_INTERRUPTED_LINE = 30
 MIN_MARKER_CHAIN = 3
 
+T2S_BLOCK = 1 << 20  # characters per OpenCC call
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
 
 
@@ -104,8 +105,22 @@ def unify_characters(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional characters to simplified (OpenCC t2s)."""
-    return _converter().convert(text)
+    """Traditional characters to simplified (OpenCC t2s).
+
+    Converted in blocks cut after a line or sentence end, so a large file never needs
+    OpenCC's working copies of the whole text at once, and no phrase is cut in two.
+    """
+    if len(text) <= T2S_BLOCK:
+        return _converter().convert(text)
+    blocks, position = [], 0
+    while position < len(text):
+        end = min(len(text), position + T2S_BLOCK)
+        if end < len(text):
+            cut = max(text.rfind("\n", position, end), text.rfind("。", position, end))
+            end = cut + 1 if cut > position else end
+        blocks.append(_converter().convert(text[position:end]))
+        position = end
+    return "".join(blocks)
 
 
 def boilerplate_reason(line: str) -> str | None:

@@ -15,6 +15,7 @@ sentence (已/共有 against 力争/到), and finally the kind of document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +25,7 @@ from ingest.numbers import (
     MULTIPLIER_RE,
     MULTIPLIERS,
     NUMBER,
+    COMPARATOR_AFTER_RE,
     TIME_RE,
     TimeExpression,
     comparator_after,
@@ -34,6 +36,7 @@ from ingest.numbers import (
 from ingest.sections import OUTLOOK, REVIEW, TARGETS, SectionMap
 
 SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；]?")
+DIGIT = re.compile(r"\d")
 
 LINK_VERBS = (
     "已经|已|共有|共计|合计|总计|累计|达到|达|为|是|增至|增加到|增加至|增长到|增长至|发展到|发展至|"
@@ -174,10 +177,10 @@ class ProseReader:
             if not unit.accepts(value) or (value_high is not None and not unit.accepts(value_high)):
                 continue
             end = match.end()
-            after = comparator_after(text[end : end + 3])
-            comparator = after or comparator_before(gap)
+            after = COMPARATOR_AFTER_RE.match(text, end)
+            comparator = comparator_after(after.group(0)) if after else comparator_before(gap)
             if after:
-                end += len(re.match(r"及以上|以上|及以下|以下|以内|左右|上下", text[end:]).group(0))
+                end = after.end()
             return ValueMention(position, end, value, value_high, unit_word, indicator, comparator)
         return False
 
@@ -266,24 +269,27 @@ class ProseReader:
 
     # -- sentences -------------------------------------------------------------------
     def read(self, text: str, excluded: list[tuple[int, int]], notes: list[str]) -> list[ProseFigure]:
+        """Figures of every sentence outside the excluded spans (tables, read on their own)."""
         figures: list[ProseFigure] = []
+        spans = sorted(excluded)
+        span_starts = [a for a, _ in spans]
         for sentence_match in SENTENCE.finditer(text):
             sentence = sentence_match.group(0)
-            if not any(c.isdigit() for c in sentence):
+            if not DIGIT.search(sentence):
                 continue
-            start = sentence_match.start()
-            if any(a < start + len(sentence) and start < b for a, b in excluded):
-                sentence, start = self._outside_tables(text, start, start + len(sentence), excluded)
+            start, end = sentence_match.start(), sentence_match.end()
+            # The last span starting before the sentence ends: does it reach into the sentence?
+            index = bisect.bisect_left(span_starts, end) - 1
+            if index >= 0 and spans[index][1] > start:
+                cut = spans[index][0]
+                while index > 0 and spans[index - 1][1] > start:
+                    index -= 1
+                    cut = spans[index][0]
+                sentence = text[start : max(start, cut)]
                 if not sentence:
                     continue
             figures.extend(self._read_sentence(text, sentence, start, notes))
         return figures
-
-    @staticmethod
-    def _outside_tables(text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> tuple[str, int]:
-        """The part of a sentence before the first table in it (tables are read on their own)."""
-        cut = min([a for a, b in excluded if a < end and start < b and a >= start] or [start])
-        return text[start:cut], start
 
     def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str]) -> list[ProseFigure]:
         wordings = [WordingMatch(m.start + start, m.end + start, m.text, m.indicators)

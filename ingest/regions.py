@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -42,8 +41,8 @@ class RegionTable:
     def __init__(self, regions: dict[str, Region], names: dict[str, list[tuple[str, bool]]]):
         self.regions = regions
         self._names = names  # written name -> [(code, is full name)]
-        ordered = sorted(names, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(n) for n in ordered))
+        self._lengths = sorted({len(n) for n in names}, reverse=True)
+        self._first_characters = {n[0] for n in names}
 
     def ancestors(self, code: str) -> list[Region]:
         chain = []
@@ -54,8 +53,22 @@ class RegionTable:
         return chain
 
     def mentions(self, text: str) -> Counter:
-        """How often each written name (full name or alias) occurs in text, longest names first."""
-        return Counter(match.group(0) for match in self._pattern.finditer(text))
+        """How often each written name (full name or alias) occurs in text, longest match first.
+
+        Meant for titles, heads of documents and clauses; callers bound the text they pass.
+        """
+        found: Counter = Counter()
+        position, end = 0, len(text)
+        while position < end:
+            if text[position] in self._first_characters:
+                for length in self._lengths:
+                    written = text[position : position + length]
+                    if written in self._names:
+                        found[written] += 1
+                        position += length - 1
+                        break
+            position += 1
+        return found
 
     def candidates(self, written: str) -> list[tuple[Region, bool]]:
         return [(self.regions[code], full) for code, full in self._names.get(written, [])]

@@ -145,16 +145,16 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
 
 def _next_row_number(text: str, position: int, number: int) -> int | None:
     """Offset after the next row's number if the text continues with it, else None."""
-    match = re.match(rf"\s*{number}(?=[\u4e00-\u9fff“(（])", text[position:])
-    return position + match.end() if match else None
+    match = re.compile(rf"\s*{number}(?=[\u4e00-\u9fff“(（])").match(text, position)
+    return match.end() if match else None
 
 
 def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[TableRow]]:
     rows: list[TableRow] = []
     number = 1
-    first = re.match(r"\s*1(?=[\u4e00-\u9fff“(（])", text[position:])
+    first = re.compile(r"\s*1(?=[\u4e00-\u9fff“(（])").match(text, position)
     if first:
-        position += first.end()
+        position = first.end()
         number = 2
     while True:
         label_read = _read_label(text, position)
