@@ -14,7 +14,7 @@ from minzheng.paths import REFERENCE_DIR
 
 CATALOGUE_FILE = REFERENCE_DIR / "indicators.yaml"
 # A bare wording counts when its context ends at most this many characters before it.
-CONTEXT_WINDOW = 20
+CONTEXT_WINDOW = 30
 HEADLINE_CODES = (
     "elderly_care_beds", "elderly_care_beds_per_1k_elderly", "nursing_bed_share", "social_orgs",
     "social_orgs_per_10k", "certified_social_workers", "certified_social_workers_per_10k",

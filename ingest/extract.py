@@ -53,6 +53,13 @@ def _figure_region(text: str, start: int, metadata: DocumentMetadata, regions: R
     return None
 
 
+def _plain(value: Decimal) -> Decimal:
+    """15.9万 computed as Decimal('159000.0') becomes 159000; 65.20 stays 65.20's value 65.2."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
 def _merge(records: list[tuple[int, FigureRecord]]) -> list[FigureRecord]:
     """One record per fact: the first quote (prose comes first), the binding and comparator any copy states."""
     merged: dict[tuple, FigureRecord] = {}
@@ -115,7 +122,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
             indicator=figure.indicator.code,
             indicator_text=figure.wording if isinstance(figure, ProseFigure) else figure.label,
             year=figure.year,
-            value=figure.value.normalize() if figure.value == figure.value.to_integral_value() else figure.value,
+            value=_plain(figure.value),
             value_high=getattr(figure, "value_high", None),
             unit=figure.indicator.unit.code,
             kind=figure.kind,

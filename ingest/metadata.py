@@ -26,6 +26,7 @@ ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)
 
+NATIONAL = re.compile(r"全国|中国|我国|国家|民政部")
 WORK_PLAN_WORDS = re.compile(r"工作计划|工作要点|工作安排|工作思路|年度计划")
 BULLETIN_WORDS = re.compile(r"统计公报|发展统计公报|统计数据")
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
@@ -85,9 +86,14 @@ def find_region(table: RegionTable, title: str | None, text: str) -> tuple[str, 
         if found:
             code, name, reason = found
             return code, name, f"named in the title '{title}'; {reason}"
+        if NATIONAL.search(title):
+            return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, f"the title '{title}' speaks of the whole country"
     mentions = table.mentions(text)
     if not mentions:
         return None
+    if all(table.resolve(w, text, mentions) is None or table.resolve(w, text, mentions).region.code == COUNTRY_CODE
+           for w in mentions):
+        return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, "the text names no region but the whole country (全国/我国)"
     cue_counts = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
     author_level = max(cue_counts, key=cue_counts.get) if any(cue_counts.values()) else None
     scored: Counter = Counter()

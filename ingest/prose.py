@@ -48,7 +48,7 @@ SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|�
 CONNECTOR = re.compile(
     rf"\s+|[,，、:：“”\"]"
     rf"|(?P<time>{TIME_RE.pattern})"
-    rf"|(?:到|至|截至|截止|截止到)(?=\d{{4}}年|“?十)"
+    rf"|(?:到|至|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
     rf"|{LINK_VERBS}|{SCOPE_WORDS}"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
     rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率))"
@@ -77,6 +77,7 @@ WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|�
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
 TARGET_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上")
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了")
+YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十)")
 
 
@@ -320,6 +321,24 @@ class ProseReader:
                 ))
         return found
 
+    def _from_to_years(self, before: str) -> tuple[int, int] | None:
+        """The years of a from-to pair stated without years (从1.3万家发展到1.7万家).
+
+        A year range earlier in the sentence (2008年到2018年) gives them; otherwise a
+        review of results spans the reviewed period: five years in a five-year plan,
+        one year in an annual plan or bulletin, ending with the year the review reports.
+        """
+        span = YEAR_RANGE.search(before)
+        if span:
+            return int(span.group(1)), int(span.group(2))
+        frame = self.frame
+        if frame.kind == "statistical_bulletin" and frame.period_end:
+            return frame.period_end - 1, frame.period_end
+        if frame.base_year is None:
+            return None
+        length = 5 if frame.kind == "five_year_plan" else 1
+        return frame.base_year - length, frame.base_year
+
     def _values_of(self, text: str, wording: WordingMatch, limit: int, sentence_start: int,
                    followed: bool) -> list[tuple[ValueMention, list[TimeExpression]]]:
         """The value(s) a wording states: one, a from-to pair, or a series of years."""
@@ -340,10 +359,12 @@ class ProseReader:
             second = self._scan(text, after_first.end(), limit, (first.indicator,))
             if second:
                 later, later_times, _ = second
-                if not times and not later_times and self.frame.base_year is not None:
-                    # A review without years: the start and end of the reviewed period.
-                    times = [TimeExpression(first.start, first.start, self.frame.base_year - 5)]
-                    later_times = [TimeExpression(later.start, later.start, self.frame.base_year)]
+                if not times and not later_times:
+                    span = self._from_to_years(text[sentence_start : wording.start])
+                    if span is None:
+                        return []
+                    times = [TimeExpression(first.start, first.start, span[0])]
+                    later_times = [TimeExpression(later.start, later.start, span[1])]
                 return [(first, times), (later, later_times)]
         position = first.end
         while True:  # a series: 2022年达到90%,2025年达到95%
