@@ -43,8 +43,11 @@ UNIT_COLUMN = re.compile(r"(?P<unit>元/人·月|元/人·年|元/年|元/月|�
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 SUB_ROW = re.compile(r"\s*其中[:：]?")
 MAX_LABEL = 60
-# A split is "far more regular" when its max/min ratio is at least this many times smaller.
+# A split is "far more regular" when its max/min ratio is at least this many times smaller
+# than any other's, and itself at most MAX_REGULAR_RATIO: one indicator's cells across a
+# plan's columns rarely differ more than fourfold.
 REGULARITY_MARGIN = math.log(3)
+MAX_REGULAR_SPREAD = math.log(4)
 UNIT_WORD_ALIASES = {"百分比": "%"}
 
 
@@ -283,7 +286,7 @@ def choose_split(candidates: list[tuple], confirmed: set[Decimal]) -> tuple[tupl
         return candidates[hits.index(best_hits)], "the split the document confirms elsewhere"
     pool = [c for c, h in zip(candidates, hits) if h == best_hits]
     ranked = sorted(pool, key=_spread)
-    if _spread(ranked[1]) - _spread(ranked[0]) >= REGULARITY_MARGIN:
+    if _spread(ranked[0]) <= MAX_REGULAR_SPREAD and _spread(ranked[1]) - _spread(ranked[0]) >= REGULARITY_MARGIN:
         return ranked[0], "far more regular than any other split"
     shown = "; ".join(" | ".join("—" if v is None else str(v) for v in c) for c in ranked[:4])
     return None, f"several splits fit ({shown})"
