@@ -90,7 +90,8 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
         check_is_chinese_text(text)
     except DocumentRejected as refused:
         raise DocumentRejected(f"nothing left after removing spam and site boilerplate: {refused.reason}") from None
-    metadata = read_metadata(text, metadata, regions)
+    mentions = regions.mentions(text[:REGION_CONTEXT_CHARACTERS])
+    metadata = read_metadata(text, metadata, regions, mentions)
     result = ExtractionResult(metadata=metadata)
     if metadata.region_code is None:
         result.notes.append("no region could be decided for the document; no figures taken")
@@ -107,7 +108,6 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
     from_tables = table_figures(text, tables, catalogue, confirmed, result.notes)
 
-    mentions = regions.mentions(text[:REGION_CONTEXT_CHARACTERS])
     records: list[tuple[int, FigureRecord]] = []
     for figure in [*prose, *from_tables]:
         region_code, region = metadata.region_code, metadata.region

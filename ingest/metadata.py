@@ -11,7 +11,7 @@ from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
 
 HEAD_CHARACTERS = 3000
 # Region names are counted in the head of a long document: enough to know its region.
-REGION_CONTEXT_CHARACTERS = 20000
+REGION_CONTEXT_CHARACTERS = 8000
 DOCUMENT_TYPE = r"(?:发展规划|规划|工作计划|计划|工作要点|要点|统计公报|公报|工作安排|工作思路|实施方案)"
 # A title as a line of its own, after site decoration such as 【要闻】 or "X分享|".
 TITLE_LINE = re.compile(rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*$")
@@ -55,10 +55,10 @@ def find_title(text: str) -> str | None:
     return None
 
 
-def _most_specific_region(table: RegionTable, text: str, context: str) -> tuple[str, str, str] | None:
+def _most_specific_region(table: RegionTable, text: str, context: str,
+                          context_mentions: Counter) -> tuple[str, str, str] | None:
     """(code, name, reason) for the most specific region named in `text`, judged with `context`."""
     mentions = table.mentions(text)
-    context_mentions = table.mentions(context)
     best = None
     for written in mentions:
         resolution = table.resolve(written, context, context_mentions)
@@ -73,7 +73,8 @@ def _most_specific_region(table: RegionTable, text: str, context: str) -> tuple[
     return resolution.region.code, resolution.region.name, resolution.reason
 
 
-def find_region(table: RegionTable, title: str | None, text: str) -> tuple[str, str, str] | None:
+def find_region(table: RegionTable, title: str | None, text: str,
+                mentions: Counter | None = None) -> tuple[str, str, str] | None:
     """(code, name, reason): the region a document is about.
 
     The title decides when it names a region. Otherwise the text's own voice does:
@@ -81,25 +82,25 @@ def find_region(table: RegionTable, title: str | None, text: str) -> tuple[str, 
     at that level, the most mentioned wins, and ambiguous names are settled by the
     parent regions the text names.
     """
+    mentions = table.mentions(text) if mentions is None else mentions
     if title:
-        found = _most_specific_region(table, title, text)
+        found = _most_specific_region(table, title, text, mentions)
         if found:
             code, name, reason = found
             return code, name, f"named in the title '{title}'; {reason}"
         if NATIONAL.search(title):
             return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, f"the title '{title}' speaks of the whole country"
-    mentions = table.mentions(text)
     if not mentions:
         return None
-    if all(table.resolve(w, text, mentions) is None or table.resolve(w, text, mentions).region.code == COUNTRY_CODE
-           for w in mentions):
+    resolved = {written: table.resolve(written, text, mentions) for written in mentions}
+    if all(r is None or r.region.code == COUNTRY_CODE for r in resolved.values()):
         return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, "the text names no region but the whole country (全国/我国)"
     cue_counts = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
     author_level = max(cue_counts, key=cue_counts.get) if any(cue_counts.values()) else None
     scored: Counter = Counter()
     reasons = {}
     for written, count in mentions.items():
-        resolution = table.resolve(written, text, mentions)
+        resolution = resolved[written]
         if resolution is None or resolution.region.code == COUNTRY_CODE:
             continue
         scored[resolution.region.code] += count
@@ -167,10 +168,15 @@ def find_publication_date(text: str) -> str | None:
     return None
 
 
-def read_metadata(text: str, base: DocumentMetadata, table: RegionTable) -> DocumentMetadata:
-    """Fill in title, region, kind, period and date of a normalised document."""
+def read_metadata(text: str, base: DocumentMetadata, table: RegionTable,
+                  head_mentions: Counter | None = None) -> DocumentMetadata:
+    """Fill in title, region, kind, period and date of a normalised document.
+
+    `head_mentions` are the region names of the head of the text (REGION_CONTEXT_CHARACTERS),
+    when the caller has counted them already.
+    """
     base.title = find_title(text)
-    region = find_region(table, base.title, text[:REGION_CONTEXT_CHARACTERS])
+    region = find_region(table, base.title, text[:REGION_CONTEXT_CHARACTERS], head_mentions)
     if region:
         base.region_code, base.region, base.region_reason = region
     base.document_kind = find_document_kind(base.title, text)

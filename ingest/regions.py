@@ -12,6 +12,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
+import ahocorasick
+
 from minzheng.paths import REFERENCE_DIR
 
 REGIONS_FILE = REFERENCE_DIR / "regions.csv"
@@ -41,8 +43,11 @@ class RegionTable:
     def __init__(self, regions: dict[str, Region], names: dict[str, list[tuple[str, bool]]]):
         self.regions = regions
         self._names = names  # written name -> [(code, is full name)]
-        self._lengths = sorted({len(n) for n in names}, reverse=True)
-        self._first_characters = {n[0] for n in names}
+        # Aho-Corasick: thousands of names found in one pass over the text.
+        self._automaton = ahocorasick.Automaton()
+        for written in names:
+            self._automaton.add_word(written, written)
+        self._automaton.make_automaton()
 
     def ancestors(self, code: str) -> list[Region]:
         chain = []
@@ -53,22 +58,10 @@ class RegionTable:
         return chain
 
     def mentions(self, text: str) -> Counter:
-        """How often each written name (full name or alias) occurs in text, longest match first.
-
-        Meant for titles, heads of documents and clauses; callers bound the text they pass.
-        """
-        found: Counter = Counter()
-        position, end = 0, len(text)
-        while position < end:
-            if text[position] in self._first_characters:
-                for length in self._lengths:
-                    written = text[position : position + length]
-                    if written in self._names:
-                        found[written] += 1
-                        position += length - 1
-                        break
-            position += 1
-        return found
+        """How often each written name (full name or alias) occurs in text, longest match first."""
+        if not text:
+            return Counter()
+        return Counter(written for _, written in self._automaton.iter_long(text))
 
     def candidates(self, written: str) -> list[tuple[Region, bool]]:
         return [(self.regions[code], full) for code, full in self._names.get(written, [])]
