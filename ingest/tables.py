@@ -180,6 +180,7 @@ def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[Tab
         unit = LABEL_UNIT.search(label) or UNIT_COLUMN.search(label)
         if unit:
             unit_word = UNIT_WORD_ALIASES.get(unit.group("unit"), unit.group("unit")) or None
+            label = label[: unit.start()].strip()
         row = TableRow(start=position, end=end, label=label, unit_word=unit_word, binding=binding,
                        cells=cells, runs=[cells])
         rows.append(row)
