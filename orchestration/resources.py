@@ -25,7 +25,6 @@ class PipelineInputs(dg.ConfigurableResource):
 
     documents_dir: str
     statistics_dir: str
-    reference_dir: str
     published_file: str
     build_file: str
 
@@ -33,7 +32,7 @@ class PipelineInputs(dg.ConfigurableResource):
         build = Path(self.build_file).resolve()
         return Paths(documents=Path(self.documents_dir).resolve(),
                      statistics=Path(self.statistics_dir).resolve(),
-                     reference=Path(self.reference_dir).resolve(),
+                     reference=settings.REFERENCE_DIR,
                      published=Path(self.published_file).resolve(),
                      build=build,
                      dagster_home=build.parent / "dagster_home")
@@ -69,7 +68,6 @@ def pipeline_inputs() -> PipelineInputs:
     return PipelineInputs(
         documents_dir=dg.EnvVar(settings.DOCUMENTS_VAR),
         statistics_dir=dg.EnvVar(settings.STATISTICS_VAR),
-        reference_dir=dg.EnvVar(settings.REFERENCE_VAR),
         published_file=dg.EnvVar(settings.PUBLISHED_VAR),
         build_file=dg.EnvVar(settings.BUILD_VAR),
     )

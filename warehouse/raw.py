@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse.catalogue import load_catalogue
+from warehouse.catalogue import catalogue_tables
 from warehouse.inputs import InboxDocument
 from warehouse.parse_cache import PARSED
 
@@ -115,5 +115,5 @@ def reference_tables(reference_dir: Path) -> dict[str, pl.DataFrame]:
     """raw.regions, raw.population, raw.units and raw.indicators from data/reference."""
     regions = pl.read_csv(reference_dir / "regions.csv", schema_overrides=REGION_SCHEMA)
     population = pl.read_csv(reference_dir / "population.csv", schema_overrides=POPULATION_SCHEMA)
-    units, indicators = load_catalogue(reference_dir)
+    units, indicators = catalogue_tables(reference_dir)
     return {"regions": regions, "population": population, "units": units, "indicators": indicators}

@@ -10,21 +10,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT, REFERENCE_DIR, STATISTICS_DIR, published_warehouse
+
+REPO_ROOT = PROJECT_ROOT
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 
-# Environment variables (one per location).
+# Environment variables (one per location). Reference data has none: the parser reads
+# data/reference itself, and the warehouse must describe the same catalogue and regions.
 DOCUMENTS_VAR = "MINZHENG_DOCUMENTS"
 STATISTICS_VAR = "MINZHENG_STATISTICS"
-REFERENCE_VAR = "MINZHENG_REFERENCE"
 PUBLISHED_VAR = "MINZHENG_WAREHOUSE_PUBLISHED"
 # The build file: dbt's profiles.yml and Dagster's DuckDB resource both read this one.
 BUILD_VAR = "MINZHENG_WAREHOUSE"
-
-DEFAULT_DOCUMENTS = REPO_ROOT / "data" / "documents"
-DEFAULT_STATISTICS = REPO_ROOT / "data" / "annual_statistics"
-DEFAULT_REFERENCE = REPO_ROOT / "data" / "reference"
-DEFAULT_PUBLISHED = REPO_ROOT / "warehouse" / "minzheng.duckdb"
 
 
 @dataclass(frozen=True)
@@ -42,14 +39,14 @@ class Paths:
     @classmethod
     def from_env(cls) -> Paths:
         """Paths from the environment, with the repository's sample data as defaults."""
-        published = Path(os.environ.get(PUBLISHED_VAR) or DEFAULT_PUBLISHED).resolve()
+        published = published_warehouse().resolve()
         build = Path(os.environ[BUILD_VAR]).resolve() if os.environ.get(BUILD_VAR) else None
         build = build or build_path_for(published)
         home = os.environ.get("DAGSTER_HOME")
         return cls(
-            documents=Path(os.environ.get(DOCUMENTS_VAR) or DEFAULT_DOCUMENTS).resolve(),
-            statistics=Path(os.environ.get(STATISTICS_VAR) or DEFAULT_STATISTICS).resolve(),
-            reference=Path(os.environ.get(REFERENCE_VAR) or DEFAULT_REFERENCE).resolve(),
+            documents=Path(os.environ.get(DOCUMENTS_VAR) or DOCUMENTS_DIR).resolve(),
+            statistics=Path(os.environ.get(STATISTICS_VAR) or STATISTICS_DIR).resolve(),
+            reference=REFERENCE_DIR.resolve(),
             published=published,
             build=build,
             dagster_home=Path(home).resolve() if home else build.parent / "dagster_home",
@@ -73,7 +70,6 @@ class Paths:
         """Write these paths to the environment, where dbt and Dagster's EnvVar read them."""
         os.environ[DOCUMENTS_VAR] = str(self.documents)
         os.environ[STATISTICS_VAR] = str(self.statistics)
-        os.environ[REFERENCE_VAR] = str(self.reference)
         os.environ[PUBLISHED_VAR] = str(self.published)
         os.environ[BUILD_VAR] = str(self.build)
         os.environ["DAGSTER_HOME"] = str(self.dagster_home)
@@ -102,7 +98,6 @@ def export_defaults() -> Paths:
     """Fill in any unset location variables (for `dagster dev` and dbt started by hand)."""
     paths = Paths.from_env()
     for var, value in ((DOCUMENTS_VAR, paths.documents), (STATISTICS_VAR, paths.statistics),
-                       (REFERENCE_VAR, paths.reference), (PUBLISHED_VAR, paths.published),
-                       (BUILD_VAR, paths.build)):
+                       (PUBLISHED_VAR, paths.published), (BUILD_VAR, paths.build)):
         os.environ.setdefault(var, str(value))
     return paths

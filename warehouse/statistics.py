@@ -2,7 +2,7 @@
 
 A row is rejected, with its file, row number and reason, when its region code is
 not a GB/T 2260 code, its indicator is not in the catalogue, its year or value is
-not a number, its unit disagrees with the catalogue, its value lies outside the
+not a number, its unit disagrees with the catalogue, a count is fractional, its value lies outside the
 unit's plausible range, it names no source, or it repeats an earlier row of the
 same file. The good rows of the file still land.
 """
@@ -91,6 +91,7 @@ checked as (
         typed.*,
         units.min_value,
         units.max_value,
+        units.is_count,
         indicators.unit as catalogue_unit,
         row_number() over (
             partition by typed.file, typed.code, typed.indicator, typed.year_number
@@ -119,10 +120,14 @@ reasoned as (
             case when year_number is null then format('year ''{}'' is not a whole number', coalesce(year, ''))
                  when year_number not between 1949 and 2100
                      then format('year {} is outside 1949-2100', year_number) end,
-            case when value_number is null then format('value ''{}'' is not a number', coalesce(value, '')) end,
+            case when value_number is null
+                then format('value ''{}'' is not a number', coalesce(value, '')) end,
             case when known_indicator and coalesce(unit, '') <> catalogue_unit
                 then format('unit ''{}'' disagrees with the catalogue unit ''{}'' of {}',
                             coalesce(unit, ''), catalogue_unit, indicator) end,
+            case when is_count and value_number <> round(value_number)
+                then format('value {} is not a whole number, but {} counts', value_number,
+                            catalogue_unit) end,
             case when value_number < min_value or value_number > max_value
                 then format('value {} is outside the plausible range {} to {} of unit {}',
                             value_number, min_value, max_value, catalogue_unit) end,

@@ -15,7 +15,6 @@ final as (
         indicators.name_en,
         indicators.unit,
         units.unit_zh,
-        units.unit_en,
         units.min_value as unit_min_value,
         units.max_value as unit_max_value,
         indicators.is_headline,

@@ -8,9 +8,10 @@ renamed as (
     select
         unit,
         name_zh as unit_zh,
-        name_en as unit_en,
         min_value,
-        max_value
+        max_value,
+        is_count,
+        bounds_reason
     from source
 )
 
