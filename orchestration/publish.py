@@ -39,7 +39,7 @@ def published_warehouse(context: dg.AssetExecutionContext, inputs: PipelineInput
     paths = inputs.paths()
     with build_db.get_connection() as con:
         con.execute(BUILD_INFO_SQL, [run_guard.fingerprint, parser_version(paths.reference),
-                                     context.run_id, datetime.now(UTC).isoformat()])
+                                     context.run.run_id, datetime.now(UTC).isoformat()])
     published = publish(paths.build, paths.published)
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(published)),
