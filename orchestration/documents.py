@@ -49,12 +49,6 @@ def documents(context: dg.AssetExecutionContext, inputs: PipelineInputs) -> dg.M
         cache.write(entry)
         statuses[entry["status"]] = statuses.get(entry["status"], 0) + 1
         figures += len(entry["records"])
-        # One observation per document: its own line on the partition's page, and a tick
-        # of `minzheng run`'s progress bar.
-        context.log_event(dg.AssetObservation(
-            asset_key=context.asset_key, partition=key,
-            metadata={"file": inbox[key].path.name, "status": entry["status"],
-                      "figures": len(entry["records"])}))
         if entry["status"] != PARSED:
             context.log.warning(f"{inbox[key].path.name}: {entry['status']}: {entry['reason']}")
     metadata: dict[str, object] = {"documents": len(context.partition_keys), "figures": figures,

@@ -100,11 +100,11 @@ def partition_ranges(ordered: list[str], wanted: set[str]) -> list[tuple[str, st
 
 
 class _EventWatcher(threading.Thread):
-    """Follows a run's events in the instance and moves the progress bars."""
+    """Follows a run's events in the instance (and calls `tick` as often) to move the progress bars."""
 
-    def __init__(self, instance: dg.DagsterInstance, run_id: str, on_event):
+    def __init__(self, instance: dg.DagsterInstance, run_id: str, on_event, tick=None):
         super().__init__(daemon=True)
-        self.instance, self.run_id, self.on_event = instance, run_id, on_event
+        self.instance, self.run_id, self.on_event, self.tick = instance, run_id, on_event, tick
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -117,6 +117,8 @@ class _EventWatcher(threading.Thread):
                 event = record.event_log_entry.dagster_event
                 if event is not None:
                     self.on_event(event)
+            if self.tick:
+                self.tick()
             if done:
                 return
             self.stopped.wait(0.25)
@@ -156,9 +158,10 @@ class PipelineRunner:
         self.verbose = verbose
         self.log_file = paths.build_dir / "logs" / "last_run.log"
 
-    def _execute(self, job_name: str, progress_handler, **kwargs) -> dg.ExecuteInProcessResult:
+    def _execute(self, job_name: str, progress_handler, tick=None,
+                 **kwargs) -> dg.ExecuteInProcessResult:
         run_id = make_new_run_id()
-        watcher = _EventWatcher(self.instance, run_id, progress_handler)
+        watcher = _EventWatcher(self.instance, run_id, progress_handler, tick)
         watcher.start()
         level = "INFO" if self.verbose else "CRITICAL"
         # dbt's own output (which dagster-dbt echoes to stdout) goes to the run log, not the
@@ -213,15 +216,18 @@ class PipelineRunner:
 
     def _parse(self, progress: Progress, unparsed: set[str]) -> None:
         task = progress.add_task("Parsing documents", total=len(unparsed))
+        cache = ParseCache(self.paths.parse_cache)
+        started = time.time()
 
-        def on_event(event) -> None:
-            if event.event_type == DagsterEventType.ASSET_OBSERVATION:
-                progress.advance(task)
+        # Parsed documents are counted in the cache: one Dagster event per document would
+        # cost more than the parse of a short one.
+        def tick() -> None:
+            progress.update(task, completed=cache.written_since(started))
 
         ordered = self.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name)
         for first, last in partition_ranges(ordered, unparsed):
             tags = {ASSET_PARTITION_RANGE_START_TAG: first, ASSET_PARTITION_RANGE_END_TAG: last}
-            result = self._execute("parse_documents", on_event, tags=tags)
+            result = self._execute("parse_documents", lambda event: None, tick=tick, tags=tags)
             if not result.success:
                 raise PipelineFailed("parsing documents failed:\n" + _failure_message(result))
 

@@ -70,6 +70,14 @@ class ParseCache:
         entry = self.read(doc_id)
         return entry is not None and entry.get("parser_version") == parser_version
 
+    def written_since(self, timestamp: float) -> int:
+        """How many entries were written at or after `timestamp` (seconds since the epoch)."""
+        if not self.directory.is_dir():
+            return 0
+        with os.scandir(self.directory) as entries:
+            return sum(1 for entry in entries
+                       if entry.name.endswith(".json") and entry.stat().st_mtime >= timestamp)
+
     def write(self, entry: dict) -> Path:
         """Store an entry atomically, so a reader never sees half a file."""
         self.directory.mkdir(parents=True, exist_ok=True)
