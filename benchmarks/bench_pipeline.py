@@ -56,7 +56,8 @@ def main() -> None:
         unchanged = timed_run(DOCUMENTS_DIR, STATISTICS_DIR, sample)
         inbox = generated_inbox(root / "generated" / "documents", args.documents)
         size_mb = sum(p.stat().st_size for p in inbox.iterdir()) / 1e6
-        large = timed_run(inbox, STATISTICS_DIR, root / "generated" / "warehouse" / "minzheng.duckdb")
+        generated = root / "generated" / "warehouse" / "minzheng.duckdb"
+        large = timed_run(inbox, STATISTICS_DIR, generated)
         shutil.rmtree(inbox)
     print(f"full run, sample data (5 documents):        {full:6.1f} s")
     print(f"no-change run, sample data:                 {unchanged:6.1f} s "

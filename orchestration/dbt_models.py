@@ -42,7 +42,7 @@ def _manifest_is_stale(project: DbtProject) -> bool:
     sources = [path for folder in ("models", "macros", "tests")
                for path in (Path(project.project_dir) / folder).rglob("*")
                if path.suffix in DBT_SOURCE_SUFFIXES]
-    sources += [Path(project.project_dir) / "dbt_project.yml", Path(project.project_dir) / "profiles.yml"]
+    sources += [Path(project.project_dir) / name for name in ("dbt_project.yml", "profiles.yml")]
     return any(path.stat().st_mtime > built for path in sources if path.exists())
 
 

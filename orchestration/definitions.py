@@ -1,4 +1,4 @@
-"""The one Dagster Definitions of minzheng: documents and statistics to a published DuckDB warehouse.
+"""The one Dagster Definitions of minzheng: documents and statistics to a published warehouse.
 
 Load it with `dagster dev -m orchestration.definitions` (what `minzheng ui` does);
 `minzheng run` executes its jobs in-process.
@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.automation import build_warehouse_job, inbox_sensor, nightly_build, parse_documents_job
+from orchestration.automation import (
+    build_warehouse_job,
+    inbox_sensor,
+    nightly_build,
+    parse_documents_job,
+)
 from orchestration.dbt_models import dbt_models, dbt_resource
 from orchestration.documents import documents, raw_document_tables
 from orchestration.publish import published_warehouse

@@ -20,7 +20,8 @@ from warehouse.raw import document_tables, replace_tables
 DOCUMENT_PARTITIONS = dg.DynamicPartitionsDefinition(name="documents")
 # Single-run backfills are what let many new documents parse in one run; the API is beta.
 warnings.filterwarnings("ignore", message=".*backfill_policy.*", category=dg.BetaWarning)
-RAW_DOCUMENT_KEYS = [dg.AssetKey(["raw", name]) for name in ("documents", "figures", "ingest_errors")]
+RAW_DOCUMENT_KEYS = [dg.AssetKey(["raw", name])
+                     for name in ("documents", "figures", "ingest_errors")]
 
 
 @dg.asset(

@@ -32,7 +32,7 @@ select
     deps=list(dbt_models.keys),
     group_name="publish",
     kinds={"duckdb"},
-    description="warehouse/minzheng.duckdb: the checked build file, swapped in atomically for readers.",
+    description="warehouse/minzheng.duckdb: the checked build file, swapped in atomically.",
 )
 def published_warehouse(context: dg.AssetExecutionContext, inputs: PipelineInputs,
                         build_db: DuckDBResource, run_guard: RunGuard) -> dg.MaterializeResult:

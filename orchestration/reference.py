@@ -1,4 +1,4 @@
-"""Reference tables: regions, census population and the indicator catalogue, landed from data/reference."""
+"""Reference tables: regions, population and the indicator catalogue, landed from data/reference."""
 
 
 import dagster as dg
@@ -7,7 +7,8 @@ from dagster_duckdb import DuckDBResource
 from orchestration.resources import PipelineInputs, RunGuard
 from warehouse.raw import reference_tables, replace_tables
 
-REFERENCE_KEYS = [dg.AssetKey(["raw", name]) for name in ("regions", "population", "units", "indicators")]
+REFERENCE_KEYS = [dg.AssetKey(["raw", name])
+                  for name in ("regions", "population", "units", "indicators")]
 
 
 @dg.multi_asset(

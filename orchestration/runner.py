@@ -18,10 +18,20 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 from dagster._core.events import DagsterEventType
-from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
+from dagster._core.storage.tags import (
+    ASSET_PARTITION_RANGE_END_TAG,
+    ASSET_PARTITION_RANGE_START_TAG,
+)
 from dagster._core.utils import make_new_run_id
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from orchestration.dbt_models import dbt_models
@@ -100,7 +110,7 @@ def partition_ranges(ordered: list[str], wanted: set[str]) -> list[tuple[str, st
 
 
 class _EventWatcher(threading.Thread):
-    """Follows a run's events in the instance (and calls `tick` as often) to move the progress bars."""
+    """Follows a run's events in the instance (and calls `tick`) to move the progress bars."""
 
     def __init__(self, instance: dg.DagsterInstance, run_id: str, on_event, tick=None):
         super().__init__(daemon=True)
@@ -272,14 +282,16 @@ class PipelineRunner:
                 "select table_name from duckdb_tables() "
                 "where schema_name = 'marts' and table_name like 'fct_%' order by table_name"
             ).fetchall()]
-            summary.mart_rows = {name: con.execute(f"select count(*) from marts.{name}").fetchone()[0]
-                                 for name in marts}
+            summary.mart_rows = {
+                name: con.execute(f"select count(*) from marts.{name}").fetchone()[0]
+                for name in marts}
 
 
 def render_summary(summary: RunSummary, console: Console) -> None:
     """Print the run's summary: documents, figures, rejections, marts, published file."""
     if summary.up_to_date:
-        console.print("[bold]Inputs unchanged since the last publish:[/] nothing to parse or build.")
+        console.print("[bold]Inputs unchanged since the last publish:[/] "
+                      "nothing to parse or build.")
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_row("documents in inbox", str(summary.documents_in_inbox))
     table.add_row("  parsed this run", str(len(summary.documents_parsed)))

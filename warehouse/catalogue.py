@@ -1,4 +1,4 @@
-"""The indicator catalogue the parser reads (ingest.catalogue), as the raw units and indicators tables."""
+"""The indicator catalogue the parser reads (ingest.catalogue) as raw units and indicators."""
 
 from __future__ import annotations
 

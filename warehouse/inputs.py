@@ -87,8 +87,9 @@ def _tree_digest(roots: tuple[Path, ...], extra: tuple[Path, ...] = ()) -> str:
 
 
 def parser_version(reference_dir: Path) -> str:
-    """A hash of the parser's code and reference data; cached parses from another version are stale."""
-    return _tree_digest(PARSER_SOURCES, tuple(reference_dir / name for name in PARSER_REFERENCE_FILES))
+    """A hash of the parser's code and reference data; parses by another version are stale."""
+    return _tree_digest(PARSER_SOURCES,
+                        tuple(reference_dir / name for name in PARSER_REFERENCE_FILES))
 
 
 def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument]) -> str:

@@ -33,7 +33,7 @@ def _holder(path: Path) -> str:
 
 @contextmanager
 def run_lock(path: Path, wait_seconds: float = 0.0):
-    """Hold the run lock at `path`; raise RunLocked if another process keeps it past `wait_seconds`."""
+    """Hold the run lock at `path`; raise RunLocked if another process holds it `wait_seconds`."""
     path = Path(path).resolve()
     with _guard:
         if path in _held:

@@ -57,14 +57,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"create schema if not exists {RAW_SCHEMA}")
 
 
-def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+def replace_tables(con: duckdb.DuckDBPyConnection,
+                   tables: dict[str, pl.DataFrame]) -> dict[str, int]:
     """Replace raw tables from frames in one transaction; return row counts."""
     ensure_schema(con)
     con.execute("begin transaction")
     try:
         for name, frame in tables.items():
             con.register("landing_frame", frame)
-            con.execute(f"create or replace table {RAW_SCHEMA}.{name} as select * from landing_frame")
+            con.execute(f"create or replace table {RAW_SCHEMA}.{name} as "
+                        "select * from landing_frame")
             con.unregister("landing_frame")
         con.execute("commit")
     except Exception:
@@ -73,7 +75,8 @@ def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFram
     return {name: frame.height for name, frame in tables.items()}
 
 
-def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path) -> dict[str, pl.DataFrame]:
+def document_tables(entries: list[tuple[InboxDocument, dict]],
+                    inbox: Path) -> dict[str, pl.DataFrame]:
     """raw.documents, raw.figures and raw.ingest_errors from parse-cache entries."""
     landed_at = now()
     documents, figures, errors = [], [], []

@@ -10,7 +10,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT, REFERENCE_DIR, STATISTICS_DIR, published_warehouse
+from minzheng.paths import (
+    DOCUMENTS_DIR,
+    PROJECT_ROOT,
+    REFERENCE_DIR,
+    STATISTICS_DIR,
+    published_warehouse,
+)
 
 REPO_ROOT = PROJECT_ROOT
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"

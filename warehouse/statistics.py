@@ -2,9 +2,9 @@
 
 A row is rejected, with its file, row number and reason, when its region code is
 not a GB/T 2260 code, its indicator is not in the catalogue, its year or value is
-not a number, its unit disagrees with the catalogue, a count is fractional, its value lies outside the
-unit's plausible range, it names no source, or it repeats an earlier row of the
-same file. The good rows of the file still land.
+not a number, its unit disagrees with the catalogue, a count is fractional, its
+value lies outside the unit's plausible range, it names no source, or it repeats an
+earlier row of the same file. The good rows of the file still land.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def read_statistics(files: list[Path]) -> tuple[pl.DataFrame, pl.DataFrame]:
                 pl.lit(path.name).alias("file"),
                 pl.lit(file_sha256(path)).alias("file_sha256"),
                 (pl.int_range(pl.len(), dtype=pl.Int32) + FIRST_DATA_ROW).alias("row_number"),
-                *(pl.col(column).str.strip_chars() for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS),
+                *(pl.col(column).str.strip_chars()
+                  for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS),
             )
         )
     rows = pl.concat(frames) if frames else pl.DataFrame(schema=TEXT_ROW_SCHEMA)
@@ -117,7 +118,8 @@ reasoned as (
                  when not known_region then format('unknown region code ''{}''', code) end,
             case when coalesce(indicator, '') = '' then 'indicator is empty'
                  when not known_indicator then format('unknown indicator ''{}''', indicator) end,
-            case when year_number is null then format('year ''{}'' is not a whole number', coalesce(year, ''))
+            case when year_number is null
+                then format('year ''{}'' is not a whole number', coalesce(year, ''))
                  when year_number not between 1949 and 2100
                      then format('year {} is outside 1949-2100', year_number) end,
             case when value_number is null

@@ -1,4 +1,4 @@
-"""The one Definitions loads with the whole lineage, the jobs, the nightly schedule and the inbox sensor."""
+"""The one Definitions loads with the whole lineage, the jobs, the schedule and the inbox sensor."""
 
 from __future__ import annotations
 
@@ -9,11 +9,30 @@ import dagster as dg
 from orchestration.dbt_models import DBT_PROJECT
 from orchestration.definitions import defs
 
-MARTS = ("dim_region", "dim_indicator", "dim_document", "fct_plan_figures", "fct_annual_statistics",
-         "fct_indicator_observations", "fct_elderly_care_beds", "fct_social_orgs_per_10k",
-         "fct_certified_social_workers", "fct_eco_burial_rate", "fct_target_attainment")
-RAW = ("documents", "figures", "ingest_errors", "annual_statistics", "annual_statistics_rejects",
-       "regions", "population", "indicators", "units")
+MARTS = (
+    "dim_region",
+    "dim_indicator",
+    "dim_document",
+    "fct_plan_figures",
+    "fct_annual_statistics",
+    "fct_indicator_observations",
+    "fct_elderly_care_beds",
+    "fct_social_orgs_per_10k",
+    "fct_certified_social_workers",
+    "fct_eco_burial_rate",
+    "fct_target_attainment",
+)
+RAW = (
+    "documents",
+    "figures",
+    "ingest_errors",
+    "annual_statistics",
+    "annual_statistics_rejects",
+    "regions",
+    "population",
+    "indicators",
+    "units",
+)
 
 
 def test_asset_graph_runs_from_document_partitions_to_publish():
@@ -28,8 +47,9 @@ def test_asset_graph_runs_from_document_partitions_to_publish():
     figures = graph.get(dg.AssetKey(["staging", "stg_ingest__figures"])).parent_keys
     assert figures == {dg.AssetKey(["raw", "figures"])}
     assert graph.get(dg.AssetKey(["raw", "figures"])).parent_keys == {dg.AssetKey(["documents"])}
-    assert isinstance(graph.get(dg.AssetKey(["documents"])).partitions_def,
-                      dg.DynamicPartitionsDefinition)
+    assert isinstance(
+        graph.get(dg.AssetKey(["documents"])).partitions_def, dg.DynamicPartitionsDefinition
+    )
 
 
 def test_jobs_schedule_and_sensor():
@@ -48,8 +68,12 @@ def test_every_model_and_column_is_described():
     models = [node for node in manifest["nodes"].values() if node["resource_type"] == "model"]
     assert len(models) >= 23
     blank = [node["name"] for node in models if not node["description"].strip()]
-    blank += [f"{node['name']}.{column}" for node in models
-              for column, spec in node["columns"].items() if not spec["description"].strip()]
+    blank += [
+        f"{node['name']}.{column}"
+        for node in models
+        for column, spec in node["columns"].items()
+        if not spec["description"].strip()
+    ]
     assert blank == []
     marts = [node for node in models if node["schema"] == "marts"]
     assert all(node["description"].startswith("One row per") for node in marts)

@@ -29,9 +29,14 @@ class PipelineWorkspace:
     def paths(self) -> Paths:
         published = self.root / "warehouse" / "minzheng.duckdb"
         build = published.parent / "build" / "minzheng.build.duckdb"
-        return Paths(documents=self.root / "documents", statistics=self.root / "annual_statistics",
-                     reference=Paths.from_env().reference, published=published, build=build,
-                     dagster_home=build.parent / "dagster_home")
+        return Paths(
+            documents=self.root / "documents",
+            statistics=self.root / "annual_statistics",
+            reference=Paths.from_env().reference,
+            published=published,
+            build=build,
+            dagster_home=build.parent / "dagster_home",
+        )
 
     def run(self, force: bool = False) -> RunSummary:
         return PipelineRunner(self.paths).run(force=force)

@@ -1,4 +1,4 @@
-"""Second runs: nothing changed parses and builds nothing; a new document runs alone; bad input is named."""
+"""Second runs: no change does nothing; a new document runs alone; bad input is named."""
 
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ def parsed_partitions(workspace, run: dg.DagsterRun) -> set[str]:
     """The document partitions a parse run materialized."""
     instance = ensure_instance(workspace.paths)
     records = instance.get_records_for_run(
-        run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION).records
+        run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
+    ).records
     return {record.event_log_entry.dagster_event.partition for record in records}
 
 
@@ -111,23 +112,35 @@ def test_bad_input_is_named_and_the_rest_lands(published, tmp_path):
     summary = workspace.run()
 
     rejects = {(file, row): reason for file, row, reason in summary.statistics_rejects}
-    assert set(rejects) == {("zhoushan_2021.csv", row) for row in (3, 4, 5, 6, 7)} | {("notes.txt", None)}
+    assert set(rejects) == {("zhoushan_2021.csv", row) for row in (3, 4, 5, 6, 7)} | {
+        ("notes.txt", None)
+    }
     assert "unknown region code '999999'" in rejects[("zhoushan_2021.csv", 3)]
     assert "unknown indicator 'no_such_indicator'" in rejects[("zhoushan_2021.csv", 4)]
     assert "value 'sixty' is not a number" in rejects[("zhoushan_2021.csv", 5)]
-    assert "unit 'percent' disagrees with the catalogue unit 'beds'" in rejects[("zhoushan_2021.csv", 6)]
+    assert (
+        "unit 'percent' disagrees with the catalogue unit 'beds'"
+        in rejects[("zhoushan_2021.csv", 6)]
+    )
     assert "outside the plausible range" in rejects[("zhoushan_2021.csv", 7)]
     assert "unsupported file type" in rejects[("notes.txt", None)]
     assert summary.documents_refused == [("empty.txt", "empty file")]
     # The good row of the bad file, and every other input, still landed.
     assert workspace.query(
         "select value, source_url from marts.fct_annual_statistics "
-        "where statistics_file = 'zhoushan_2021.csv'") == [(5100, "https://example.org/zhoushan-2021")]
+        "where statistics_file = 'zhoushan_2021.csv'"
+    ) == [(5100, "https://example.org/zhoushan-2021")]
     assert summary.statistics_rows == 35
-    assert workspace.query("select status from marts.dim_document where document_name = 'empty.txt'") \
-        == [("rejected",)]
-    assert workspace.query("select count(*) from marts.fct_eco_burial_rate where region_code = '330900'"
-                           " and source_type = 'document'")[0][0] == 3
+    assert workspace.query(
+        "select status from marts.dim_document where document_name = 'empty.txt'"
+    ) == [("rejected",)]
+    assert (
+        workspace.query(
+            "select count(*) from marts.fct_eco_burial_rate where region_code = '330900'"
+            " and source_type = 'document'"
+        )[0][0]
+        == 3
+    )
 
 
 def test_failing_dbt_test_blocks_publish(published, tmp_path):
@@ -143,9 +156,22 @@ def test_failing_dbt_test_blocks_publish(published, tmp_path):
 
     env = dict(os.environ, DAGSTER_HOME=str(paths.dagster_home))
     result = subprocess.run(
-        [MINZHENG, "run", "--force", "--documents", str(paths.documents),
-         "--statistics", str(paths.statistics), "--warehouse", str(paths.published)],
-        capture_output=True, text=True, env=env, check=False)
+        [
+            MINZHENG,
+            "run",
+            "--force",
+            "--documents",
+            str(paths.documents),
+            "--statistics",
+            str(paths.statistics),
+            "--warehouse",
+            str(paths.published),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
     assert result.returncode == 1
     message = " ".join(result.stderr.split())

@@ -17,7 +17,9 @@ def make_warehouse(path, rows: int) -> None:
     with duckdb.connect(str(path)) as con:
         for schema, table in REQUIRED_TABLES:
             con.execute(f"create schema if not exists {schema}")
-            con.execute(f"create or replace table {schema}.{table} as select range as n from range({rows})")
+            con.execute(
+                f"create or replace table {schema}.{table} as select range as n from range({rows})"
+            )
 
 
 def test_reader_keeps_its_snapshot_while_publish_replaces_the_file(tmp_path):
@@ -57,8 +59,9 @@ def test_second_process_is_refused_clearly(tmp_path):
             print("held", flush=True)
             sys.stdin.readline()
     """)
-    process = subprocess.Popen([sys.executable, "-c", holder], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout.readline().strip() == "held"
         with pytest.raises(RunLocked, match="another minzheng run is building this warehouse"):

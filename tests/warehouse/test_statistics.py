@@ -25,12 +25,13 @@ def test_csv_rows_checked_one_by_one(tmp_path, reference_db):
     csv = tmp_path / "mixed.csv"
     csv.write_text(
         "region_code,year,indicator,value,unit,source\n"
-        "310000,2022,elderly_care_beds,\"163,600\",beds,https://example.org/a\n"
+        '310000,2022,elderly_care_beds,"163,600",beds,https://example.org/a\n'
         "310000,2022,elderly_care_beds,163600,beds,https://example.org/b\n"
         "310000,2022,elderly_care_beds,12.5,beds,https://example.org/c\n"
         "310000,twenty,eco_burial_rate,60,percent,https://example.org/d\n"
         "310000,2021,eco_burial_rate,60,percent,\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     rows, unreadable = read_statistics([csv])
     accepted, rejected = validate_statistics(reference_db, rows)
     assert unreadable.height == 0
@@ -55,15 +56,22 @@ def test_xlsx_as_offices_publish_it(tmp_path, reference_db):
     rows, _ = read_statistics([path])
     accepted, rejected = validate_statistics(reference_db, rows)
     assert accepted.select("region_code", "year", "indicator", "value").rows() == [
-        ("330900", 2021, "social_orgs", 5100.0)]
+        ("330900", 2021, "social_orgs", 5100.0)
+    ]
     assert rejected.select("row_number", "reason").rows() == [
-        (3, "unit 'percent' disagrees with the catalogue unit 'orgs_per_10k_pop' of social_orgs_per_10k")]
+        (
+            3,
+            "unit 'percent' disagrees with the catalogue unit 'orgs_per_10k_pop' "
+            "of social_orgs_per_10k",
+        )
+    ]
 
 
 def test_unreadable_files_are_rejected_whole(tmp_path):
     missing_column = tmp_path / "short.csv"
-    missing_column.write_text("region_code,year,indicator,value\n310000,2020,social_orgs,1\n",
-                              encoding="utf-8")
+    missing_column.write_text(
+        "region_code,year,indicator,value\n310000,2020,social_orgs,1\n", encoding="utf-8"
+    )
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a spreadsheet")
     _, unreadable = read_statistics([missing_column, broken])

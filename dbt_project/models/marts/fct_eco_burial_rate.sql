@@ -1,13 +1,1 @@
-with
-
-observations as (
-    select * from {{ ref('int_observations__labelled') }}
-),
-
-final as (
-    select *
-    from observations
-    where indicator in ('eco_burial_rate')
-)
-
-select * from final
+{{ observations_of(['eco_burial_rate']) }}

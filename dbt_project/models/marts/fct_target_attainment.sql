@@ -23,59 +23,61 @@ actuals as (
     select * from observations where kind = 'actual'
 ),
 
--- Baseline: where the plan starts from. The target's own document's latest actual before
--- the target year; failing that, the latest actual of any source at or before the plan's
--- base year (the year before its period); failing that, the earliest actual before the target year.
-baseline_choices as (
-    select
-        targets.observation_id as target_id,
-        actuals.year,
-        actuals.value,
-        row_number() over (
-            partition by targets.observation_id
-            order by
-                actuals.document_id is not distinct from targets.document_id desc,
-                actuals.year <= coalesce(targets.plan_base_year, targets.year - 1) desc,
-                case
-                    when actuals.document_id is not distinct from targets.document_id
-                        or actuals.year <= coalesce(targets.plan_base_year, targets.year - 1)
-                        then -actuals.year
-                    else actuals.year
-                end,
-                actuals.is_derived,
-                actuals.observation_id
-        ) as preference
-    from targets
-    inner join actuals
-        on actuals.region_code = targets.region_code
-        and actuals.indicator = targets.indicator
-        and actuals.year < targets.year
-),
-
--- Latest actual: the most recent actual of any source up to the target year. On a tie,
--- a reported value beats a derived one and a statistics file beats a document.
-latest_choices as (
+-- Every actual of the same region and indicator up to the target year.
+candidates as (
     select
         targets.observation_id as target_id,
         actuals.year,
         actuals.value,
         actuals.source_type,
         actuals.is_derived,
+        actuals.observation_id,
         coalesce(actuals.document_name, actuals.source_url) as source,
         actuals.quote,
-        row_number() over (
-            partition by targets.observation_id
-            order by
-                actuals.year desc,
-                actuals.is_derived,
-                actuals.source_type = 'annual_statistics' desc,
-                actuals.observation_id
-        ) as preference
+        actuals.document_id is not distinct from targets.document_id as same_document,
+        actuals.year <= coalesce(targets.plan_base_year, targets.year - 1) as by_base_year,
+        actuals.year < targets.year as before_target_year
     from targets
     inner join actuals
         on actuals.region_code = targets.region_code
         and actuals.indicator = targets.indicator
         and actuals.year <= targets.year
+),
+
+-- Baseline: where the plan starts from. The target's own document's latest actual before
+-- the target year; failing that, the latest actual of any source at or before the plan's
+-- base year (the year before its period); failing that, the earliest actual before the
+-- target year.
+baseline_choices as (
+    select
+        *,
+        row_number() over (
+            partition by target_id
+            order by
+                same_document desc,
+                by_base_year desc,
+                case when same_document or by_base_year then -year else year end,
+                is_derived,
+                observation_id
+        ) as preference
+    from candidates
+    where before_target_year
+),
+
+-- Latest actual: the most recent actual of any source up to the target year. On a tie,
+-- a reported value beats a derived one and a statistics file beats a document.
+latest_choices as (
+    select
+        *,
+        row_number() over (
+            partition by target_id
+            order by
+                year desc,
+                is_derived,
+                source_type = 'annual_statistics' desc,
+                observation_id
+        ) as preference
+    from candidates
 ),
 
 joined as (

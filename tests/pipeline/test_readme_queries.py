@@ -1,0 +1,26 @@
+"""The README's example queries run on the published warehouse and return rows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from warehouse.settings import REPO_ROOT
+
+pytestmark = pytest.mark.pipeline
+
+
+def analyst_queries() -> list[str]:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## For analysts", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+
+
+def test_there_are_five_queries():
+    assert len(analyst_queries()) == 5
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_query_returns_rows(published, number):
+    assert published.query(analyst_queries()[number])
