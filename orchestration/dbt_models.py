@@ -116,7 +116,8 @@ def docs_command(serve: bool = False, port: int = 8080) -> int:
     dbt = dbt_resource()
     with run_lock(paths.run_lock):
         dbt.cli(["docs", "generate"], target_path=DBT_PROJECT.target_path).wait()
-    print(f"dbt docs written to {DBT_PROJECT.target_path / 'index.html'}")
+    site = Path(DBT_PROJECT.project_dir) / DBT_PROJECT.target_path / "index.html"
+    print(f"dbt docs written to {site}")
     if serve:
         print(f"serving on http://127.0.0.1:{port}; Ctrl-C stops it")
         return subprocess.call([DBT_EXECUTABLE, "docs", "serve", "--host", "127.0.0.1",
