@@ -298,8 +298,9 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("  unchanged, not parsed", str(summary.documents_skipped))
     table.add_row("  refused", str(len(summary.documents_refused)))
     skipped = summary.figures_skipped
-    table.add_row("figures landed", f"{summary.figures} ({skipped} row{'' if skipped == 1 else 's'} "
-                                    "skipped by the parser, see raw.ingest_errors)")
+    rows = "row" if skipped == 1 else "rows"
+    table.add_row("figures landed", f"{summary.figures} ({skipped} {rows} skipped by the parser, "
+                                    "see raw.ingest_errors)")
     table.add_row("statistics rows landed", str(summary.statistics_rows))
     table.add_row("statistics rows rejected", str(len(summary.statistics_rejects)))
     for mart, rows in summary.mart_rows.items():
