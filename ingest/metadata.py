@@ -94,7 +94,8 @@ def find_region(table: RegionTable, title: str | None, text: str,
         return None
     resolved = {written: table.resolve(written, text, mentions) for written in mentions}
     if all(r is None or r.region.code == COUNTRY_CODE for r in resolved.values()):
-        return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, "the text names no region but the whole country (全国/我国)"
+        country = table.regions[COUNTRY_CODE].name
+        return COUNTRY_CODE, country, "the text names no region but the whole country (全国/我国)"
     cue_counts = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
     author_level = max(cue_counts, key=cue_counts.get) if any(cue_counts.values()) else None
     scored: Counter = Counter()
@@ -112,9 +113,11 @@ def find_region(table: RegionTable, title: str | None, text: str,
     pool = at_level or scored
     code = max(pool, key=lambda c: (pool[c], LEVEL_RANK[table.regions[c].level]))
     region = table.regions[code]
-    how = (f"no title names a region; the text speaks as a {author_level} ({cue_counts[author_level]} cues such as 全区/区委)"
-           f" and names {region.name} {scored[code]}x" if at_level else
-           f"no title names a region; {region.name} is the region the text names most ({scored[code]}x)")
+    if at_level:
+        how = (f"no title names a region; the text speaks as a {author_level} "
+               f"({cue_counts[author_level]} cues such as 全区/区委) and names {region.name} {scored[code]}x")
+    else:
+        how = f"no title names a region; {region.name} is the region the text names most ({scored[code]}x)"
     return code, region.name, f"{how}; {reasons[code]}"
 
 

@@ -63,11 +63,10 @@ def chinese_years_to_digits(text: str) -> str:
 
 def comparator_before(words: str) -> str | None:
     """The comparator a word before a value expresses (不低于 -> '>='), if any."""
-    match = None
-    for match in COMPARATOR_BEFORE_RE.finditer(words):
-        pass
-    if match is None:
+    matches = list(COMPARATOR_BEFORE_RE.finditer(words))
+    if not matches:
         return None
+    match = matches[-1]
     return next(COMPARATOR_BEFORE[int(k[1:])][0] for k, v in match.groupdict().items() if v)
 
 

@@ -22,10 +22,10 @@ from decimal import Decimal
 
 from ingest.catalogue import Catalogue, Indicator, WordingMatch
 from ingest.numbers import (
+    COMPARATOR_AFTER_RE,
     MULTIPLIER_RE,
     MULTIPLIERS,
     NUMBER,
-    COMPARATOR_AFTER_RE,
     TIME_RE,
     TimeExpression,
     comparator_after,
@@ -75,7 +75,9 @@ LIST_BEFORE = re.compile(
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
-TARGET_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上")
+TARGET_CUES = re.compile(
+    r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上"
+)
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十)")
@@ -117,6 +119,8 @@ class ProseFigure:
     comparator: str
     quote: str
     start: int
+    wording_start: int
+    sentence_start: int
 
 
 @dataclass(frozen=True)
@@ -306,7 +310,8 @@ class ProseReader:
             mentions = self._values_of(text, wording, limit, start, followed)
             for mention, times in mentions:
                 if estimate and estimate.start() + start < mention.start:
-                    notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast ('{estimate.group(0)}'), not taken")
+                    notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast "
+                                 f"('{estimate.group(0)}'), not taken")
                     continue
                 decided = self._year_and_kind(sentence, start, mention, times)
                 if decided is None:
@@ -318,6 +323,7 @@ class ProseReader:
                     value=mention.value, value_high=mention.value_high,
                     comparator=mention.comparator or "=",
                     quote=quote_around(sentence, wording.start - start, mention.end - start), start=mention.start,
+                    wording_start=wording.start, sentence_start=start,
                 ))
         return found
 

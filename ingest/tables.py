@@ -27,7 +27,9 @@ from ingest.catalogue import Catalogue, Indicator
 from ingest.numbers import PERIODS, is_year
 
 HEADER_START = re.compile(r"序号|主要指标|指标名称|统计项目")
-HEADER_WORD = re.compile(r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标依据|指标类别|指\s*标|计量单位|单位|属性|类别|备注|领域|类型")
+HEADER_WORD = re.compile(
+    r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标依据|指标类别|指\s*标|计量单位|单位|属性|类别|备注|领域|类型"
+)
 ACTUAL_WORDS = "实际值|实际数|实际|完成情况|完成值|完成数|现状值|现状|基数|基期值|预计值|预计|基准值"
 TARGET_WORDS = "目标值|目标数|目标|规划值|规划目标|预期值|预期目标"
 COLUMN = re.compile(
@@ -38,7 +40,9 @@ BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
 ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
 VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/]|$)|[ \t]+)+")
 LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
-UNIT_COLUMN = re.compile(r"(?P<unit>元/人·月|元/人·年|元/年|元/月|亿元|万元|万人|万张|百分比|张|家|个|人|名|户|所|处|项|%|‰|元)$")
+UNIT_COLUMN = re.compile(
+    r"(?P<unit>元/人·月|元/人·年|元/年|元/月|亿元|万元|万人|万张|百分比|张|家|个|人|名|户|所|处|项|%|‰|元)$"
+)
 # A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 SUB_ROW = re.compile(r"\s*其中[:：]?")
@@ -255,7 +259,7 @@ def candidate_splits(run: str, count: int) -> list[tuple[Decimal | None, ...]]:
         if sum(sizes) != count:
             continue
         per_chunk = []
-        for chunk, size in zip(chunks, sizes):
+        for chunk, size in zip(chunks, sizes, strict=True):
             if re.fullmatch(r"[—–\-/]", chunk):
                 per_chunk.append([[None]] if size == 1 else [])
             else:
@@ -285,7 +289,7 @@ def choose_split(candidates: list[tuple], confirmed: set[Decimal]) -> tuple[tupl
     best_hits = max(hits)
     if best_hits and hits.count(best_hits) == 1:
         return candidates[hits.index(best_hits)], "the split the document confirms elsewhere"
-    pool = [c for c, h in zip(candidates, hits) if h == best_hits]
+    pool = [c for c, h in zip(candidates, hits, strict=True) if h == best_hits]
     ranked = sorted(pool, key=_spread)
     if _spread(ranked[0]) <= MAX_REGULAR_SPREAD and _spread(ranked[1]) - _spread(ranked[0]) >= REGULARITY_MARGIN:
         return ranked[0], "far more regular than any other split"
@@ -334,7 +338,7 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
             quote = f"{table.header} … {row_text}"
             if len(quote) > 200:
                 quote = "…" + quote[-199:]
-            for column, value in zip(table.columns, chosen):
+            for column, value in zip(table.columns, chosen, strict=True):
                 if value is None:
                     continue
                 figures.append(TableFigure(indicator, row.label, column.year, column.kind, value * scale,
