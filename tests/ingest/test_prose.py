@@ -113,3 +113,27 @@ def test_national_figure_inside_a_local_document():
     records = extract_text(text, DocumentMetadata("t.txt", "", len(text), "utf-8")).records
     assert [(r.region_code, r.indicator, r.year, r.value) for r in records] == \
         [("100000", "elderly_care_beds", 2020, D(8210000))]
+
+
+def test_flow_verb_governing_a_list_makes_beds_added():
+    body = ("2022年是党的二十大召开之年。上海民政工作将推动民政事业高质量发展。\n"
+            "新增50家综合为老服务中心、200家社区老年助餐服务场所、5000张养老床位,改建2000张认知障碍照护床位。")
+    assert facts(body, "上海市民政局2022年工作要点") == {("new_elderly_care_beds", 2022, "target", D(5000), None, "=")}
+
+
+def test_stock_verb_with_qualifier_before_the_count():
+    body = "上海到2025年建成不少于17.8万张养老床位,其中护理型床位占比不小于60%,且包含至少1.5万张认知障碍老年人照护床位。"
+    assert facts(body, "上海市养老服务设施布局专项规划") == {
+        ("elderly_care_beds", 2025, "target", D(178000), None, ">="),
+        ("nursing_bed_share", 2025, "target", D(60), None, ">="),
+        ("dementia_care_beds", 2025, "target", D(15000), None, ">="),
+    }
+
+
+def test_bulletin_title_gives_the_year_of_sentences_without_one():
+    body = ("1.提供住宿的养老服务。全国各类养老服务机构42475个,拥有床位493.7万张,比上年增长18.9%"
+            "(每千名老年人拥有养老床位24.4张,比上年增长13.9%),其中社区留宿和日间照料床位64.1万张。")
+    assert facts(body, "2013年社会服务发展统计公报/全文") == {
+        ("elderly_care_beds", 2013, "actual", D(4937000), None, "="),
+        ("elderly_care_beds_per_1k_elderly", 2013, "actual", D("24.4"), None, "="),
+    }
