@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.numbers import PERIOD_RE, PERIODS, is_year
+from ingest.numbers import PERIODS, is_year, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
 
@@ -137,7 +137,7 @@ def find_document_kind(title: str | None, text: str) -> str:
     # A text that opens with "2022年是……" and speaks of this year or in the future tense is a work plan.
     if WORK_PLAN_WORDS.search(head) or (OPENING_YEAR.search(head) and re.search(r"今年|将", head)):
         return "annual_work_plan"
-    if PERIOD_RE.search(head) and "规划" in head:
+    if period_label(head) and "规划" in head:
         return "five_year_plan"
     return "news_report"
 
@@ -147,10 +147,10 @@ def find_period(title: str | None, text: str, kind: str) -> tuple[str | None, in
     head = text[:HEAD_CHARACTERS]
     for source in (title or "", head):
         if kind == "five_year_plan":
-            label = PERIOD_RE.search(source)
+            label = period_label(source)
             if label:
-                first, last = PERIODS[label.group(0)]
-                return label.group(0), first, last
+                first, last = PERIODS[label]
+                return label, first, last
             years = PLAN_YEARS.search(source)
             if years and is_year(int(years.group(1))) and int(years.group(2)) - int(years.group(1)) == 4:
                 return f"{years.group(1)}-{years.group(2)}", int(years.group(1)), int(years.group(2))
