@@ -38,7 +38,10 @@ COLUMN = re.compile(
 )
 BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
 ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
-VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/]|$)|[ \t]+)+")
+# Cells of a row: numbers, dashes for empty cells, and whatever separates cells in a
+# copied table (spaces, tabs, line breaks, | bars).
+VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/|｜]|$)|[\s|｜]+)+")
+CELL_SEPARATORS = re.compile(r"[\s|｜]+")
 LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
 UNIT_COLUMN = re.compile(
     r"(?P<unit>元/人·月|元/人·年|元/年|元/月|亿元|万元|万人|万张|百分比|张|家|个|人|名|户|所|处|项|%|‰|元)$"
@@ -141,10 +144,10 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
             depth = max(0, depth - 1)
         elif char.isdigit() and depth == 0:
             break
-        elif char in "。;；\n":
+        elif char in "。;；":
             return None
         end += 1
-    label = text[position:end]
+    label = CELL_SEPARATORS.sub("", text[position:end])
     if end - position > MAX_LABEL or not re.search(r"[\u4e00-\u9fff]", label):
         return None
     return end, label
@@ -152,14 +155,14 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
 
 def _next_row_number(text: str, position: int, number: int) -> int | None:
     """Offset after the next row's number if the text continues with it, else None."""
-    match = re.compile(rf"\s*{number}(?=[\u4e00-\u9fff“(（])").match(text, position)
+    match = re.compile(rf"[\s|｜]*{number}[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
     return match.end() if match else None
 
 
 def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[TableRow]]:
     rows: list[TableRow] = []
     number = 1
-    first = re.compile(r"\s*1(?=[\u4e00-\u9fff“(（])").match(text, position)
+    first = re.compile(r"[\s|｜]*1[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
     if first:
         position = first.end()
         number = 2
@@ -171,7 +174,7 @@ def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[Tab
         values = VALUES.match(text, label_end)
         if values is None or not re.search(r"\d", values.group(0)):
             break
-        cells = values.group(0).strip()
+        cells = CELL_SEPARATORS.sub(" ", values.group(0)).strip()
         end = values.end()
         label, binding = label.strip(), None
         attribute = re.search(r"(约束性|预期性)$", label)
@@ -204,14 +207,15 @@ def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[Tab
             position = sub_row.end()
             continue
         after_number = _next_row_number(text, end, number)
-        if after_number is not None and text[end:after_number].strip() == str(number):
+        if after_number is not None:
             position, number = after_number, number + 1
             continue
         glued = str(number)
         if not after and cells.endswith(glued) and len(cells) > len(glued) and \
                 re.match(r"[\u4e00-\u9fff“(（]", text[end : end + 1]):
-            # The next row's number ran into this row's last cell; read it both ways.
-            row.runs = [cells[: -len(glued)], cells]
+            # The next row's number ran into this row's last cell, or stands as a cell of
+            # its own after it: read it both ways.
+            row.runs = [cells[: -len(glued)].strip(), cells]
             position, number = end, number + 1
             continue
         break
