@@ -137,3 +137,12 @@ def test_bulletin_title_gives_the_year_of_sentences_without_one():
         ("elderly_care_beds", 2013, "actual", D(4937000), None, "="),
         ("elderly_care_beds_per_1k_elderly", 2013, "actual", D("24.4"), None, "="),
     }
+
+
+def test_beds_of_a_subset_are_not_all_beds():
+    body = "到2025年,家庭养老床位达到3000张,护理型床位达到8000张,全区社会组织数量达到1200家,社区社会组织达到800个。"
+    assert facts(body) == {
+        ("home_care_beds", 2025, "target", D(3000), None, "="),
+        ("nursing_beds", 2025, "target", D(8000), None, "="),
+        ("social_orgs", 2025, "target", D(1200), None, "="),
+    }
