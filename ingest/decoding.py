@@ -96,7 +96,8 @@ def _decode_with_few_errors(data: bytes) -> DecodedText | None:
 
 def check_is_chinese_text(text: str) -> None:
     """Refuse decoded text that is binary noise or not written in Chinese."""
-    sample = text if len(text) <= SAMPLE_CHARACTERS else text[: SAMPLE_CHARACTERS // 2] + text[-SAMPLE_CHARACTERS // 2 :]
+    half = SAMPLE_CHARACTERS // 2
+    sample = text if len(text) <= SAMPLE_CHARACTERS else text[:half] + text[-half:]
     controls = len(CONTROL.findall(sample))
     if controls > max(2, MAX_CONTROL_SHARE * len(sample)):
         raise DocumentRejected(f"binary content ({controls} control characters in the text)")

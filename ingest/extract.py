@@ -26,8 +26,10 @@ __all__ = ["extract_bytes", "extract_file", "extract_text", "DocumentRejected"]
 # Lines that open a table without year columns (project lists, transposed tables):
 # not prose, and not read as a table either.
 TABLE_LINE = re.compile(r"^(?:序号|统计项目|指标名称|项目名称)[^\n]*", re.M)
-CLAUSE_START = re.compile(r"[,，;；。:：]")
 COUNTRY_WORDS = re.compile(r"全国|我国")
+# What follows a region word that is the subject of a figure's sentence.
+SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有)")
+SUBJECT_WINDOW = 60
 
 
 def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
@@ -37,19 +39,26 @@ def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
     return spans
 
 
-def _figure_region(text: str, start: int, metadata: DocumentMetadata, regions: RegionTable,
+def _figure_region(text: str, figure: ProseFigure, metadata: DocumentMetadata, regions: RegionTable,
                    mentions) -> tuple[str, str] | None:
-    """A region named at the head of a figure's own clause (全国共有……) overrides the document's."""
-    clause_start = 0
-    for match in CLAUSE_START.finditer(text, max(0, start - 40), start):
-        clause_start = match.end()
-    clause = text[max(clause_start, start - 40) : start]
-    if COUNTRY_WORDS.search(clause):
-        return COUNTRY_CODE, regions.regions[COUNTRY_CODE].name
-    for written in regions.mentions(clause):
+    """The region a sentence's own subject names (截至2020年底,全国共有……), when not the document's.
+
+    A region word is the subject when it owns the figure: directly before the wording
+    (全国持证社会工作者) or before a verb of having (全国共有, 我国各类). As a mere
+    modifier (全国海葬基地落户舟山) it changes nothing.
+    """
+    before = text[max(figure.sentence_start, figure.wording_start - SUBJECT_WINDOW) : figure.wording_start]
+    found = regions.find(before)
+    found += [(m.start(), m.end(), COUNTRY_CODE) for m in COUNTRY_WORDS.finditer(before)]
+    for _, end, written in sorted(found, reverse=True):
+        if end != len(before) and not SUBJECT_FOLLOW.match(before, end):
+            continue
+        if written == COUNTRY_CODE:
+            return COUNTRY_CODE, regions.regions[COUNTRY_CODE].name
         resolution = regions.resolve(written, text, mentions)
         if resolution and resolution.region.code != metadata.region_code:
             return resolution.region.code, resolution.region.name
+        return None
     return None
 
 
@@ -112,7 +121,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
     for figure in [*prose, *from_tables]:
         region_code, region = metadata.region_code, metadata.region
         if isinstance(figure, ProseFigure):
-            override = _figure_region(text, figure.start, metadata, regions, mentions)
+            override = _figure_region(text, figure, metadata, regions, mentions)
             if override:
                 region_code, region = override
         records.append((figure.start, FigureRecord(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.numbers import PERIOD_RE, PERIODS, is_year
+from ingest.numbers import PERIODS, is_year, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
 
@@ -14,7 +14,9 @@ HEAD_CHARACTERS = 3000
 REGION_CONTEXT_CHARACTERS = 8000
 DOCUMENT_TYPE = r"(?:发展规划|规划|工作计划|计划|工作要点|要点|统计公报|公报|工作安排|工作思路|实施方案)"
 # A title as a line of its own, after site decoration such as 【要闻】 or "X分享|".
-TITLE_LINE = re.compile(rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*$")
+TITLE_LINE = re.compile(
+    rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*(?:/?[(（]?全文[)）]?)?\s*$"
+)
 # The title named in a notice: 关于印发《X》的通知.
 NOTICE_TITLE = re.compile(rf"印发《(?P<title>[^》]{{4,60}}?{DOCUMENT_TYPE})》")
 # A title glued to the first sentence of a flattened document.
@@ -94,7 +96,8 @@ def find_region(table: RegionTable, title: str | None, text: str,
         return None
     resolved = {written: table.resolve(written, text, mentions) for written in mentions}
     if all(r is None or r.region.code == COUNTRY_CODE for r in resolved.values()):
-        return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, "the text names no region but the whole country (全国/我国)"
+        country = table.regions[COUNTRY_CODE].name
+        return COUNTRY_CODE, country, "the text names no region but the whole country (全国/我国)"
     cue_counts = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
     author_level = max(cue_counts, key=cue_counts.get) if any(cue_counts.values()) else None
     scored: Counter = Counter()
@@ -112,9 +115,11 @@ def find_region(table: RegionTable, title: str | None, text: str,
     pool = at_level or scored
     code = max(pool, key=lambda c: (pool[c], LEVEL_RANK[table.regions[c].level]))
     region = table.regions[code]
-    how = (f"no title names a region; the text speaks as a {author_level} ({cue_counts[author_level]} cues such as 全区/区委)"
-           f" and names {region.name} {scored[code]}x" if at_level else
-           f"no title names a region; {region.name} is the region the text names most ({scored[code]}x)")
+    if at_level:
+        how = (f"no title names a region; the text speaks as a {author_level} "
+               f"({cue_counts[author_level]} cues such as 全区/区委) and names {region.name} {scored[code]}x")
+    else:
+        how = f"no title names a region; {region.name} is the region the text names most ({scored[code]}x)"
     return code, region.name, f"{how}; {reasons[code]}"
 
 
@@ -129,9 +134,10 @@ def find_document_kind(title: str | None, text: str) -> str:
     head = text[:HEAD_CHARACTERS]
     if BULLETIN_WORDS.search(head):
         return "statistical_bulletin"
-    if WORK_PLAN_WORDS.search(head) or ("今年" in head and OPENING_YEAR.search(head)):
+    # A text that opens with "2022年是……" and speaks of this year or in the future tense is a work plan.
+    if WORK_PLAN_WORDS.search(head) or (OPENING_YEAR.search(head) and re.search(r"今年|将", head)):
         return "annual_work_plan"
-    if PERIOD_RE.search(head) and "规划" in head:
+    if period_label(head) and "规划" in head:
         return "five_year_plan"
     return "news_report"
 
@@ -141,17 +147,22 @@ def find_period(title: str | None, text: str, kind: str) -> tuple[str | None, in
     head = text[:HEAD_CHARACTERS]
     for source in (title or "", head):
         if kind == "five_year_plan":
-            label = PERIOD_RE.search(source)
+            label = period_label(source)
             if label:
-                first, last = PERIODS[label.group(0)]
-                return label.group(0), first, last
+                first, last = PERIODS[label]
+                return label, first, last
             years = PLAN_YEARS.search(source)
             if years and is_year(int(years.group(1))) and int(years.group(2)) - int(years.group(1)) == 4:
                 return f"{years.group(1)}-{years.group(2)}", int(years.group(1)), int(years.group(2))
         else:
-            year = re.search(r"(\d{4})年", source) if source is title else OPENING_YEAR.search(source)
-            if year and is_year(int(year.group(1))):
-                value = int(year.group(1))
+            if source is title:
+                # 2021年工作总结和2022年工作思路 plans 2022 and reports 2021: the plan's year counts.
+                years = [int(y) for y in re.findall(r"(\d{4})年", source) if is_year(int(y))]
+            else:
+                opening = OPENING_YEAR.search(source)
+                years = [int(opening.group(1))] if opening and is_year(int(opening.group(1))) else []
+            if years:
+                value = max(years)
                 return str(value), value, value
     return None, None, None
 

@@ -20,6 +20,17 @@ PERIODS = {
     "十六五": (2031, 2035),
 }
 PERIOD_RE = re.compile(r"十[一二三四五六]五")
+# The long form of a period's name: 第十三个五年规划 is 十三五.
+LONG_PERIOD_RE = re.compile(r"第(十[一二三四五六])个五年")
+
+
+def period_label(text: str) -> str | None:
+    """The five-year period a text names, short (十四五) or long (第十四个五年规划)."""
+    short = PERIOD_RE.search(text)
+    if short:
+        return short.group(0)
+    long = LONG_PERIOD_RE.search(text)
+    return f"{long.group(1)}五" if long and f"{long.group(1)}五" in PERIODS else None
 
 MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7,
                "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
@@ -63,11 +74,10 @@ def chinese_years_to_digits(text: str) -> str:
 
 def comparator_before(words: str) -> str | None:
     """The comparator a word before a value expresses (不低于 -> '>='), if any."""
-    match = None
-    for match in COMPARATOR_BEFORE_RE.finditer(words):
-        pass
-    if match is None:
+    matches = list(COMPARATOR_BEFORE_RE.finditer(words))
+    if not matches:
         return None
+    match = matches[-1]
     return next(COMPARATOR_BEFORE[int(k[1:])][0] for k, v in match.groupdict().items() if v)
 
 

@@ -22,10 +22,10 @@ from decimal import Decimal
 
 from ingest.catalogue import Catalogue, Indicator, WordingMatch
 from ingest.numbers import (
+    COMPARATOR_AFTER_RE,
     MULTIPLIER_RE,
     MULTIPLIERS,
     NUMBER,
-    COMPARATOR_AFTER_RE,
     TIME_RE,
     TimeExpression,
     comparator_after,
@@ -64,18 +64,23 @@ OTHER_UNITS = (
 RANGE_SEPARATOR = r"\s*(?:~|～|-|—|–|至)\s*"
 # Text between an earlier value and a later one of a from-to pair (从A发展到B).
 FROM_TO = re.compile(r"\s*(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
-STOCK_VERB_BEFORE = re.compile(
-    rf"(?:共有|拥有|现有|已有|建成|建有|已建成|完成|达到|达|共计|合计|总计|累计|培育|发展|形成)\s*(?P<value>{NUMBER})\s*"
-    rf"(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
+STOCK_VERBS = "已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|累计|培育|发展|形成|包含|达|含|有"
+# Verbs of a flow: 新增5000张养老床位 counts beds added, not the stock.
+FLOW_VERBS = "新增|新建|增加|增设|新设|改建|新登记"
+COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
+COUNT_BEFORE = re.compile(
+    rf"(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
 )
-LIST_BEFORE = re.compile(
-    rf"、\s*(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
-)
+VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS})\s*(?:{COMPARATOR_WORDS})?\s*$")
+FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
+CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
 # A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
-TARGET_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上")
+TARGET_CUES = re.compile(
+    r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上"
+)
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十)")
@@ -117,6 +122,8 @@ class ProseFigure:
     comparator: str
     quote: str
     start: int
+    wording_start: int
+    sentence_start: int
 
 
 @dataclass(frozen=True)
@@ -222,16 +229,33 @@ class ProseReader:
         return None
 
     def _value_before(self, text: str, wording: WordingMatch, sentence_start: int) -> ValueMention | None:
-        """A count written before its wording after a stock verb: 建成320家社区综合为老服务中心."""
-        before = text[max(sentence_start, wording.start - 24) : wording.start]
-        match = STOCK_VERB_BEFORE.search(before) or LIST_BEFORE.search(before)
-        if match is None:
-            return None
-        if not WORDING_END.match(text, wording.end):
+        """A count written before its wording after a verb: 建成320家社区综合为老服务中心.
+
+        The verb may govern a list (建成320家A、1232家B). A flow verb (新增) makes the
+        count a flow: it is reported only under the flow's own indicator (新增养老床位).
+        """
+        before = text[max(sentence_start, wording.start - 40) : wording.start]
+        count = COUNT_BEFORE.search(before)
+        if count is None or not WORDING_END.match(text, wording.end):
             return None  # 建成10家社会组织孵化园: the wording is only part of a longer noun
+        preceding = before[: count.start("value")]
+        verb = VERB_BEFORE.search(preceding)
+        if verb is None and preceding.endswith("、"):
+            clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0])
+            verb = FIRST_VERB.search(preceding, clause_start)
+        if verb is None:
+            return None
+        indicators = wording.indicators
+        flow_verb = re.match(FLOW_VERBS, verb.group(0))
+        if flow_verb:
+            flow = flow_verb.group(0) + wording.text
+            named = self.catalogue.find(flow)
+            if not named or (named[0].start, named[0].end) != (0, len(flow)) or named[0].indicators == indicators:
+                return None
+            indicators = named[0].indicators
         offset = wording.start - len(before)
-        found = self._value_at(text, offset + match.start("value"), wording.indicators, before[: match.start("value")])
-        if isinstance(found, ValueMention) and found.end == offset + match.end("unit"):
+        found = self._value_at(text, offset + count.start("value"), indicators, preceding)
+        if isinstance(found, ValueMention) and found.end == offset + count.end("unit"):
             return found
         return None
 
@@ -306,7 +330,8 @@ class ProseReader:
             mentions = self._values_of(text, wording, limit, start, followed)
             for mention, times in mentions:
                 if estimate and estimate.start() + start < mention.start:
-                    notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast ('{estimate.group(0)}'), not taken")
+                    notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast "
+                                 f"('{estimate.group(0)}'), not taken")
                     continue
                 decided = self._year_and_kind(sentence, start, mention, times)
                 if decided is None:
@@ -318,6 +343,7 @@ class ProseReader:
                     value=mention.value, value_high=mention.value_high,
                     comparator=mention.comparator or "=",
                     quote=quote_around(sentence, wording.start - start, mention.end - start), start=mention.start,
+                    wording_start=wording.start, sentence_start=start,
                 ))
         return found
 

@@ -63,6 +63,11 @@ class RegionTable:
             return Counter()
         return Counter(written for _, written in self._automaton.iter_long(text))
 
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, written name) of every region name in text, longest match first."""
+        return [(end + 1 - len(written), end + 1, written) for end, written in self._automaton.iter_long(text)] \
+            if text else []
+
     def candidates(self, written: str) -> list[tuple[Region, bool]]:
         return [(self.regions[code], full) for code, full in self._names.get(written, [])]
 
@@ -99,7 +104,8 @@ class RegionTable:
             named = ", ".join(f"{name} {count}x" for name, count in support.items())
             reason = f"'{written}' is ambiguous ({best.code} or {others}); the text names {named}"
         else:
-            reason = f"'{written}' is ambiguous ({best.code} or {others}); nothing in the text decides, took the higher level"
+            reason = (f"'{written}' is ambiguous ({best.code} or {others}); "
+                      "nothing in the text decides, took the higher level")
         return Resolution(best, reason)
 
 

@@ -27,7 +27,9 @@ from ingest.catalogue import Catalogue, Indicator
 from ingest.numbers import PERIODS, is_year
 
 HEADER_START = re.compile(r"序号|主要指标|指标名称|统计项目")
-HEADER_WORD = re.compile(r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标依据|指标类别|指\s*标|计量单位|单位|属性|类别|备注|领域|类型")
+HEADER_WORD = re.compile(
+    r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标依据|指标类别|指\s*标|计量单位|单位|属性|类别|备注|领域|类型"
+)
 ACTUAL_WORDS = "实际值|实际数|实际|完成情况|完成值|完成数|现状值|现状|基数|基期值|预计值|预计|基准值"
 TARGET_WORDS = "目标值|目标数|目标|规划值|规划目标|预期值|预期目标"
 COLUMN = re.compile(
@@ -36,9 +38,14 @@ COLUMN = re.compile(
 )
 BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
 ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
-VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/]|$)|[ \t]+)+")
+# Cells of a row: numbers, dashes for empty cells, and whatever separates cells in a
+# copied table (spaces, tabs, line breaks, | bars).
+VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/|｜]|$)|[\s|｜]+)+")
+CELL_SEPARATORS = re.compile(r"[\s|｜]+")
 LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
-UNIT_COLUMN = re.compile(r"(?P<unit>元/人·月|元/人·年|元/年|元/月|亿元|万元|万人|万张|百分比|张|家|个|人|名|户|所|处|项|%|‰|元)$")
+UNIT_COLUMN = re.compile(
+    r"(?P<unit>元/人·月|元/人·年|元/年|元/月|亿元|万元|万人|万张|百分比|张|家|个|人|名|户|所|处|项|%|‰|元)$"
+)
 # A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 SUB_ROW = re.compile(r"\s*其中[:：]?")
@@ -137,10 +144,10 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
             depth = max(0, depth - 1)
         elif char.isdigit() and depth == 0:
             break
-        elif char in "。;；\n":
+        elif char in "。;；":
             return None
         end += 1
-    label = text[position:end]
+    label = CELL_SEPARATORS.sub("", text[position:end])
     if end - position > MAX_LABEL or not re.search(r"[\u4e00-\u9fff]", label):
         return None
     return end, label
@@ -148,14 +155,14 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
 
 def _next_row_number(text: str, position: int, number: int) -> int | None:
     """Offset after the next row's number if the text continues with it, else None."""
-    match = re.compile(rf"\s*{number}(?=[\u4e00-\u9fff“(（])").match(text, position)
+    match = re.compile(rf"[\s|｜]*{number}[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
     return match.end() if match else None
 
 
 def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[TableRow]]:
     rows: list[TableRow] = []
     number = 1
-    first = re.compile(r"\s*1(?=[\u4e00-\u9fff“(（])").match(text, position)
+    first = re.compile(r"[\s|｜]*1[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
     if first:
         position = first.end()
         number = 2
@@ -167,7 +174,7 @@ def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[Tab
         values = VALUES.match(text, label_end)
         if values is None or not re.search(r"\d", values.group(0)):
             break
-        cells = values.group(0).strip()
+        cells = CELL_SEPARATORS.sub(" ", values.group(0)).strip()
         end = values.end()
         label, binding = label.strip(), None
         attribute = re.search(r"(约束性|预期性)$", label)
@@ -200,14 +207,15 @@ def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[Tab
             position = sub_row.end()
             continue
         after_number = _next_row_number(text, end, number)
-        if after_number is not None and text[end:after_number].strip() == str(number):
+        if after_number is not None:
             position, number = after_number, number + 1
             continue
         glued = str(number)
         if not after and cells.endswith(glued) and len(cells) > len(glued) and \
                 re.match(r"[\u4e00-\u9fff“(（]", text[end : end + 1]):
-            # The next row's number ran into this row's last cell; read it both ways.
-            row.runs = [cells[: -len(glued)], cells]
+            # The next row's number ran into this row's last cell, or stands as a cell of
+            # its own after it: read it both ways.
+            row.runs = [cells[: -len(glued)].strip(), cells]
             position, number = end, number + 1
             continue
         break
@@ -255,7 +263,7 @@ def candidate_splits(run: str, count: int) -> list[tuple[Decimal | None, ...]]:
         if sum(sizes) != count:
             continue
         per_chunk = []
-        for chunk, size in zip(chunks, sizes):
+        for chunk, size in zip(chunks, sizes, strict=True):
             if re.fullmatch(r"[—–\-/]", chunk):
                 per_chunk.append([[None]] if size == 1 else [])
             else:
@@ -285,7 +293,7 @@ def choose_split(candidates: list[tuple], confirmed: set[Decimal]) -> tuple[tupl
     best_hits = max(hits)
     if best_hits and hits.count(best_hits) == 1:
         return candidates[hits.index(best_hits)], "the split the document confirms elsewhere"
-    pool = [c for c, h in zip(candidates, hits) if h == best_hits]
+    pool = [c for c, h in zip(candidates, hits, strict=True) if h == best_hits]
     ranked = sorted(pool, key=_spread)
     if _spread(ranked[0]) <= MAX_REGULAR_SPREAD and _spread(ranked[1]) - _spread(ranked[0]) >= REGULARITY_MARGIN:
         return ranked[0], "far more regular than any other split"
@@ -334,7 +342,7 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
             quote = f"{table.header} … {row_text}"
             if len(quote) > 200:
                 quote = "…" + quote[-199:]
-            for column, value in zip(table.columns, chosen):
+            for column, value in zip(table.columns, chosen, strict=True):
                 if value is None:
                     continue
                 figures.append(TableFigure(indicator, row.label, column.year, column.kind, value * scale,

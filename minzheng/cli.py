@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
 
 from ingest.extract import DocumentRejected, extract_file
 
+LOG = logging.getLogger("minzheng.extract")
+
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the figure records of each file as JSON lines; exit 2 if any file was refused."""
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="minzheng extract: note: %(message)s", stream=sys.stderr)
     status = 0
     out = sys.stdout
     for name in args.files:
@@ -27,6 +32,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"minzheng extract: {name}: cannot read ({error.strerror})", file=sys.stderr)
             status = 2
             continue
+        for note in result.notes:
+            LOG.info("%s: %s", name, note)
         for record in result.records:
             out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     return status
@@ -59,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="print the figure records of documents as JSON lines")
     extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("-v", "--verbose", action="store_true",
+                         help="also print on stderr what was deliberately not taken, and why")
     extract.set_defaults(handler=cmd_extract)
     run = commands.add_parser("run", help="parse, build, test and publish the warehouse")
     run.add_argument("--documents", type=Path, metavar="DIR", help="documents inbox")

@@ -69,3 +69,38 @@ def test_uncertain_row_is_logged_not_guessed():
     notes: list[str] = []
     assert table_figures(text, tables, default_catalogue(), {}, notes) == []
     assert notes and "not split" in notes[0]
+
+
+def _figures(text: str, base_year: int = 2020) -> set[tuple]:
+    figures = table_figures(text, find_tables(text, base_year), default_catalogue(), {}, [])
+    return {(f.indicator.code, f.year, f.kind, f.value, f.binding) for f in figures}
+
+
+def test_table_copied_one_cell_per_line():
+    text = ("专栏1 主要指标\n序号\n指标名称\n2020年\n2025年\n属性\n"
+            "1\n每千名老年人拥有养老床位数(张)\n35\n40\n预期性\n"
+            "2\n养老机构护理型床位占比(%)\n52\n60\n约束性\n三、主要任务")
+    assert _figures(text) == {
+        ("elderly_care_beds_per_1k_elderly", 2020, "actual", D(35), "expected"),
+        ("elderly_care_beds_per_1k_elderly", 2025, "target", D(40), "expected"),
+        ("nursing_bed_share", 2020, "actual", D(52), "binding"),
+        ("nursing_bed_share", 2025, "target", D(60), "binding"),
+    }
+
+
+def test_table_with_bars_and_tabs():
+    bars = ("序号 | 指标 | 2020年 | 2025年目标 | 属性\n"
+            "1 | 每万人拥有社会组织数(个) | 6.2 | 7 | 预期性\n2 | 持证社会工作者(人) | 2300 | 4000 | 预期性\n")
+    assert _figures(bars) == {
+        ("social_orgs_per_10k", 2020, "actual", D("6.2"), "expected"),
+        ("social_orgs_per_10k", 2025, "target", D(7), "expected"),
+        ("certified_social_workers", 2020, "actual", D(2300), "expected"),
+        ("certified_social_workers", 2025, "target", D(4000), "expected"),
+    }
+    tabs = "序号\t指标名称\t2020年\t2025年\n1\t每千名老年人拥有养老床位数(张)\t35\t40\n2\t节地生态安葬率(%)\t65\t75\n"
+    assert _figures(tabs) == {
+        ("elderly_care_beds_per_1k_elderly", 2020, "actual", D(35), None),
+        ("elderly_care_beds_per_1k_elderly", 2025, "target", D(40), None),
+        ("eco_burial_rate", 2020, "actual", D(65), None),
+        ("eco_burial_rate", 2025, "target", D(75), None),
+    }
