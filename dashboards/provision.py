@@ -148,7 +148,7 @@ def _link(source: str) -> dict[str, Any]:
 
 
 def _differs(current: dict[str, Any], desired: dict[str, Any]) -> dict[str, Any]:
-    """The entries of `desired` whose value differs from `current` (JSON strings compared parsed)."""
+    """The entries of `desired` that differ from `current` (JSON strings compared parsed)."""
     changed = {}
     for key, want in desired.items():
         have = current.get(key)
@@ -340,8 +340,8 @@ def apply_chart(client: SupersetClient, chart: Chart, source: str, ds_id: int, d
     }
     chart_id = client.find_by_uuid("chart", chart.uuid)
     if chart_id is None:
-        chart_id = client.post("/api/v1/chart/", {**desired, **_link(source),
-                                                  "dashboards": [dash_id], "uuid": chart.uuid})["id"]
+        payload = {**desired, **_link(source), "dashboards": [dash_id], "uuid": chart.uuid}
+        chart_id = client.post("/api/v1/chart/", payload)["id"]
         report.record("chart", chart.key, "created", chart_id)
         return chart_id
     current = client.get(f"/api/v1/chart/{chart_id}")["result"]

@@ -83,7 +83,8 @@ def credentials() -> Credentials:
     if not PASSWORD_FILE.exists():
         ensure_state_dir()
         _write_private(PASSWORD_FILE, secrets.token_urlsafe(18))
-    return Credentials(USERNAME, PASSWORD_FILE.read_text(encoding="utf-8").strip(), str(PASSWORD_FILE))
+    password = PASSWORD_FILE.read_text(encoding="utf-8").strip()
+    return Credentials(USERNAME, password, str(PASSWORD_FILE))
 
 
 def _install_digest() -> str:
@@ -194,7 +195,7 @@ def start() -> None:
         if is_healthy():
             return
         time.sleep(1)
-    raise ServerError(f"Superset did not answer on {URL} within {START_TIMEOUT_S} s; see {LOG_FILE}")
+    raise ServerError(f"Superset did not answer on {URL} in {START_TIMEOUT_S} s; see {LOG_FILE}")
 
 
 def stop() -> bool:

@@ -184,8 +184,7 @@ def _datasets(raw: dict[str, Any], where: str) -> dict[str, Dataset]:
             table_name=_require(merged, "table_name", here),
             description=merged.get("description", "").format(**fields).strip(),
             sql=sql.strip(),
-            marts=tuple(_require(merged, "marts", here) if "marts" in merged
-                        else [_require(item, "mart", here)]),
+            marts=tuple(mart.format(**fields) for mart in _require(merged, "marts", here)),
             labels={**template.get("labels", {}), **item.get("labels", {})},
             metrics=metrics,
         )
