@@ -489,11 +489,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", default=server.URL)
     parser.add_argument("--specs", type=Path, default=specs_module.SPECS_DIR)
     args = parser.parse_args(argv)
-    creds = server.credentials()
     try:
+        creds = server.credentials()
         client = SupersetClient(args.url, creds.username, creds.password)
         report = apply(client, specs_module.published_warehouse(), specs_module.load(args.specs))
-    except (ProvisionError, specs_module.SpecError, requests.RequestException) as error:
+    except (ProvisionError, server.ServerError, specs_module.SpecError,
+            requests.RequestException) as error:
         print(f"provision: {error}", file=sys.stderr)
         return 1
     print(report.summary())

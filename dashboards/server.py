@@ -44,6 +44,7 @@ PORT = 8088
 URL = f"http://{HOST}:{PORT}"
 USERNAME = "admin"
 PASSWORD_ENV = "MINZHENG_SUPERSET_PASSWORD"
+MIN_PASSWORD_LENGTH = 10
 START_TIMEOUT_S = 180
 
 
@@ -79,6 +80,9 @@ def credentials() -> Credentials:
     """The admin password: $MINZHENG_SUPERSET_PASSWORD, else one generated once into .state."""
     from_env = os.environ.get(PASSWORD_ENV)
     if from_env:
+        if from_env == USERNAME or len(from_env) < MIN_PASSWORD_LENGTH:
+            raise ServerError(f"${PASSWORD_ENV} is too weak: use {MIN_PASSWORD_LENGTH}+ "
+                              "characters, not the user name")
         return Credentials(USERNAME, from_env, f"${PASSWORD_ENV}")
     if not PASSWORD_FILE.exists():
         ensure_state_dir()
