@@ -191,6 +191,12 @@ def _datasets(raw: dict[str, Any], where: str) -> dict[str, Dataset]:
     return datasets
 
 
+def _order(entry: str) -> tuple[str, bool]:
+    """`column` or `column desc` as (column, ascending)."""
+    column, _, direction = entry.partition(" ")
+    return column, direction.strip().lower() != "desc"
+
+
 def _chart(item: dict[str, Any], dataset: Dataset, where: str) -> Chart:
     key = _require(item, "key", where)
     here = f"{where}: chart {key}"
@@ -211,9 +217,7 @@ def _chart(item: dict[str, Any], dataset: Dataset, where: str) -> Chart:
         columns=tuple(item.get("columns", ())),
         metric=item.get("metric"),
         where=dict(item.get("where", {})),
-        order_by=tuple((col, direction == "asc") for col, direction in
-                       (entry.split() if " " in entry else (entry, "asc")
-                        for entry in item.get("order_by", ()))),
+        order_by=tuple(_order(entry) for entry in item.get("order_by", ())),
         row_limit=int(item.get("row_limit", 10000)),
         options=dict(item.get("options", {})),
     )

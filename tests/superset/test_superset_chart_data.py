@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -57,3 +59,34 @@ def test_source_tables_show_the_seed_figures(chart, client, warehouse):
     source_column = "source_document" if "source_document" in chart.columns \
         else "target_document_name"
     assert all(row[source_column] for row in data["data"]), "a value without its source"
+
+
+BOARDS = load().dashboards
+
+
+@pytest.mark.parametrize("board", BOARDS, ids=[b.slug for b in BOARDS])
+def test_native_filters_narrow_the_charts(board, client, warehouse):
+    """Each native filter, applied as the dashboard applies it, narrows every chart's data."""
+    metadata = json.loads(client.get(f"/api/v1/dashboard/{board.slug}")["result"]
+                          ["json_metadata"])
+    natives = metadata["native_filter_configuration"]
+    assert len(natives) == len(board.filters)
+    for native in natives:
+        column = native["targets"][0]["column"]["name"]
+        (value,) = warehouse.execute(
+            f"select min({column}) from ({board.dataset.sql}) as dataset").fetchone()
+        for chart in board.charts:
+            chart_id = client.find_by_uuid("chart", chart.uuid)
+            assert chart_id in native["chartsInScope"], f"{chart.key} outside {native['name']}"
+            context = json.loads(client.get(f"/api/v1/chart/{chart_id}")["result"]
+                                 ["query_context"])
+            context["queries"][0]["filters"].append({"col": column, "op": "IN", "val": [value]})
+            context["force"] = True
+            result = client.post("/api/v1/chart/data", context)["result"][0]
+            narrowed = replace(chart, where={**chart.where, column: [value]})
+            cursor = warehouse.execute(chart_sql(narrowed))
+            names = [d[0] for d in cursor.description]
+            expected = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            columns = [*chart.groupby, *(m.name for m in chart.metrics)]
+            assert _rows(result["data"], columns) == _rows(expected, columns), \
+                f"{native['name']} = {value} on {chart.key}"

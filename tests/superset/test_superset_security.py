@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 
+import duckdb
 import psutil
 import pytest
 import requests
@@ -59,6 +60,28 @@ def test_database_is_the_published_file_read_only(client, database_id, published
     assert connect_args == {"read_only": True, "config": {"enable_external_access": False}}
     assert connection["allow_dml"] is False
     assert connection["allow_file_upload"] is False
+
+
+ENGINE_REFUSED_SQL = {
+    **REFUSED_SQL,
+    "copy_to_file": "COPY (select 1) TO '/tmp/minzheng-leak.csv'",
+    "write": "create table marts.leak as select 1 as x",
+}
+
+
+@pytest.mark.parametrize("sql", ENGINE_REFUSED_SQL.values(), ids=ENGINE_REFUSED_SQL.keys())
+def test_engine_refuses_with_the_registered_settings(client, database_id, published_warehouse,
+                                                     sql):
+    """Superset's own checks aside, DuckDB opened as registered refuses these statements."""
+    extra = json.loads(client.get(f"/api/v1/database/{database_id}/connection")
+                       ["result"]["extra"])
+    con = duckdb.connect(str(published_warehouse), **extra["engine_params"]["connect_args"])
+    try:
+        assert con.execute("select count(*) from marts.dim_region").fetchone()[0] > 0
+        with pytest.raises(duckdb.Error):
+            con.execute(sql).fetchall()
+    finally:
+        con.close()
 
 
 def test_default_credentials_are_refused(superset):
