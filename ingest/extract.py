@@ -1,33 +1,160 @@
 """Document bytes to figure records: the parser's public entry points.
 
-(Interim: decoding and metadata only; the figure rules land next.)
+    decode (decoding.py) -> normalise (normalise.py) -> metadata (metadata.py)
+    -> tables (tables.py) and sentences (prose.py) -> one record per fact
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from decimal import Decimal
 from pathlib import Path
 
-from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult
+from ingest.catalogue import Catalogue, default_catalogue
+from ingest.decoding import check_is_chinese_text, detect_and_decode
+from ingest.metadata import REGION_CONTEXT_CHARACTERS, read_metadata
+from ingest.normalise import normalise
+from ingest.prose import DocumentFrame, ProseFigure, ProseReader
+from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
+from ingest.regions import COUNTRY_CODE, RegionTable, default_regions
+from ingest.sections import map_sections
+from ingest.tables import TableFigure, find_tables, table_figures
 
-__all__ = ["extract_bytes", "extract_file", "DocumentRejected"]
+__all__ = ["extract_bytes", "extract_file", "extract_text", "DocumentRejected"]
+
+# Lines that open a table without year columns (project lists, transposed tables):
+# not prose, and not read as a table either.
+TABLE_LINE = re.compile(r"^(?:序号|统计项目|指标名称|项目名称)[^\n]*", re.M)
+CLAUSE_START = re.compile(r"[,，;；。:：]")
+COUNTRY_WORDS = re.compile(r"全国|我国")
+
+
+def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
+    spans = [(t.start, t.end) for t in tables]
+    spans += [(m.start(), m.end()) for m in TABLE_LINE.finditer(text)
+              if not any(a <= m.start() < b for a, b in spans)]
+    return spans
+
+
+def _figure_region(text: str, start: int, metadata: DocumentMetadata, regions: RegionTable,
+                   mentions) -> tuple[str, str] | None:
+    """A region named at the head of a figure's own clause (全国共有……) overrides the document's."""
+    clause_start = 0
+    for match in CLAUSE_START.finditer(text, max(0, start - 40), start):
+        clause_start = match.end()
+    clause = text[max(clause_start, start - 40) : start]
+    if COUNTRY_WORDS.search(clause):
+        return COUNTRY_CODE, regions.regions[COUNTRY_CODE].name
+    for written in regions.mentions(clause):
+        resolution = regions.resolve(written, text, mentions)
+        if resolution and resolution.region.code != metadata.region_code:
+            return resolution.region.code, resolution.region.name
+    return None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """15.9万 computed as Decimal('159000.0') becomes 159000; 65.20 stays 65.20's value 65.2."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _merge(records: list[tuple[int, FigureRecord]]) -> list[FigureRecord]:
+    """One record per fact: the first quote (prose comes first), the binding and comparator any copy states."""
+    merged: dict[tuple, FigureRecord] = {}
+    order: dict[tuple, int] = {}
+    for offset, record in records:
+        key = record.key()
+        if key not in merged:
+            merged[key], order[key] = record, offset
+            continue
+        kept = merged[key]
+        updates = {}
+        if kept.binding is None and record.binding is not None:
+            updates["binding"] = record.binding
+        if kept.comparator == "=" and record.comparator != "=":
+            updates["comparator"] = record.comparator
+        if updates:
+            merged[key] = FigureRecord(**{**kept.__dict__, **updates})
+    return [merged[key] for key in sorted(merged, key=order.__getitem__)]
+
+
+def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | None = None,
+                 regions: RegionTable | None = None) -> ExtractionResult:
+    """Figure records of an already decoded document."""
+    catalogue = catalogue or default_catalogue()
+    regions = regions or default_regions()
+    text = normalise(text)  # the caller's copy stays alive; see _extract_owned for large files
+    try:
+        check_is_chinese_text(text)
+    except DocumentRejected as refused:
+        raise DocumentRejected(f"nothing left after removing spam and site boilerplate: {refused.reason}") from None
+    mentions = regions.mentions(text[:REGION_CONTEXT_CHARACTERS])
+    metadata = read_metadata(text, metadata, regions, mentions)
+    result = ExtractionResult(metadata=metadata)
+    if metadata.region_code is None:
+        result.notes.append("no region could be decided for the document; no figures taken")
+        return result
+    publication_year = int(metadata.publication_date[:4]) if metadata.publication_date else None
+    frame = DocumentFrame(metadata.document_kind, metadata.period_start, metadata.period_end, publication_year)
+    tables = find_tables(text, frame.base_year)
+    prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), result.notes)
+    confirmed: dict[str, set[Decimal]] = {}
+    for figure in prose:
+        confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
+    # Rows split with certainty confirm the rows of other tables (a 2020 actual stated in two tables).
+    for figure in table_figures(text, tables, catalogue, confirmed, []):
+        confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
+    from_tables = table_figures(text, tables, catalogue, confirmed, result.notes)
+
+    records: list[tuple[int, FigureRecord]] = []
+    for figure in [*prose, *from_tables]:
+        region_code, region = metadata.region_code, metadata.region
+        if isinstance(figure, ProseFigure):
+            override = _figure_region(text, figure.start, metadata, regions, mentions)
+            if override:
+                region_code, region = override
+        records.append((figure.start, FigureRecord(
+            document=metadata.document,
+            region=region,
+            region_code=region_code,
+            indicator=figure.indicator.code,
+            indicator_text=figure.wording if isinstance(figure, ProseFigure) else figure.label,
+            year=figure.year,
+            value=_plain(figure.value),
+            value_high=getattr(figure, "value_high", None),
+            unit=figure.indicator.unit.code,
+            kind=figure.kind,
+            comparator=getattr(figure, "comparator", "="),
+            binding=figure.binding if isinstance(figure, TableFigure) else None,
+            quote=figure.quote,
+        )))
+    result.records = _merge(records)
+    return result
 
 
 def extract_bytes(data: bytes, name: str) -> ExtractionResult:
     """Parse one document given as bytes; raise DocumentRejected when it is not a readable document."""
-    if not data.strip():
-        raise DocumentRejected("empty file")
-    try:
-        data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "gb18030"
+    return _extract_owned([data], name)
+
+
+def _extract_owned(holder: list[bytes], name: str) -> ExtractionResult:
+    """Parse bytes held only by `holder`, which is emptied once they are decoded (large files)."""
+    data = holder.pop()
+    decoded = detect_and_decode(data)
     metadata = DocumentMetadata(document=name, sha256=hashlib.sha256(data).hexdigest(),
-                                size_bytes=len(data), encoding=encoding)
-    return ExtractionResult(metadata=metadata)
+                                size_bytes=len(data), encoding=decoded.encoding)
+    del data
+    text, truncated = decoded.text, decoded.truncated_tail
+    del decoded
+    result = extract_text(text, metadata)
+    if truncated:
+        result.notes.append("the file ends in the middle of a character; the incomplete bytes were dropped")
+    return result
 
 
 def extract_file(path: str | Path) -> ExtractionResult:
     """Parse one document file; `document` in its records is the file's base name."""
     path = Path(path)
-    return extract_bytes(path.read_bytes(), path.name)
+    return _extract_owned([path.read_bytes()], path.name)

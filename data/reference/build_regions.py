@@ -55,7 +55,9 @@ def main() -> None:
             if name in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
                 continue
             level, parent = level_and_parent(code)
-            alias = short_name(name)
+            # Short names of districts and counties are too often ordinary words (新建, 和平,
+            # 长安) to find in running text; only curated ones are kept for them.
+            alias = short_name(name) if level != "district" else None
             rows[code] = {"region_code": code, "region": name, "parent_code": parent,
                           "level": level, "aliases": alias or ""}
     # Prefecture-less parents (e.g. county-level cities directly under a province).

@@ -1,0 +1,168 @@
+"""The indicator catalogue (data/reference/indicators.yaml) and wording matching in text."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from minzheng.paths import REFERENCE_DIR
+
+CATALOGUE_FILE = REFERENCE_DIR / "indicators.yaml"
+# A bare wording counts when its context ends at most this many characters before it.
+CONTEXT_WINDOW = 30
+HEADLINE_CODES = (
+    "elderly_care_beds", "elderly_care_beds_per_1k_elderly", "nursing_bed_share", "social_orgs",
+    "social_orgs_per_10k", "certified_social_workers", "certified_social_workers_per_10k",
+    "eco_burial_rate",
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    zh: str
+    words: tuple[str, ...]
+    minimum: Decimal
+    maximum: Decimal
+    reason: str
+    integer: bool = False
+    multipliers: tuple[tuple[str, Decimal], ...] = ()
+
+    def accepts(self, value: Decimal) -> bool:
+        """True when a value is plausible in this unit (bounds, and whole for counts)."""
+        if not self.minimum <= value <= self.maximum:
+            return False
+        return not self.integer or value == value.to_integral_value()
+
+    def scale(self, word: str | None) -> Decimal:
+        """The factor a unit word applies (亿元 in the unit 元 is 1e8)."""
+        return dict(self.multipliers).get(word or "", Decimal(1))
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    unit: Unit
+    name_zh: str
+    name_en: str
+    description: str
+    headline: bool
+    wordings: tuple[re.Pattern, ...]
+    context_wordings: tuple[tuple[re.Pattern, re.Pattern], ...] = ()
+    relatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WordingMatch:
+    """A stretch of text naming an indicator; several indicators when only the unit tells them apart."""
+
+    start: int
+    end: int
+    text: str
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass
+class Catalogue:
+    units: dict[str, Unit]
+    indicators: dict[str, Indicator]
+    _scanner: re.Pattern = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # One alternation finds where any wording may start; each indicator's own
+        # patterns then decide the longest match at that position.
+        alternatives = [p.pattern for i in self.indicators.values() for p in i.wordings]
+        # A wording starts with one of the Han characters its pattern contains: testing that
+        # one character first lets the scanner skip ordinary text quickly.
+        first = sorted({c for a in alternatives for c in a if "\u4e00" <= c <= "\u9fff"})
+        self._scanner = re.compile(f"(?=[{''.join(first)}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
+
+    def find(self, text: str) -> list[WordingMatch]:
+        """Non-overlapping indicator wordings in text, leftmost-longest, in order."""
+        matches: list[WordingMatch] = []
+        position = 0
+        while True:
+            hit = self._scanner.search(text, position)
+            if hit is None:
+                break
+            start = hit.start()
+            best_end, best = -1, []
+            for indicator in self.indicators.values():
+                for pattern in indicator.wordings:
+                    match = pattern.match(text, start)
+                    if match is None or match.end() <= start:
+                        continue
+                    if match.end() > best_end:
+                        best_end, best = match.end(), [indicator]
+                    elif match.end() == best_end and indicator not in best:
+                        best.append(indicator)
+            if not best:  # the alternation matched an empty optional prefix only
+                position = start + 1
+                continue
+            matches.append(WordingMatch(start, best_end, text[start:best_end], tuple(best)))
+            position = best_end
+        return self._with_context_wordings(text, matches)
+
+    def _with_context_wordings(self, text: str, matches: list[WordingMatch]) -> list[WordingMatch]:
+        """Add bare wordings (床位数) that name an indicator only right after their context (养老机构)."""
+        extra: list[WordingMatch] = []
+        for indicator in self.indicators.values():
+            for context, pattern in indicator.context_wordings:
+                for match in pattern.finditer(text):
+                    if match.end() == match.start():
+                        continue
+                    before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
+                    overlaps = any(m.start < match.end() and match.start() < m.end for m in matches + extra)
+                    if not overlaps and context.search(before):
+                        extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,)))
+        return sorted(matches + extra, key=lambda m: m.start) if extra else matches
+
+    def indicators_for_unit_word(self, candidates: tuple[Indicator, ...], word: str | None) -> list[Indicator]:
+        """The candidate indicators whose unit is written with this word."""
+        return [i for i in candidates if word in i.unit.words]
+
+
+def _unit(code: str, spec: dict) -> Unit:
+    multipliers = tuple((word, Decimal(str(factor))) for word, factor in (spec.get("multiplier") or {}).items())
+    return Unit(code=code, zh=spec["zh"], words=tuple(spec["words"]), minimum=Decimal(str(spec["min"])),
+                maximum=Decimal(str(spec["max"])), reason=spec["reason"], integer=bool(spec.get("integer")),
+                multipliers=multipliers)
+
+
+def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
+    """Read and check the catalogue file."""
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    units = {code: _unit(code, unit) for code, unit in spec["units"].items()}
+    indicators: dict[str, Indicator] = {}
+    for entry in spec["indicators"]:
+        code = entry["code"]
+        if code in indicators:
+            raise ValueError(f"{path}: indicator {code} is defined twice")
+        if entry["unit"] not in units:
+            raise ValueError(f"{path}: indicator {code} has unknown unit {entry['unit']}")
+        indicators[code] = Indicator(
+            code=code,
+            unit=units[entry["unit"]],
+            name_zh=entry["name_zh"],
+            name_en=entry["name_en"],
+            description=entry.get("description", ""),
+            headline=bool(entry.get("headline")),
+            wordings=tuple(re.compile(w) for w in entry["wordings"]),
+            context_wordings=tuple((re.compile(c["context"]), re.compile(c["wording"]))
+                                   for c in entry.get("context_wordings", [])),
+            relatives=tuple(entry.get("relatives", [])),
+        )
+    missing = set(HEADLINE_CODES) - {c for c, i in indicators.items() if i.headline}
+    if missing:
+        raise ValueError(f"{path}: headline indicators missing: {sorted(missing)}")
+    return Catalogue(units=units, indicators=indicators)
+
+
+@functools.lru_cache(maxsize=1)
+def default_catalogue() -> Catalogue:
+    return load_catalogue()

@@ -1,0 +1,109 @@
+"""Bytes to text: detect the encoding of a document and refuse what is not Chinese text.
+
+Documents arrive as UTF-8 (with or without a byte-order mark), GB18030/GBK (what
+Chinese government sites and Windows tools still write) or, for Hong Kong and
+Taiwan sources, Big5. The encoding is detected from the bytes alone: a strict
+UTF-8 decode is tried first because random GBK bytes almost never form valid
+UTF-8, then the legacy encodings. A multi-byte sequence cut off at the very end
+of a file (a truncated download) is dropped instead of failing the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.records import DocumentRejected
+
+# A Han character anywhere in the CJK blocks a document may use.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Control characters that never occur in text files (tab, newlines and form feed do).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+MIN_HAN_CHARACTERS = 20
+# Characters judged at the head and tail of a long text: enough to tell noise from Chinese.
+SAMPLE_CHARACTERS = 40_000
+# Share of Han characters among letters (Han + Latin) below which a file is "not Chinese".
+MIN_HAN_SHARE = 0.2
+MAX_CONTROL_SHARE = 0.001
+# At most this share of characters may be undecodable before a file counts as corrupt.
+MAX_REPLACED_SHARE = 0.002
+# A trailing incomplete sequence is at most 3 bytes in UTF-8 and GB18030.
+MAX_TRUNCATED_TAIL = 3
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+    truncated_tail: bool = False
+
+
+def _strict_decode(data: bytes, encoding: str) -> tuple[str, bool] | None:
+    """Decode strictly; tolerate only an incomplete multi-byte sequence at the very end."""
+    try:
+        return data.decode(encoding), False
+    except UnicodeDecodeError as error:
+        at_end = error.start >= len(data) - MAX_TRUNCATED_TAIL and error.reason in (
+            "unexpected end of data", "incomplete multibyte sequence", "illegal multibyte sequence")
+        if not at_end or error.start == 0:
+            return None
+        try:
+            return data[: error.start].decode(encoding), True
+        except UnicodeDecodeError:
+            return None
+
+
+def detect_and_decode(data: bytes) -> DecodedText:
+    """Decode document bytes, or raise DocumentRejected saying why they are not a text document."""
+    if not data or data.isspace():
+        raise DocumentRejected("empty file")
+    if data.startswith(b"%PDF"):
+        raise DocumentRejected("a PDF file, not text: convert it to text first")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise DocumentRejected("an Office/ZIP file, not text: convert it to text first")
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = [("utf-8-sig", data)]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = [("utf-16", data)]
+    else:
+        candidates = [("utf-8", data), ("gb18030", data), ("big5", data)]
+    decoded = None
+    for encoding, payload in candidates:
+        result = _strict_decode(payload, encoding)
+        if result is not None:
+            decoded = DecodedText(result[0], "utf-8" if encoding == "utf-8-sig" else encoding, result[1])
+            break
+    if decoded is None:
+        decoded = _decode_with_few_errors(data)
+    if decoded is None:
+        raise DocumentRejected("not text in UTF-8, GB18030/GBK or Big5 (binary or corrupt bytes)")
+    check_is_chinese_text(decoded.text)
+    return decoded
+
+
+def _decode_with_few_errors(data: bytes) -> DecodedText | None:
+    """Accept a document with a few corrupt bytes; the bad spots become U+FFFD, later marked mangled."""
+    best = None
+    for encoding in ("utf-8", "gb18030"):
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= MAX_REPLACED_SHARE * len(text) and (best is None or bad < best[1]):
+            best = (DecodedText(text, encoding), bad)
+    return None if best is None else best[0]
+
+
+def check_is_chinese_text(text: str) -> None:
+    """Refuse decoded text that is binary noise or not written in Chinese."""
+    sample = text if len(text) <= SAMPLE_CHARACTERS else text[: SAMPLE_CHARACTERS // 2] + text[-SAMPLE_CHARACTERS // 2 :]
+    controls = len(CONTROL.findall(sample))
+    if controls > max(2, MAX_CONTROL_SHARE * len(sample)):
+        raise DocumentRejected(f"binary content ({controls} control characters in the text)")
+    han = len(HAN.findall(sample))
+    latin = len(LATIN_LETTER.findall(sample))
+    if han < MIN_HAN_CHARACTERS:
+        raise DocumentRejected(f"not Chinese text (only {han} Chinese characters)")
+    if han / (han + latin) < MIN_HAN_SHARE:
+        raise DocumentRejected(
+            f"not Chinese text ({han} Chinese characters against {latin} Latin letters)")

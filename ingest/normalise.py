@@ -1,0 +1,205 @@
+"""Decoded text to clean simplified Chinese: one small function per rule.
+
+`normalise` applies them in order. Each rule exists because real documents need
+it; the docstring of each says which damage it repairs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import opencc
+import yaml
+
+from ingest.numbers import chinese_years_to_digits
+
+MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that could not be set
+
+TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# A pinyin annotation: lower-case letters with at least one tone mark, in brackets,
+# glued to the character it annotates (醫(yī)療).
+PINYIN_ANNOTATION = re.compile(rf"(?<=\S)\((?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)")
+
+# Full-width ASCII forms and odd spaces that sites mix into Chinese text.
+FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF1F}
+FULL_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
+                   0x200B: None, 0xFEFF: None, 0xFFFD: ord(MANGLED_MARK)})
+# A decimal point typed as the ideographic full stop or a middle dot (44。6万个). Only
+# before 万/亿: elsewhere 。 between digits ends a sentence (比例约1。4.基本社会服务).
+DECIMAL_FULL_STOP = re.compile(r"(?<=\d)[。·](?=\d+\s*[万亿])")
+
+# What GBK-decoding of UTF-8 bytes leaves behind: a '?' for a lost byte, then a few
+# characters of noise holding stray Latin letters or ASCII punctuation (?;攫B, ?!笆奈濉逼陂g).
+# A lost character may keep its pinyin, minus the opening bracket: ?fù)
+MANGLED_START = re.compile(rf"\?+(?:[a-zü{TONE_VOWELS}]{{1,7}}\))?")
+MANGLED_ANCHOR = re.compile(rf"[?;!A-Za-z{TONE_VOWELS}]")
+MANGLED_WINDOW = 12
+MANGLED_WINDOW_STOP = re.compile(r"[\s,，。、；:：“”《》（）【】]")
+
+LINE_START_MARKER = re.compile(r"^(\s*)(\d{1,4})、")
+SENTENCE_END = set("。!！?？;；:：…”’」』)）】")
+# A heading is short; a page break falls inside running text.
+MIN_INTERRUPTED_LINE = 30
+MIN_MARKER_CHAIN = 3
+
+T2S_BLOCK = 1 << 20  # characters per OpenCC call
+BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=1)
+def _boilerplate() -> tuple[tuple[str, ...], int, tuple[tuple[str, int, re.Pattern], ...]]:
+    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    rules = tuple(
+        (group["name"], group["max_length"], re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
+        for group in spec["line_patterns"]
+    )
+    return tuple(spec["spam_terms"]), spec["spam_min_terms"], rules
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin annotations glued after characters: 醫(yī)療 -> 醫療."""
+    return PINYIN_ANNOTATION.sub("", text)
+
+
+def mark_mangled(text: str) -> str:
+    """Replace runs of encoding noise with one MANGLED_MARK so they are never read as clean text.
+
+    A run starts at '?' and extends to the last noise anchor (another '?', a Latin
+    letter, ';' or '!') within a short window that stops at spaces and punctuation.
+    """
+    if "?" not in text:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start in MANGLED_START.finditer(text):
+        if start.start() < position:
+            continue
+        end = start.end()
+        window = text[end : end + MANGLED_WINDOW]
+        stop = MANGLED_WINDOW_STOP.search(window)
+        if stop:
+            window = window[: stop.start()]
+        anchors = [m.end() for m in MANGLED_ANCHOR.finditer(window)]
+        if anchors:
+            end += anchors[-1]
+        pieces.append(text[position : start.start()])
+        pieces.append(MANGLED_MARK)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def unify_characters(text: str) -> str:
+    """Full-width ASCII to ASCII, odd spaces to spaces, 44。6 to 44.6, 二〇三五年 to 2035年.
+
+    The full-width question mark stays: a real ？ is punctuation, a '?' is encoding noise.
+    """
+    return chinese_years_to_digits(DECIMAL_FULL_STOP.sub(".", text.translate(FULL_WIDTH)))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified (OpenCC t2s).
+
+    Converted in blocks cut after a line or sentence end, so a large file never needs
+    OpenCC's working copies of the whole text at once, and no phrase is cut in two.
+    """
+    if len(text) <= T2S_BLOCK:
+        return _converter().convert(text)
+    blocks, position = [], 0
+    while position < len(text):
+        end = min(len(text), position + T2S_BLOCK)
+        if end < len(text):
+            cut = max(text.rfind("\n", position, end), text.rfind("。", position, end))
+            end = cut + 1 if cut > position else end
+        blocks.append(_converter().convert(text[position:end]))
+        position = end
+    return "".join(blocks)
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why a line is site boilerplate rather than document text, or None if it is text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    spam_terms, spam_min, rules = _boilerplate()
+    lowered = stripped.lower()
+    if sum(term in lowered for term in spam_terms) >= spam_min:
+        return "spam"
+    for name, max_length, pattern in rules:
+        if len(stripped) <= max_length and pattern.search(stripped):
+            return name
+    return None
+
+
+def drop_boilerplate_lines(lines: list[str]) -> list[str]:
+    """Drop spam titles, document-sharing banners, navigation and copyright lines."""
+    return [line for line in lines if boilerplate_reason(line) is None]
+
+
+def _interrupts(previous: str) -> bool:
+    previous = previous.rstrip()
+    return len(previous) >= MIN_INTERRUPTED_LINE and previous[-1] not in SENTENCE_END
+
+
+def remove_page_markers(lines: list[str]) -> list[str]:
+    """Remove document-sharing page numbers (`12、`) that start lines and interrupt the text.
+
+    Page markers form one sequence (n, n+1, n+2, ...) through the whole file and most
+    of them cut a sentence or a table row in two. Real list numbering restarts in every
+    section and follows finished sentences, so it never forms such a chain. The text on
+    both sides of a removed marker is joined again.
+    """
+    candidates = []  # (line index, number, interrupts the previous line)
+    for index, line in enumerate(lines):
+        match = LINE_START_MARKER.match(line)
+        if match and index > 0:
+            candidates.append((index, int(match.group(2)), _interrupts(lines[index - 1])))
+        elif match:
+            candidates.append((index, int(match.group(2)), False))
+    if len(candidates) < MIN_MARKER_CHAIN:
+        return lines
+    # Longest chain of consecutive numbers in file order (dynamic programming).
+    best_length: list[int] = []
+    previous_in_chain: list[int | None] = []
+    last_seen: dict[int, int] = {}  # number -> candidate position with the longest chain so far
+    for position, (_, number, _) in enumerate(candidates):
+        before = last_seen.get(number - 1)
+        best_length.append(1 + (best_length[before] if before is not None else 0))
+        previous_in_chain.append(before)
+        if number not in last_seen or best_length[position] > best_length[last_seen[number]]:
+            last_seen[number] = position
+    tail = max(range(len(candidates)), key=best_length.__getitem__)
+    chain = []
+    cursor: int | None = tail
+    while cursor is not None:
+        chain.append(candidates[cursor])
+        cursor = previous_in_chain[cursor]
+    interrupting = sum(1 for _, _, interrupts in chain if interrupts)
+    if len(chain) < MIN_MARKER_CHAIN or interrupting * 2 < len(chain):
+        return lines
+    markers = {index: interrupts for index, _, interrupts in chain}
+    result: list[str] = []
+    for index, line in enumerate(lines):
+        if index in markers:
+            line = LINE_START_MARKER.sub("", line, count=1)
+            if markers[index] and result:
+                result[-1] = result[-1].rstrip() + line.lstrip()
+                continue
+        result.append(line)
+    return result
+
+
+def normalise(text: str) -> str:
+    """Decoded document text to clean simplified Chinese, one line per source line."""
+    text = to_simplified(strip_pinyin(text))
+    text = unify_characters(mark_mangled(text))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = remove_page_markers(drop_boilerplate_lines(lines))
+    return "\n".join(line.rstrip() for line in lines if line.strip())

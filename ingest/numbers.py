@@ -1,0 +1,124 @@
+"""How Chinese civil-affairs documents write numbers, years, periods and comparisons.
+
+Everything here is about the writing, not about any indicator: 15.9万 is 159000,
+十三五 ends in 2020, 不低于 means at least, 35~40 is a range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Five-year plan periods: label -> (first year, last year).
+PERIODS = {
+    "十一五": (2006, 2010),
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+    "十六五": (2031, 2035),
+}
+PERIOD_RE = re.compile(r"十[一二三四五六]五")
+
+MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7,
+               "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
+MULTIPLIER_RE = "万亿|千万|百万|亿|万"
+
+# Comparators as documents word them (contract: >= <= ~ =). 超过/逾 are strict in
+# Chinese but the contract has no strict form; "at least" is the closest reading.
+COMPARATOR_BEFORE = [
+    (">=", "不低于|不少于|不小于|至少|超过|多于|高于|大于|突破|逾|≥|>="),
+    ("<=", "不高于|不超过|不大于|控制在|少于|低于|≤|<="),
+    ("~", "大约|接近|将近|约|近"),
+]
+COMPARATOR_AFTER = [
+    (">=", "及以上|以上"),
+    ("<=", "及以下|以下|以内"),
+    ("~", "左右|上下"),
+]
+COMPARATOR_BEFORE_RE = re.compile("|".join(f"(?P<b{i}>{words})" for i, (_, words) in enumerate(COMPARATOR_BEFORE)))
+COMPARATOR_AFTER_RE = re.compile("|".join(f"(?P<a{i}>{words})" for i, (_, words) in enumerate(COMPARATOR_AFTER)))
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# A year as documents write it; 二〇二五 and 二0二五 included.
+CHINESE_DIGITS = {"〇": "0", "零": "0", "○": "0", "O": "0", "0": "0", "一": "1", "二": "2", "三": "3",
+                  "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+CHINESE_YEAR_RE = re.compile(r"[一二][〇零○O0一二三四五六七八九]{3}(?=年)")
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+
+def parse_number(text: str) -> Decimal | None:
+    """'1,155' -> 1155, '65.2' -> 65.2; None when it is not a number."""
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def chinese_years_to_digits(text: str) -> str:
+    """Write years given in Chinese numerals with digits: 二〇三五年 -> 2035年."""
+    return CHINESE_YEAR_RE.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m.group(0)), text)
+
+
+def comparator_before(words: str) -> str | None:
+    """The comparator a word before a value expresses (不低于 -> '>='), if any."""
+    match = None
+    for match in COMPARATOR_BEFORE_RE.finditer(words):
+        pass
+    if match is None:
+        return None
+    return next(COMPARATOR_BEFORE[int(k[1:])][0] for k, v in match.groupdict().items() if v)
+
+
+def comparator_after(words: str) -> str | None:
+    """The comparator a word right after a value expresses (以上 -> '>='), if any."""
+    match = COMPARATOR_AFTER_RE.match(words)
+    if match is None:
+        return None
+    return next(COMPARATOR_AFTER[int(k[1:])][0] for k, v in match.groupdict().items() if v)
+
+
+def period_end(label: str) -> int | None:
+    return PERIODS.get(label, (None, None))[1]
+
+
+def is_year(value: int) -> bool:
+    return MIN_YEAR <= value <= MAX_YEAR
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A year a stretch of text refers to: 到2025年 -> 2025, “十三五”期末 -> 2020, 今年 -> the document year."""
+
+    start: int
+    end: int
+    year: int
+    period_start: int | None = None  # for a whole period (“十三五”期间): its first year
+
+
+TIME_RE = re.compile(
+    r"(?P<year>\d{4})年(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
+    r"|“?(?P<period>十[一二三四五六]五)”?(?P<part>期末|末|时期|期间|期)?"
+    r"|(?P<relative>今年|明年|去年|上年)"
+)
+
+
+def find_time_expressions(text: str, document_year: int | None = None) -> list[TimeExpression]:
+    """All time expressions of a stretch of text, in order (years outside 1949-2100 are not years).
+
+    今年/去年 resolve only when the document's own year is known (annual work plans).
+    """
+    found = []
+    for match in TIME_RE.finditer(text):
+        if match.group("year"):
+            year = int(match.group("year"))
+            if is_year(year):
+                found.append(TimeExpression(match.start(), match.end(), year))
+        elif match.group("period"):
+            first, last = PERIODS[match.group("period")]
+            found.append(TimeExpression(match.start(), match.end(), last, first))
+        elif document_year is not None:
+            offset = {"今年": 0, "明年": 1, "去年": -1, "上年": -1}[match.group("relative")]
+            found.append(TimeExpression(match.start(), match.end(), document_year + offset))
+    return found

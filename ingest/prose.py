@@ -1,0 +1,388 @@
+"""Figures stated in sentences: 到2025年,节地生态安葬率达到70%.
+
+A figure is an indicator wording followed by its value, joined only by the words
+Chinese plans put between them: linking verbs (达到, 提高至, 共有), comparators
+(不低于), time phrases (到2025年, “十三五”期末), scope words (全市, 总床位的) and
+definitions (即……之比). Anything else between them (其中, 比上年增长, another
+noun) breaks the link, so a number is never borrowed from a neighbouring phrase.
+Counts may also stand before their wording after a stock verb (建成320家社区综合为老服务中心).
+
+Each value gets a year and a kind (actual or target) from, in order: the time
+phrase nearest to it in its sentence, the part of the document it sits in
+(review of results, or goals and tasks; see sections.py), the words of its
+sentence (已/共有 against 力争/到), and finally the kind of document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.catalogue import Catalogue, Indicator, WordingMatch
+from ingest.numbers import (
+    MULTIPLIER_RE,
+    MULTIPLIERS,
+    NUMBER,
+    COMPARATOR_AFTER_RE,
+    TIME_RE,
+    TimeExpression,
+    comparator_after,
+    comparator_before,
+    find_time_expressions,
+    parse_number,
+)
+from ingest.sections import OUTLOOK, REVIEW, TARGETS, SectionMap
+
+SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；]?")
+DIGIT = re.compile(r"\d")
+
+LINK_VERBS = (
+    "已经|已|共有|共计|合计|总计|累计|达到|达|为|是|增至|增加到|增加至|增长到|增长至|发展到|发展至|"
+    "提高到|提高至|提升到|提升至|上升到|上升至|扩大到|扩大至|下降到|下降至|减少到|减少至|降至|"
+    "保持在|稳定在|控制在|实现|要|将|力争|争取|确保|拥有|有|计|共|由|从|仅|只有|均|分别|"
+    "约|近|逾|超过|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在"
+)
+SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|我区|我省|我国|城乡|各类|目前|现有|届时|年底|年末|期末"
+CONNECTOR = re.compile(
+    rf"\s+|[,，、:：“”\"]"
+    rf"|(?P<time>{TIME_RE.pattern})"
+    rf"|(?:到|至|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
+    rf"|{LINK_VERBS}|{SCOPE_WORDS}"
+    rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
+    rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率))"
+)
+MAX_GAP = 36  # characters of connectors, not counting a definition
+
+# Unit words documents put after numbers that belong to no indicator here; such a
+# number is not the figure and ends the search (0.6平方米 inside a definition excepted).
+OTHER_UNITS = (
+    "平方米|平方公里|㎡|人次|万人次|周岁|岁|个月|小时|分钟|公里|千米|米|年|月|天|日|次|项|件|例|对|份|倍|"
+    "套|辆|台|批|期|届|级|星|A级|G|条|门|支|节|公斤|吨"
+)
+RANGE_SEPARATOR = r"\s*(?:~|～|-|—|–|至)\s*"
+# Text between an earlier value and a later one of a from-to pair (从A发展到B).
+FROM_TO = re.compile(r"\s*(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
+STOCK_VERB_BEFORE = re.compile(
+    rf"(?:共有|拥有|现有|已有|建成|建有|已建成|完成|达到|达|共计|合计|总计|累计|培育|发展|形成)\s*(?P<value>{NUMBER})\s*"
+    rf"(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
+)
+LIST_BEFORE = re.compile(
+    rf"、\s*(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
+)
+# A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
+WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
+# Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
+ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
+TARGET_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上")
+ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了")
+YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
+COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十)")
+
+
+@dataclass(frozen=True)
+class DocumentFrame:
+    """What the prose rules need to know about the document as a whole."""
+
+    kind: str
+    period_start: int | None
+    period_end: int | None
+    publication_year: int | None
+
+    @property
+    def base_year(self) -> int | None:
+        if self.period_start is not None:
+            return self.period_start - 1
+        return None if self.publication_year is None else self.publication_year - 1
+
+    @property
+    def target_year(self) -> int | None:
+        return self.period_end
+
+    @property
+    def own_year(self) -> int | None:
+        """The year 今年 means: known for an annual work plan only."""
+        return self.period_start if self.kind == "annual_work_plan" else None
+
+
+@dataclass(frozen=True)
+class ProseFigure:
+    indicator: Indicator
+    wording: str
+    year: int
+    kind: str
+    value: Decimal
+    value_high: Decimal | None
+    comparator: str
+    quote: str
+    start: int
+
+
+@dataclass(frozen=True)
+class ValueMention:
+    start: int
+    end: int
+    value: Decimal
+    value_high: Decimal | None
+    unit_word: str | None
+    indicator: Indicator
+    comparator: str | None
+
+
+def _unit_pattern(catalogue: Catalogue) -> str:
+    words = {w for unit in catalogue.units.values() for w in unit.words} | set(OTHER_UNITS.split("|"))
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class ProseReader:
+    """Reads figures from the sentences of one document."""
+
+    def __init__(self, catalogue: Catalogue, frame: DocumentFrame, sections: SectionMap):
+        self.catalogue = catalogue
+        self.frame = frame
+        self.sections = sections
+        units = _unit_pattern(catalogue)
+        self.value_re = re.compile(
+            rf"(?P<num>{NUMBER})(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
+            rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{NUMBER}))?"
+            rf"\s*(?P<mult>{MULTIPLIER_RE})?\s*(?P<unit>{units})?"
+        )
+        self.other_units = set(OTHER_UNITS.split("|"))
+
+    # -- values ---------------------------------------------------------------
+    def _value_at(self, text: str, position: int, candidates: tuple[Indicator, ...],
+                  gap: str) -> ValueMention | None | bool:
+        """The value at `position` if it fits one of the indicators; False if a number is there but does not."""
+        match = self.value_re.match(text, position)
+        if match is None:
+            return None
+        unit_word = match.group("unit")
+        following = text[match.end() : match.end() + 3]
+        if unit_word in self.other_units or re.match(r"[A-Za-z\d]", following):
+            return False
+        multiplier = MULTIPLIERS.get(match.group("mult") or match.group("mult_low") or "", Decimal(1))
+        low = parse_number(match.group("num"))
+        high = parse_number(match.group("high")) if match.group("high") else None
+        if low is None:
+            return False
+        for indicator in candidates:
+            unit = indicator.unit
+            if unit_word:
+                if unit_word not in unit.words:
+                    continue
+            elif not self._unit_may_be_missing(indicator, multiplier, following):
+                continue
+            scale = multiplier * unit.scale(unit_word)
+            value, value_high = low * scale, None if high is None else high * scale
+            if not unit.accepts(value) or (value_high is not None and not unit.accepts(value_high)):
+                continue
+            end = match.end()
+            after = COMPARATOR_AFTER_RE.match(text, end)
+            comparator = comparator_after(after.group(0)) if after else comparator_before(gap)
+            if after:
+                end = after.end()
+            return ValueMention(position, end, value, value_high, unit_word, indicator, comparator)
+        return False
+
+    @staticmethod
+    def _unit_may_be_missing(indicator: Indicator, multiplier: Decimal, following: str) -> bool:
+        """Sites drop % and ‰ (不低于55); a count may end in 万 alone (28.8万,). Nothing else."""
+        clean_end = following == "" or following[0] in ",，。;；、)）\n 以左"
+        if indicator.unit.code in ("percent", "permille"):
+            return multiplier == 1 and clean_end
+        return multiplier != 1 and clean_end and indicator.unit.integer
+
+    # -- linking ----------------------------------------------------------------
+    def _scan(self, text: str, position: int, limit: int, candidates: tuple[Indicator, ...],
+              require_time: bool = False) -> tuple[ValueMention, list[TimeExpression], str] | None:
+        """Follow connectors from `position` to a fitting value before `limit`."""
+        gap_start, times, gap_length = position, [], 0
+        while position < limit:
+            connector = CONNECTOR.match(text, position)
+            digit_next = position < len(text) and text[position].isdigit()
+            if digit_next and not (connector and connector.group("time")):
+                if require_time and not times:
+                    return None
+                found = self._value_at(text, position, candidates, text[gap_start:position])
+                if isinstance(found, ValueMention):
+                    return found, times, text[gap_start:position]
+                return None
+            if connector is None or connector.end() == position:
+                return None
+            if connector.group("time"):
+                offset = connector.start("time")
+                times.extend(TimeExpression(offset + t.start, offset + t.end, t.year, t.period_start)
+                             for t in find_time_expressions(connector.group("time"), self.frame.own_year))
+            if not connector.group("definition"):
+                gap_length += connector.end() - position
+                if gap_length > MAX_GAP:
+                    return None
+            position = connector.end()
+        return None
+
+    def _value_before(self, text: str, wording: WordingMatch, sentence_start: int) -> ValueMention | None:
+        """A count written before its wording after a stock verb: 建成320家社区综合为老服务中心."""
+        before = text[max(sentence_start, wording.start - 24) : wording.start]
+        match = STOCK_VERB_BEFORE.search(before) or LIST_BEFORE.search(before)
+        if match is None:
+            return None
+        if not WORDING_END.match(text, wording.end):
+            return None  # 建成10家社会组织孵化园: the wording is only part of a longer noun
+        offset = wording.start - len(before)
+        found = self._value_at(text, offset + match.start("value"), wording.indicators, before[: match.start("value")])
+        if isinstance(found, ValueMention) and found.end == offset + match.end("unit"):
+            return found
+        return None
+
+    # -- years and kinds ------------------------------------------------------------
+    def _year_and_kind(self, sentence: str, sentence_start: int, value: ValueMention,
+                       near: list[TimeExpression]) -> tuple[int, str] | None:
+        frame = self.frame
+        explicit = near[-1] if near else None
+        if explicit is None:
+            earlier = [t for t in find_time_expressions(sentence[: value.start - sentence_start], frame.own_year)
+                       if not COMPARISON.search(sentence[max(0, t.start - 1) : t.start + 1])]
+            explicit = earlier[-1] if earlier else None
+        section = self.sections.at(value.start)
+        if frame.kind == "statistical_bulletin":
+            year = explicit.year if explicit else frame.period_end
+            return (year, "actual") if year else None
+        if explicit is not None:
+            year = explicit.year
+            base = frame.base_year
+            if base is None:
+                kind = "target" if TARGET_CUES.search(sentence) and not ACTUAL_CUES.search(sentence) else "actual"
+            else:
+                kind = "target" if year > base else "actual"
+            return year, kind
+        if section == REVIEW and frame.base_year is not None:
+            return frame.base_year, "actual"
+        if section == TARGETS and frame.target_year is not None:
+            return frame.target_year, "target"
+        if section == OUTLOOK:
+            return None
+        if ACTUAL_CUES.search(sentence) and frame.base_year is not None and frame.kind != "annual_work_plan":
+            return frame.base_year, "actual"
+        if frame.target_year is not None and frame.kind in ("five_year_plan", "annual_work_plan"):
+            return frame.target_year, "target"
+        return None
+
+    # -- sentences -------------------------------------------------------------------
+    def read(self, text: str, excluded: list[tuple[int, int]], notes: list[str]) -> list[ProseFigure]:
+        """Figures of every sentence outside the excluded spans (tables, read on their own)."""
+        figures: list[ProseFigure] = []
+        spans = sorted(excluded)
+        span_starts = [a for a, _ in spans]
+        for sentence_match in SENTENCE.finditer(text):
+            sentence = sentence_match.group(0)
+            if not DIGIT.search(sentence):
+                continue
+            start, end = sentence_match.start(), sentence_match.end()
+            # The last span starting before the sentence ends: does it reach into the sentence?
+            index = bisect.bisect_left(span_starts, end) - 1
+            if index >= 0 and spans[index][1] > start:
+                cut = spans[index][0]
+                while index > 0 and spans[index - 1][1] > start:
+                    index -= 1
+                    cut = spans[index][0]
+                sentence = text[start : max(start, cut)]
+                if not sentence:
+                    continue
+            figures.extend(self._read_sentence(text, sentence, start, notes))
+        return figures
+
+    def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str]) -> list[ProseFigure]:
+        wordings = [WordingMatch(m.start + start, m.end + start, m.text, m.indicators)
+                    for m in self.catalogue.find(sentence)]
+        if not wordings:
+            return []
+        end_of_sentence = start + len(sentence)
+        estimate = ESTIMATE.search(sentence)
+        found: list[ProseFigure] = []
+        for index, wording in enumerate(wordings):
+            followed = index + 1 < len(wordings)
+            limit = wordings[index + 1].start if followed else end_of_sentence
+            mentions = self._values_of(text, wording, limit, start, followed)
+            for mention, times in mentions:
+                if estimate and estimate.start() + start < mention.start:
+                    notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast ('{estimate.group(0)}'), not taken")
+                    continue
+                decided = self._year_and_kind(sentence, start, mention, times)
+                if decided is None:
+                    notes.append(f"'{wording.text}' {mention.value}: no year could be decided for it, not taken")
+                    continue
+                year, kind = decided
+                found.append(ProseFigure(
+                    indicator=mention.indicator, wording=wording.text, year=year, kind=kind,
+                    value=mention.value, value_high=mention.value_high,
+                    comparator=mention.comparator or "=",
+                    quote=quote_around(sentence, wording.start - start, mention.end - start), start=mention.start,
+                ))
+        return found
+
+    def _from_to_years(self, before: str) -> tuple[int, int] | None:
+        """The years of a from-to pair stated without years (从1.3万家发展到1.7万家).
+
+        A year range earlier in the sentence (2008年到2018年) gives them; otherwise a
+        review of results spans the reviewed period: five years in a five-year plan,
+        one year in an annual plan or bulletin, ending with the year the review reports.
+        """
+        span = YEAR_RANGE.search(before)
+        if span:
+            return int(span.group(1)), int(span.group(2))
+        frame = self.frame
+        if frame.kind == "statistical_bulletin" and frame.period_end:
+            return frame.period_end - 1, frame.period_end
+        if frame.base_year is None:
+            return None
+        length = 5 if frame.kind == "five_year_plan" else 1
+        return frame.base_year - length, frame.base_year
+
+    def _values_of(self, text: str, wording: WordingMatch, limit: int, sentence_start: int,
+                   followed: bool) -> list[tuple[ValueMention, list[TimeExpression]]]:
+        """The value(s) a wording states: one, a from-to pair, or a series of years."""
+        scanned = self._scan(text, wording.end, limit, wording.indicators)
+        if scanned and followed and re.fullmatch(r"的?", text[scanned[0].end : limit]):
+            # "、1232家助餐服务场所": a count written before the next wording is that wording's.
+            scanned = None
+        if scanned is None:
+            before = self._value_before(text, wording, sentence_start)
+            return [(before, [])] if before else []
+        first, times, gap = scanned
+        results = [(first, times)]
+        if COMPARISON.search(gap):
+            # 比2012年底的416.5万张: the value of the compared year; what follows is a change.
+            return results if times else []
+        after_first = FROM_TO.match(text, first.end)
+        if after_first and re.search(r"从|由", gap):
+            second = self._scan(text, after_first.end(), limit, (first.indicator,))
+            if second:
+                later, later_times, _ = second
+                if not times and not later_times:
+                    span = self._from_to_years(text[sentence_start : wording.start])
+                    if span is None:
+                        return []
+                    times = [TimeExpression(first.start, first.start, span[0])]
+                    later_times = [TimeExpression(later.start, later.start, span[1])]
+                return [(first, times), (later, later_times)]
+        position = first.end
+        while True:  # a series: 2022年达到90%,2025年达到95%
+            following = self._scan(text, position, limit, (first.indicator,), require_time=True)
+            if following is None:
+                return results
+            mention, mention_times, _ = following
+            results.append((mention, mention_times))
+            position = mention.end
+
+
+def quote_around(sentence: str, start: int, end: int, limit: int = 200) -> str:
+    """The sentence, or the part of it around [start, end) that fits in `limit` characters."""
+    sentence = sentence.strip()
+    if len(sentence) <= limit:
+        return sentence
+    spare = max(0, limit - (end - start))
+    left = max(0, start - spare // 2)
+    right = min(len(sentence), left + limit)
+    left = max(0, right - limit)
+    return sentence[left:right]

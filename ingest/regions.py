@@ -1,0 +1,123 @@
+"""GB/T 2260 regions (data/reference/regions.csv): finding region names in text and resolving them.
+
+Names repeat across China (普陀区 is a district of Shanghai and of Zhoushan; 芜湖
+is a city and, until 2020, a county). A name alone gives candidates; the text
+around it decides between them (see `RegionTable.resolve`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+import ahocorasick
+
+from minzheng.paths import REFERENCE_DIR
+
+REGIONS_FILE = REFERENCE_DIR / "regions.csv"
+COUNTRY_CODE = "100000"
+LEVEL_RANK = {"country": 0, "province": 1, "prefecture": 2, "district": 3}
+# One-character aliases (沪, 浙) are fine in a table but too ambiguous in running text.
+MIN_ALIAS_LENGTH = 2
+# Full names that are also ordinary words in civil-affairs text (新建城区, 矿区治理).
+GENERIC_NAMES = {"城区", "矿区", "郊区"}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    parent_code: str | None
+    level: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    region: Region
+    reason: str
+
+
+class RegionTable:
+    def __init__(self, regions: dict[str, Region], names: dict[str, list[tuple[str, bool]]]):
+        self.regions = regions
+        self._names = names  # written name -> [(code, is full name)]
+        # Aho-Corasick: thousands of names found in one pass over the text.
+        self._automaton = ahocorasick.Automaton()
+        for written in names:
+            self._automaton.add_word(written, written)
+        self._automaton.make_automaton()
+
+    def ancestors(self, code: str) -> list[Region]:
+        chain = []
+        parent = self.regions[code].parent_code
+        while parent:
+            chain.append(self.regions[parent])
+            parent = self.regions[parent].parent_code
+        return chain
+
+    def mentions(self, text: str) -> Counter:
+        """How often each written name (full name or alias) occurs in text, longest match first."""
+        if not text:
+            return Counter()
+        return Counter(written for _, written in self._automaton.iter_long(text))
+
+    def candidates(self, written: str) -> list[tuple[Region, bool]]:
+        return [(self.regions[code], full) for code, full in self._names.get(written, [])]
+
+    def resolve(self, written: str, text: str, mentions: Counter | None = None) -> Resolution | None:
+        """The region a written name means in a document.
+
+        A full name beats an alias; between equal candidates, the one whose parent,
+        grandparent ... the document names most often wins (普陀区 in a text naming
+        上海 is Shanghai's); when nothing tells them apart, the higher level wins
+        (芜湖 is the city rather than the county).
+        """
+        found = self.candidates(written)
+        if not found:
+            return None
+        if any(full for _, full in found):
+            found = [item for item in found if item[1]]
+        regions = [region for region, _ in found]
+        if len(regions) == 1:
+            return Resolution(regions[0], f"'{written}' names only {regions[0].name} {regions[0].code}")
+        mentions = mentions if mentions is not None else self.mentions(text)
+        scores = []
+        for region in regions:
+            support = {}
+            for ancestor in self.ancestors(region.code):
+                count = sum(n for name, n in mentions.items()
+                            if any(code == ancestor.code for code, _ in self._names.get(name, [])))
+                if count and ancestor.code != COUNTRY_CODE:
+                    support[ancestor.name] = count
+            scores.append((sum(support.values()), -LEVEL_RANK[region.level], region, support))
+        scores.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        best_score, _, best, support = scores[0]
+        others = ", ".join(f"{r.code} ({r.name})" for _, _, r, _ in scores[1:])
+        if best_score and best_score > scores[1][0]:
+            named = ", ".join(f"{name} {count}x" for name, count in support.items())
+            reason = f"'{written}' is ambiguous ({best.code} or {others}); the text names {named}"
+        else:
+            reason = f"'{written}' is ambiguous ({best.code} or {others}); nothing in the text decides, took the higher level"
+        return Resolution(best, reason)
+
+
+@functools.lru_cache(maxsize=1)
+def default_regions() -> RegionTable:
+    """The region table of data/reference/regions.csv."""
+    regions: dict[str, Region] = {}
+    names: dict[str, list[tuple[str, bool]]] = {}
+    with REGIONS_FILE.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = row["region_code"]
+            regions[code] = Region(code, row["region"], row["parent_code"] or None, row["level"])
+            if row["region"] not in GENERIC_NAMES:
+                names.setdefault(row["region"], []).append((code, True))
+            for alias in filter(None, row["aliases"].split("|")):
+                if len(alias) >= MIN_ALIAS_LENGTH and alias != row["region"]:
+                    # A qualified alias (上海市普陀区) is as good as a full name.
+                    names.setdefault(alias, []).append((code, len(alias) > len(row["region"])))
+    for written, entries in names.items():
+        names[written] = list(dict.fromkeys(entries))
+    return RegionTable(regions, names)

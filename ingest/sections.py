@@ -1,0 +1,82 @@
+"""Which part of a document a figure sits in: a review of results, an outlook, or goals and tasks.
+
+Plans are written in a fixed order: 发展基础/回顾 (what was achieved: actuals),
+形势 (outlook: forecasts, neither actual nor target), then 目标/任务/专栏 (targets).
+Headings are numbered 一、 (top level) and (一) (second level); flattened web
+copies keep the numbers but lose the line breaks, so headings are also found
+inline after a finished sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+REVIEW, OUTLOOK, TARGETS = "review", "outlook", "targets"
+
+NUMERAL = "[一二三四五六七八九十]+"
+TOP_HEADING = re.compile(rf"(?:(?<=^)|(?<=\n)|(?<=[。;;!?”)]))\s*(?:{NUMERAL}、|第{NUMERAL}(?:章|部分))")
+SECOND_HEADING = re.compile(rf"[(（]{NUMERAL}[)）]")
+BOX_CAPTION = re.compile(r"专栏\s*\d+|附件\s*\d*|附表\s*\d*")
+# A short line of its own without final punctuation is a heading in plain-text copies.
+STANDALONE_HEADING = re.compile(r"^[^\n,,。;;!?]{4,40}$", re.M)
+
+HEADING_TEXT = 24
+CLASSES = [
+    (REVIEW, re.compile(r"发展基础|回顾|成就|成效|完成情况|基本情况|工作总结|现状|取得|进展|背景")),
+    (OUTLOOK, re.compile(r"形势|面临|机遇|挑战|研判|预测")),
+    (TARGETS, re.compile(r"目标|任务|指标|重大事项|行动|措施|保障|要求|思路|原则|举措|重点|工程|计划|附件|附表|专栏")),
+]
+# Second-level headings describe their topic in words of their own (救助工作任务依然较重
+# under an outlook); only these words make one open a part of goals and tasks.
+STRONG_TARGET_WORDS = re.compile(r"目标|主要任务|重点任务|主要指标|重大事项|行动计划|专栏|附件|附表")
+
+
+def classify(heading: str, level: int = 1) -> str | None:
+    """The part a heading opens, from its words; None when its words do not say."""
+    for name, pattern in CLASSES:
+        if pattern.search(heading):
+            if name == TARGETS and level > 1 and not STRONG_TARGET_WORDS.search(heading):
+                return None
+            return name
+    return None
+
+
+@dataclass
+class SectionMap:
+    """The class in force at each offset of a text."""
+
+    offsets: list[int]
+    classes: list[str | None]
+
+    def at(self, offset: int) -> str | None:
+        index = bisect.bisect_right(self.offsets, offset) - 1
+        return self.classes[index] if index >= 0 else None
+
+
+def map_sections(text: str) -> SectionMap:
+    """Find headings and the class of each part (second-level headings inherit from their top level)."""
+    headings: list[tuple[int, int, str | None]] = []  # (offset, level, class)
+    for match in TOP_HEADING.finditer(text):
+        headings.append((match.end(), 1, classify(text[match.end() : match.end() + HEADING_TEXT])))
+    for match in SECOND_HEADING.finditer(text):
+        headings.append((match.end(), 2, classify(text[match.end() : match.end() + HEADING_TEXT], 2)))
+    for match in BOX_CAPTION.finditer(text):
+        headings.append((match.start(), 2, classify(text[match.start() : match.end() + HEADING_TEXT])))
+    for match in STANDALONE_HEADING.finditer(text):
+        kind = classify(match.group(0))
+        if kind:  # a short line that does not say what follows does not change the part
+            headings.append((match.start(), 1, kind))
+    headings.sort()
+    offsets, classes = [], []
+    top: str | None = None
+    for offset, level, kind in headings:
+        if level == 1:
+            top = kind
+            current = kind
+        else:
+            current = kind or top
+        offsets.append(offset)
+        classes.append(current)
+    return SectionMap(offsets, classes)

@@ -1,0 +1,342 @@
+"""Indicator tables, including flattened ones whose cells run together (586070 for 58 | 60 | 70).
+
+A table is recognised by its header: 序号/指标 followed by year or period columns
+(2020年实际值, 2025年目标值, “十三五”目标数). The header says which column is which
+year and kind, and whether a unit column, an attribute column (约束性/预期性) or a
+basis column stands beside the values. Each row is read as row number, label
+(with its unit), attribute, the value cells, and whatever follows; the next row's
+number may be glued to the last cell.
+
+Run-together cells are split only when the split is certain: every candidate
+split must respect the unit (a percent is at most 100, a count is whole), and
+among several candidates one must be confirmed by the same figure stated
+elsewhere in the document, or be far more regular than the rest (58 | 60 | 70
+rather than 5 | 860 | 70). Otherwise the row yields nothing and a note says why:
+a wrong number is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ingest.catalogue import Catalogue, Indicator
+from ingest.numbers import PERIODS, is_year
+
+HEADER_START = re.compile(r"序号|主要指标|指标名称|统计项目")
+HEADER_WORD = re.compile(r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标依据|指标类别|指\s*标|计量单位|单位|属性|类别|备注|领域|类型")
+ACTUAL_WORDS = "实际值|实际数|实际|完成情况|完成值|完成数|现状值|现状|基数|基期值|预计值|预计|基准值"
+TARGET_WORDS = "目标值|目标数|目标|规划值|规划目标|预期值|预期目标"
+COLUMN = re.compile(
+    rf"“?(?P<period>十[一二三四五六]五)”?(?:期末|末)?(?P<pkind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
+    rf"|(?P<year>\d{{4}})年(?:末|底)?(?P<ykind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
+)
+BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
+ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
+VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/]|$)|[ \t]+)+")
+LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
+UNIT_COLUMN = re.compile(r"(?P<unit>元/人·月|元/人·年|元/年|元/月|亿元|万元|万人|万张|百分比|张|家|个|人|名|户|所|处|项|%|‰|元)$")
+# A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
+CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+SUB_ROW = re.compile(r"\s*其中[:：]?")
+MAX_LABEL = 60
+# A split is "far more regular" when its max/min ratio is at least this many times smaller
+# than any other's, and itself at most MAX_REGULAR_RATIO: one indicator's cells across a
+# plan's columns rarely differ more than fourfold.
+REGULARITY_MARGIN = math.log(3)
+MAX_REGULAR_SPREAD = math.log(4)
+UNIT_WORD_ALIASES = {"百分比": "%"}
+
+
+@dataclass(frozen=True)
+class Column:
+    year: int
+    kind: str
+    label: str
+
+
+@dataclass
+class TableRow:
+    start: int
+    end: int
+    label: str
+    unit_word: str | None
+    binding: str | None
+    cells: str
+    # Alternative readings of the value run: without and with a glued next-row number.
+    runs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    header: str
+    columns: list[Column]
+    rows: list[TableRow]
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    indicator: Indicator
+    label: str
+    year: int
+    kind: str
+    value: Decimal
+    binding: str | None
+    quote: str
+    start: int
+
+
+def _column_kind(year: int, word: str | None, base_year: int | None) -> str:
+    if word and re.fullmatch(ACTUAL_WORDS, word):
+        # A base-year "estimate" column (预计) is the plan's reported result for that year.
+        return "actual" if base_year is None or year <= base_year else "target"
+    if word and re.fullmatch(TARGET_WORDS, word):
+        return "target"
+    return "actual" if base_year is not None and year <= base_year else "target"
+
+
+def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, list[Column], bool] | None:
+    """(end, columns, has basis column) of a header starting at `start`, or None if it is no table header."""
+    position, columns, basis = start, [], False
+    while position < len(text):
+        word = HEADER_WORD.match(text, position)
+        if word and word.end() > position:
+            basis = basis or "依据" in word.group(0) or "备注" in word.group(0)
+            position = word.end()
+            continue
+        column = COLUMN.match(text, position)
+        if column and column.end() > position:
+            if column.group("period"):
+                year, kind_word = PERIODS[column.group("period")][1], column.group("pkind")
+            else:
+                year, kind_word = int(column.group("year")), column.group("ykind")
+                if not is_year(year):
+                    return None
+            columns.append(Column(year, _column_kind(year, kind_word, base_year), column.group(0)))
+            position = column.end()
+            continue
+        break
+    if len(columns) < 2:
+        return None
+    return position, columns, basis
+
+
+def _read_label(text: str, position: int) -> tuple[int, str] | None:
+    """The row label from `position` to the first digit outside brackets."""
+    depth, end = 0, position
+    while end < len(text) and end - position <= MAX_LABEL:
+        char = text[end]
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(0, depth - 1)
+        elif char.isdigit() and depth == 0:
+            break
+        elif char in "。;；\n":
+            return None
+        end += 1
+    label = text[position:end]
+    if end - position > MAX_LABEL or not re.search(r"[\u4e00-\u9fff]", label):
+        return None
+    return end, label
+
+
+def _next_row_number(text: str, position: int, number: int) -> int | None:
+    """Offset after the next row's number if the text continues with it, else None."""
+    match = re.compile(rf"\s*{number}(?=[\u4e00-\u9fff“(（])").match(text, position)
+    return match.end() if match else None
+
+
+def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[TableRow]]:
+    rows: list[TableRow] = []
+    number = 1
+    first = re.compile(r"\s*1(?=[\u4e00-\u9fff“(（])").match(text, position)
+    if first:
+        position = first.end()
+        number = 2
+    while True:
+        label_read = _read_label(text, position)
+        if label_read is None:
+            break
+        label_end, label = label_read
+        values = VALUES.match(text, label_end)
+        if values is None or not re.search(r"\d", values.group(0)):
+            break
+        cells = values.group(0).strip()
+        end = values.end()
+        label, binding = label.strip(), None
+        attribute = re.search(r"(约束性|预期性)$", label)
+        if attribute:
+            binding, label = BINDING_WORDS[attribute.group(1)], label[: attribute.start()]
+        after = ATTRIBUTE.match(text, end)
+        if after:
+            binding, end = BINDING_WORDS[after.group(1)], after.end()
+        unit_word = None
+        unit = LABEL_UNIT.search(label) or UNIT_COLUMN.search(label)
+        if unit:
+            unit_word = UNIT_WORD_ALIASES.get(unit.group("unit"), unit.group("unit")) or None
+            label = label[: unit.start()].strip()
+        row = TableRow(start=position, end=end, label=label, unit_word=unit_word, binding=binding,
+                       cells=cells, runs=[cells])
+        rows.append(row)
+        if has_basis:
+            # The basis column is free text; it ends where the next row's number begins.
+            following = re.compile(rf"(?<![\d\-—〔(（]){number}(?=[\u4e00-\u9fff“《(（])")
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            found = following.search(text, end, line_end)
+            row.end = found.start() if found else line_end
+            if not found:
+                break
+            position, number = found.end(), number + 1
+            continue
+        sub_row = SUB_ROW.match(text, end)
+        if sub_row:
+            position = sub_row.end()
+            continue
+        after_number = _next_row_number(text, end, number)
+        if after_number is not None and text[end:after_number].strip() == str(number):
+            position, number = after_number, number + 1
+            continue
+        glued = str(number)
+        if not after and cells.endswith(glued) and len(cells) > len(glued) and \
+                re.match(r"[\u4e00-\u9fff“(（]", text[end : end + 1]):
+            # The next row's number ran into this row's last cell; read it both ways.
+            row.runs = [cells[: -len(glued)], cells]
+            position, number = end, number + 1
+            continue
+        break
+    return (rows[-1].end if rows else position), rows
+
+
+def find_tables(text: str, base_year: int | None) -> list[Table]:
+    """Every table with year columns in the text."""
+    tables: list[Table] = []
+    position = 0
+    while True:
+        start = HEADER_START.search(text, position)
+        if start is None:
+            return tables
+        header = parse_header(text, start.start(), base_year)
+        if header is None:
+            position = start.end()
+            continue
+        header_end, columns, has_basis = header
+        end, rows = parse_rows(text, header_end, has_basis)
+        tables.append(Table(start.start(), end, text[start.start():header_end].strip(), columns, rows))
+        position = max(end, header_end)
+
+
+def _cell_splits(chunk: str, count: int) -> list[list[str]]:
+    """All ways to cut a digit run into `count` well-formed cells."""
+    if count == 1:
+        return [[chunk]] if CELL.fullmatch(chunk) else []
+    splits = []
+    for cut in range(1, len(chunk)):
+        head = chunk[:cut]
+        if CELL.fullmatch(head):
+            splits.extend([head] + rest for rest in _cell_splits(chunk[cut:], count - 1))
+    return splits
+
+
+def candidate_splits(run: str, count: int) -> list[tuple[Decimal | None, ...]]:
+    """Every reading of a value run as `count` cells (space-separated parts stay apart; — is empty)."""
+    chunks = run.split()
+    if not chunks or len(chunks) > count:
+        return []
+    readings = []
+    # Distribute the cells over the chunks, each chunk holding at least one.
+    for sizes in itertools.product(range(1, count + 1), repeat=len(chunks)):
+        if sum(sizes) != count:
+            continue
+        per_chunk = []
+        for chunk, size in zip(chunks, sizes):
+            if re.fullmatch(r"[—–\-/]", chunk):
+                per_chunk.append([[None]] if size == 1 else [])
+            else:
+                per_chunk.append(_cell_splits(chunk, size))
+        for combination in itertools.product(*per_chunk):
+            cells = [cell for part in combination for cell in part]
+            readings.append(tuple(None if c is None else Decimal(c) for c in cells))
+    return readings
+
+
+def _spread(values: tuple[Decimal | None, ...]) -> float:
+    present = [float(v) for v in values if v is not None]
+    if not present:
+        return math.inf
+    if min(present) <= 0:
+        return math.inf if max(present) > 0 else 0.0
+    return math.log(max(present) / min(present))
+
+
+def choose_split(candidates: list[tuple], confirmed: set[Decimal]) -> tuple[tuple | None, str]:
+    """The one certain split, or None and the reason no split is certain."""
+    if not candidates:
+        return None, "no split of the cells fits the unit"
+    if len(candidates) == 1:
+        return candidates[0], "the only split that fits the unit"
+    hits = [sum(1 for v in c if v is not None and v in confirmed) for c in candidates]
+    best_hits = max(hits)
+    if best_hits and hits.count(best_hits) == 1:
+        return candidates[hits.index(best_hits)], "the split the document confirms elsewhere"
+    pool = [c for c, h in zip(candidates, hits) if h == best_hits]
+    ranked = sorted(pool, key=_spread)
+    if _spread(ranked[0]) <= MAX_REGULAR_SPREAD and _spread(ranked[1]) - _spread(ranked[0]) >= REGULARITY_MARGIN:
+        return ranked[0], "far more regular than any other split"
+    shown = "; ".join(" | ".join("—" if v is None else str(v) for v in c) for c in ranked[:4])
+    return None, f"several splits fit ({shown})"
+
+
+def _row_indicator(catalogue: Catalogue, row: TableRow) -> tuple[Indicator, Decimal] | None:
+    """The indicator a row label names and the scale of its unit word, or None."""
+    found = catalogue.find(row.label)
+    if not found:
+        return None
+    match = max(found, key=lambda m: m.end - m.start)
+    candidates = match.indicators
+    if row.unit_word:
+        fitting = [i for i in candidates if row.unit_word in i.unit.words]
+        if not fitting:
+            return None
+        candidates = tuple(fitting)
+    indicator = candidates[0]
+    return indicator, indicator.unit.scale(row.unit_word)
+
+
+def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
+                  confirmed: dict[str, set[Decimal]], notes: list[str]) -> list[TableFigure]:
+    """Figures of the rows whose labels name catalogue indicators, split with certainty."""
+    figures: list[TableFigure] = []
+    for table in tables:
+        for row in table.rows:
+            named = _row_indicator(catalogue, row)
+            if named is None:
+                continue
+            indicator, scale = named
+            candidates: list[tuple] = []
+            for run in row.runs:
+                candidates = [c for c in candidate_splits(run, len(table.columns))
+                              if all(v is None or indicator.unit.accepts(v * scale) for v in c)]
+                if candidates:
+                    break
+            known = {v / scale for v in confirmed.get(indicator.code, set())}
+            chosen, why = choose_split(candidates, known)
+            row_text = text[row.start : row.end].strip()
+            if chosen is None:
+                notes.append(f"table row '{row_text[:60]}': cells '{row.cells}' not split ({why}); no figures taken")
+                continue
+            quote = f"{table.header} … {row_text}"
+            if len(quote) > 200:
+                quote = "…" + quote[-199:]
+            for column, value in zip(table.columns, chosen):
+                if value is None:
+                    continue
+                figures.append(TableFigure(indicator, row.label, column.year, column.kind, value * scale,
+                                           row.binding, quote, row.start))
+    return figures

@@ -1,0 +1,77 @@
+"""Jobs, the nightly schedule and the inbox sensor.
+
+Two jobs split the work the way the partitions do: `parse_documents` runs document
+partitions (one or a range), `build_warehouse` lands everything, runs dbt and
+publishes. The inbox sensor adds a partition for each new file hash, asks for its
+parse, and once every document in the inbox is parsed asks for one build of the
+new inputs. The schedule rebuilds every night at 02:00 Beijing time.
+"""
+
+
+import dagster as dg
+
+from orchestration.documents import DOCUMENT_PARTITIONS, documents
+from orchestration.resources import PipelineInputs, published_fingerprint
+from warehouse.inputs import input_fingerprint, parser_version, scan_documents
+from warehouse.parse_cache import ParseCache
+
+# The daemon queues build runs on this tag one at a time (see orchestration/runner.py's
+# dagster.yaml); the run lock refuses any that get past it.
+BUILD_CONCURRENCY_TAG = "minzheng/warehouse"
+
+parse_documents_job = dg.define_asset_job(
+    name="parse_documents",
+    selection=dg.AssetSelection.assets(documents),
+    partitions_def=DOCUMENT_PARTITIONS,
+    description="Parse document partitions into the parse cache.",
+)
+
+build_warehouse_job = dg.define_asset_job(
+    name="build_warehouse",
+    selection=dg.AssetSelection.all() - dg.AssetSelection.assets(documents),
+    # One process: DuckDB allows one writer, and the run lock is held for the whole run.
+    executor_def=dg.in_process_executor,
+    tags={BUILD_CONCURRENCY_TAG: "build"},
+    description="Land raw tables, run dbt build, and publish the warehouse if every test passed.",
+)
+
+nightly_build = dg.ScheduleDefinition(
+    name="nightly_build",
+    job=build_warehouse_job,
+    cron_schedule="0 2 * * *",
+    execution_timezone="Asia/Shanghai",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Rebuild and publish the warehouse every night at 02:00 Asia/Shanghai.",
+)
+
+
+@dg.sensor(
+    jobs=[parse_documents_job, build_warehouse_job],
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Parse new or changed inbox files, then rebuild once all of them are parsed.",
+)
+def inbox_sensor(context: dg.SensorEvaluationContext, inputs: PipelineInputs) -> dg.SensorResult:
+    paths = inputs.paths()
+    inbox = scan_documents(paths.documents)
+    version = parser_version(paths.reference)
+    known = set(context.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name))
+    new_keys = sorted(key for key in inbox if key not in known)
+    cache = ParseCache(paths.parse_cache)
+    unparsed = sorted(key for key in inbox if not cache.is_current(key, version))
+    # run_key makes each request once: a document once per parser version, a build once
+    # per set of inputs. A failed build is not retried until an input changes.
+    requests = [
+        dg.RunRequest(job_name=parse_documents_job.name, partition_key=key,
+                      run_key=f"parse-{key}-{version}")
+        for key in unparsed
+    ]
+    if not unparsed:
+        fingerprint = input_fingerprint(paths, inbox)
+        if fingerprint != published_fingerprint(paths.published):
+            requests.append(dg.RunRequest(job_name=build_warehouse_job.name,
+                                          run_key=f"build-{fingerprint}"))
+    partition_requests = (
+        [DOCUMENT_PARTITIONS.build_add_request(new_keys)] if new_keys else []
+    )
+    return dg.SensorResult(run_requests=requests, dynamic_partitions_requests=partition_requests)

@@ -1,0 +1,125 @@
+"""The dbt project as Dagster assets: the one DbtProject, its CLI resource and the dbt build.
+
+dbt's sources carry `meta.dagster.asset_key`, so the raw tables landed by Python and
+the models built on them form one lineage graph. Models are keyed by schema and
+name (`marts/fct_eco_burial_rate`) and grouped by layer.
+"""
+
+
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    DbtProject,
+    dbt_assets,
+)
+
+from orchestration.resources import RunGuard
+from warehouse.lock import run_lock
+from warehouse.settings import DBT_PROJECT_DIR, Paths, export_defaults
+
+# dbt's profiles.yml reads MINZHENG_WAREHOUSE even to parse; give it the default if unset.
+export_defaults()
+
+DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR)
+# The dbt installed beside this Python, whether or not the venv is on PATH.
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
+DBT_SOURCE_SUFFIXES = (".sql", ".yml", ".yaml", ".md")
+
+
+def _manifest_is_stale(project: DbtProject) -> bool:
+    manifest = project.manifest_path
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    sources = [path for folder in ("models", "macros", "tests")
+               for path in (Path(project.project_dir) / folder).rglob("*")
+               if path.suffix in DBT_SOURCE_SUFFIXES]
+    sources += [Path(project.project_dir) / "dbt_project.yml", Path(project.project_dir) / "profiles.yml"]
+    return any(path.stat().st_mtime > built for path in sources if path.exists())
+
+
+def prepare_manifest() -> None:
+    """Run `dbt parse` when the manifest is missing or older than the project's files."""
+    if _manifest_is_stale(DBT_PROJECT):
+        dbt_resource().cli(["parse", "--quiet"], target_path=DBT_PROJECT.target_path).wait()
+
+
+def dbt_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=DBT_EXECUTABLE)
+
+
+# The assets below are defined from the manifest, so it must exist when this module loads.
+prepare_manifest()
+
+
+class LayeredTranslator(DagsterDbtTranslator):
+    """Models keyed [schema, name] and grouped by layer; sources keep their meta asset keys."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return super().get_asset_key(dbt_resource_props)
+        return dg.AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return dbt_resource_props.get("schema")
+
+
+def describe_failures(run_results: Mapping[str, Any]) -> str:
+    """The failed models and tests of a dbt invocation, one line each."""
+    lines = []
+    for result in run_results.get("results", []):
+        if result.get("status") in ("fail", "error"):
+            kind = "test" if result["unique_id"].startswith("test.") else "model"
+            name = result["unique_id"].split(".")[2]
+            detail = (result.get("message") or "").strip().splitlines()
+            lines.append(f"dbt {kind} {name} {result['status']}ed"
+                         + (f": {detail[0]}" if detail else ""))
+    return "\n".join(lines) or "dbt build failed"
+
+
+# dbt's tests run inside `dbt build`: a failing test fails this step, so publish never runs.
+# They are not mirrored as Dagster asset checks: each check event costs the SQLite event
+# log tens of milliseconds, and 170-odd of them doubled the length of a run.
+TRANSLATOR = LayeredTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=False))
+
+
+@dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT,
+            dagster_dbt_translator=TRANSLATOR)
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, run_guard: RunGuard):
+    """`dbt build`: every model and its tests; a failing test stops the run before publish."""
+    invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    yield from invocation.stream()
+    if not invocation.is_successful():
+        raise dg.Failure(description=describe_failures(invocation.get_artifact("run_results.json")))
+
+
+
+
+def docs_command(serve: bool = False, port: int = 8080) -> int:
+    """`dbt docs generate` into dbt_project/target (and optionally serve it on 127.0.0.1).
+
+    The catalogue (column types, row counts) is read from the build file, so the site is
+    complete after a `minzheng run`; the run lock keeps it from reading a build in progress.
+    """
+    paths = Paths.from_env()
+    if not paths.build.exists():
+        print(f"note: {paths.build} does not exist yet; run `make run` first for column types")
+    paths.build_dir.mkdir(parents=True, exist_ok=True)
+    dbt = dbt_resource()
+    with run_lock(paths.run_lock):
+        dbt.cli(["docs", "generate"], target_path=DBT_PROJECT.target_path).wait()
+    print(f"dbt docs written to {DBT_PROJECT.target_path / 'index.html'}")
+    if serve:
+        print(f"serving on http://127.0.0.1:{port}; Ctrl-C stops it")
+        return subprocess.call([DBT_EXECUTABLE, "docs", "serve", "--host", "127.0.0.1",
+                                "--port", str(port), "--target-path", str(DBT_PROJECT.target_path),
+                                "--profiles-dir", str(DBT_PROJECT_DIR)], cwd=DBT_PROJECT_DIR)
+    return 0

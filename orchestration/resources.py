@@ -1,0 +1,92 @@
+"""Dagster resources: the pipeline's paths, the build file's DuckDB, and the run guard.
+
+All three read the same environment variables as dbt's profiles.yml (see
+warehouse/settings.py), so every step of a run works on the same files.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+from dagster_duckdb import DuckDBResource
+from pydantic import PrivateAttr
+
+from warehouse import settings
+from warehouse.inputs import input_fingerprint, scan_documents
+from warehouse.lock import run_lock
+from warehouse.settings import Paths
+
+
+class PipelineInputs(dg.ConfigurableResource):
+    """Where the inbox, the statistics, the reference data and the warehouse files are."""
+
+    documents_dir: str
+    statistics_dir: str
+    reference_dir: str
+    published_file: str
+    build_file: str
+
+    def paths(self) -> Paths:
+        build = Path(self.build_file).resolve()
+        return Paths(documents=Path(self.documents_dir).resolve(),
+                     statistics=Path(self.statistics_dir).resolve(),
+                     reference=Path(self.reference_dir).resolve(),
+                     published=Path(self.published_file).resolve(),
+                     build=build,
+                     dagster_home=build.parent / "dagster_home")
+
+
+class RunGuard(dg.ConfigurableResource):
+    """Holds the run lock for a whole build run and remembers what the run started from.
+
+    The fingerprint of the inputs is taken when the run starts, before anything is read:
+    if a file changes during the run, the published fingerprint is the older one and the
+    next run rebuilds, rather than the other way round.
+    """
+
+    inputs: PipelineInputs
+    wait_seconds: float = 0.0
+    _fingerprint: str = PrivateAttr(default="")
+
+    @contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext):
+        paths = self.inputs.paths()
+        paths.build_dir.mkdir(parents=True, exist_ok=True)
+        with run_lock(paths.run_lock, wait_seconds=self.wait_seconds):
+            self._fingerprint = input_fingerprint(paths, scan_documents(paths.documents))
+            yield self
+
+    @property
+    def fingerprint(self) -> str:
+        return self._fingerprint
+
+
+def pipeline_inputs() -> PipelineInputs:
+    """The inputs resource, configured from the environment."""
+    return PipelineInputs(
+        documents_dir=dg.EnvVar(settings.DOCUMENTS_VAR),
+        statistics_dir=dg.EnvVar(settings.STATISTICS_VAR),
+        reference_dir=dg.EnvVar(settings.REFERENCE_VAR),
+        published_file=dg.EnvVar(settings.PUBLISHED_VAR),
+        build_file=dg.EnvVar(settings.BUILD_VAR),
+    )
+
+
+def build_database() -> DuckDBResource:
+    """The build file, the same one dbt's profile points at."""
+    return DuckDBResource(database=dg.EnvVar(settings.BUILD_VAR))
+
+
+def published_fingerprint(published: Path) -> str | None:
+    """The input fingerprint the published warehouse was built from, if there is one."""
+    if not Path(published).exists():
+        return None
+    try:
+        with duckdb.connect(str(published), read_only=True) as con:
+            row = con.execute("select fingerprint from raw.build_info").fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None

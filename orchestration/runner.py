@@ -1,0 +1,310 @@
+"""`minzheng run`: the whole job in-process (no daemon), with a progress display and a summary.
+
+1. Hash the inbox; add a Dagster partition for every new document hash.
+2. Run `parse_documents` over the partitions not yet parsed by this parser version
+   (consecutive partitions share one run).
+3. Unless the published warehouse was built from exactly these inputs, run
+   `build_warehouse`: land raw tables, `dbt build`, publish if every test passed.
+The whole command holds the run lock, so two runs never interleave.
+"""
+
+import contextlib
+import threading
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+from dagster._core.events import DagsterEventType
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
+from dagster._core.utils import make_new_run_id
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from orchestration.dbt_models import dbt_models
+from orchestration.definitions import defs
+from orchestration.documents import DOCUMENT_PARTITIONS
+from orchestration.resources import published_fingerprint
+from warehouse.inputs import input_fingerprint, parser_version, scan_documents
+from warehouse.lock import RunLocked, run_lock
+from warehouse.parse_cache import ParseCache
+from warehouse.settings import Paths
+
+# The daemon (minzheng ui) queues build runs one at a time; telemetry stays off.
+DAGSTER_YAML = """\
+telemetry:
+  enabled: false
+run_coordinator:
+  module: dagster.core.run_coordinator
+  class: QueuedRunCoordinator
+  config:
+    tag_concurrency_limits:
+      - key: minzheng/warehouse
+        limit: 1
+"""
+LANDING_STEPS = ("raw_reference_tables", "raw_annual_statistics", "raw_document_tables")
+PUBLISH_STEP = "published_warehouse"
+DBT_STEP = "dbt_models"
+
+
+class PipelineFailed(RuntimeError):
+    """A run stopped before publishing; the message says where and why."""
+
+
+@dataclass
+class RunSummary:
+    """What a run did and what the published warehouse now holds."""
+
+    published: Path
+    up_to_date: bool = False
+    documents_in_inbox: int = 0
+    documents_parsed: list[str] = field(default_factory=list)
+    documents_refused: list[tuple[str, str]] = field(default_factory=list)
+    figures: int = 0
+    figures_skipped: int = 0
+    statistics_rows: int = 0
+    statistics_rejects: list[tuple[str, int | None, str]] = field(default_factory=list)
+    mart_rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def documents_skipped(self) -> int:
+        return self.documents_in_inbox - len(self.documents_parsed)
+
+
+def ensure_instance(paths: Paths) -> dg.DagsterInstance:
+    """The persistent Dagster instance beside the warehouse (shared with `minzheng ui`)."""
+    paths.dagster_home.mkdir(parents=True, exist_ok=True)
+    config = paths.dagster_home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    return dg.DagsterInstance.from_config(str(paths.dagster_home))
+
+
+def partition_ranges(ordered: list[str], wanted: set[str]) -> list[tuple[str, str]]:
+    """Runs of consecutive wanted keys in partition order, as (first, last) pairs."""
+    ranges, start, previous = [], None, None
+    for key in ordered:
+        if key in wanted:
+            start = start or key
+            previous = key
+        elif start:
+            ranges.append((start, previous))
+            start = None
+    if start:
+        ranges.append((start, previous))
+    return ranges
+
+
+class _EventWatcher(threading.Thread):
+    """Follows a run's events in the instance and moves the progress bars."""
+
+    def __init__(self, instance: dg.DagsterInstance, run_id: str, on_event):
+        super().__init__(daemon=True)
+        self.instance, self.run_id, self.on_event = instance, run_id, on_event
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        cursor = None
+        while True:
+            done = self.stopped.is_set()
+            connection = self.instance.get_records_for_run(self.run_id, cursor=cursor)
+            cursor = connection.cursor
+            for record in connection.records:
+                event = record.event_log_entry.dagster_event
+                if event is not None:
+                    self.on_event(event)
+            if done:
+                return
+            self.stopped.wait(0.25)
+
+
+def _failure_message(result: dg.ExecuteInProcessResult) -> str:
+    """Which steps failed and which checks failed, in a few lines."""
+    lines = []
+    for event in result.all_events:
+        if event.event_type == DagsterEventType.ASSET_CHECK_EVALUATION:
+            evaluation = event.event_specific_data
+            if not evaluation.passed:
+                lines.append(f"check failed: {evaluation.check_name} on "
+                             f"{evaluation.asset_key.to_user_string()}")
+        elif event.event_type in (DagsterEventType.STEP_FAILURE,
+                                  DagsterEventType.RESOURCE_INIT_FAILURE):
+            data = event.event_specific_data
+            where = f"step {event.step_key}" if event.step_key else "starting the run"
+            # A dg.Failure says what went wrong in its description; any other exception is
+            # the cause of Dagster's wrapper error.
+            description = getattr(getattr(data, "user_failure_data", None), "description", None)
+            innermost = data.error
+            while innermost is not None and innermost.cause is not None:
+                innermost = innermost.cause
+            message = description or (innermost.message.strip().splitlines()[0] if innermost
+                                      else "failed")
+            lines.append(f"{where} failed:\n{message}")
+    return "\n".join(lines) or "the run failed"
+
+
+class PipelineRunner:
+    """Runs the jobs of orchestration.definitions in-process on one set of paths."""
+
+    def __init__(self, paths: Paths, console: Console | None = None, verbose: bool = False):
+        self.paths = paths
+        self.console = console or Console(stderr=True)
+        self.verbose = verbose
+        self.log_file = paths.build_dir / "logs" / "last_run.log"
+
+    def _execute(self, job_name: str, progress_handler, **kwargs) -> dg.ExecuteInProcessResult:
+        run_id = make_new_run_id()
+        watcher = _EventWatcher(self.instance, run_id, progress_handler)
+        watcher.start()
+        level = "INFO" if self.verbose else "CRITICAL"
+        # dbt's own output (which dagster-dbt echoes to stdout) goes to the run log, not the
+        # terminal, unless --verbose asks for it.
+        self.log_file.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log_file, "a", encoding="utf-8") as log, \
+                (contextlib.nullcontext() if self.verbose else contextlib.redirect_stdout(log)):
+            try:
+                return defs.resolve_job_def(job_name).execute_in_process(
+                    instance=self.instance, run_id=run_id, raise_on_error=False,
+                    run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+                    **kwargs)
+            finally:
+                watcher.stopped.set()
+                watcher.join()
+
+    def run(self, force: bool = False) -> RunSummary:
+        """Parse what is new, build and publish unless already up to date; raise PipelineFailed."""
+        started = time.monotonic()
+        self.paths.export()
+        self.log_file.unlink(missing_ok=True)
+        warnings.filterwarnings("ignore", category=dg.BetaWarning)
+        warnings.filterwarnings("ignore", category=dg.PreviewWarning)
+        self.instance = ensure_instance(self.paths)
+        summary = RunSummary(published=self.paths.published)
+        with run_lock(self.paths.run_lock):
+            inbox = scan_documents(self.paths.documents)
+            summary.documents_in_inbox = len(inbox)
+            version = parser_version(self.paths.reference)
+            known = set(self.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name))
+            self.instance.add_dynamic_partitions(
+                DOCUMENT_PARTITIONS.name, sorted(key for key in inbox if key not in known))
+            cache = ParseCache(self.paths.parse_cache)
+            unparsed = {key for key in inbox if not cache.is_current(key, version)}
+            with self._progress() as progress:
+                if unparsed:
+                    self._parse(progress, unparsed)
+                summary.documents_parsed = sorted(inbox[key].path.name for key in unparsed)
+                fingerprint = input_fingerprint(self.paths, inbox)
+                if not force and fingerprint == published_fingerprint(self.paths.published):
+                    summary.up_to_date = True
+                else:
+                    self._build(progress)
+        self._read_published(summary)
+        summary.seconds = time.monotonic() - started
+        return summary
+
+    def _progress(self) -> Progress:
+        return Progress(SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(),
+                        MofNCompleteColumn(), TimeElapsedColumn(), console=self.console,
+                        transient=False)
+
+    def _parse(self, progress: Progress, unparsed: set[str]) -> None:
+        task = progress.add_task("Parsing documents", total=len(unparsed))
+
+        def on_event(event) -> None:
+            if event.event_type == DagsterEventType.ASSET_OBSERVATION:
+                progress.advance(task)
+
+        ordered = self.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name)
+        for first, last in partition_ranges(ordered, unparsed):
+            tags = {ASSET_PARTITION_RANGE_START_TAG: first, ASSET_PARTITION_RANGE_END_TAG: last}
+            result = self._execute("parse_documents", on_event, tags=tags)
+            if not result.success:
+                raise PipelineFailed("parsing documents failed:\n" + _failure_message(result))
+
+    def _build(self, progress: Progress) -> None:
+        landing = progress.add_task("Landing raw tables", total=len(LANDING_STEPS))
+        dbt = progress.add_task("dbt build", total=len(dbt_models.keys))
+        publish = progress.add_task("Publishing", total=1)
+
+        def on_event(event) -> None:
+            kind = event.event_type
+            if kind == DagsterEventType.STEP_SUCCESS and event.step_key in LANDING_STEPS:
+                progress.advance(landing)
+            elif kind == DagsterEventType.STEP_SUCCESS and event.step_key == PUBLISH_STEP:
+                progress.advance(publish)
+            elif event.step_key == DBT_STEP and kind == DagsterEventType.ASSET_MATERIALIZATION:
+                progress.advance(dbt)
+
+        result = self._execute("build_warehouse", on_event)
+        if not result.success:
+            raise PipelineFailed(
+                f"{_failure_message(result)}\n"
+                f"The published warehouse {self.paths.published} was left as it was.\n"
+                f"dbt's full output: {self.log_file}"
+            )
+
+    def _read_published(self, summary: RunSummary) -> None:
+        """Fill the summary from the published file, as a reader sees it."""
+        with duckdb.connect(str(self.paths.published), read_only=True) as con:
+            summary.documents_refused = con.execute(
+                "select document_name, rejected_reason from raw.documents "
+                "where status <> 'parsed' order by document_name").fetchall()
+            summary.figures = con.execute("select count(*) from raw.figures").fetchone()[0]
+            summary.figures_skipped = con.execute(
+                "select count(*) from raw.ingest_errors where error_kind = 'figure_skipped'"
+            ).fetchone()[0]
+            summary.statistics_rows = con.execute(
+                "select count(*) from raw.annual_statistics").fetchone()[0]
+            summary.statistics_rejects = con.execute(
+                "select file, row_number, reason from raw.annual_statistics_rejects "
+                "order by file, row_number").fetchall()
+            marts = [name for (name,) in con.execute(
+                "select table_name from duckdb_tables() "
+                "where schema_name = 'marts' and table_name like 'fct_%' order by table_name"
+            ).fetchall()]
+            summary.mart_rows = {name: con.execute(f"select count(*) from marts.{name}").fetchone()[0]
+                                 for name in marts}
+
+
+def render_summary(summary: RunSummary, console: Console) -> None:
+    """Print the run's summary: documents, figures, rejections, marts, published file."""
+    if summary.up_to_date:
+        console.print("[bold]Inputs unchanged since the last publish:[/] nothing to parse or build.")
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_row("documents in inbox", str(summary.documents_in_inbox))
+    table.add_row("  parsed this run", str(len(summary.documents_parsed)))
+    table.add_row("  unchanged, not parsed", str(summary.documents_skipped))
+    table.add_row("  refused", str(len(summary.documents_refused)))
+    table.add_row("figures landed", f"{summary.figures} ({summary.figures_skipped} rows skipped "
+                                    "by the parser, see raw.ingest_errors)")
+    table.add_row("statistics rows landed", str(summary.statistics_rows))
+    table.add_row("statistics rows rejected", str(len(summary.statistics_rejects)))
+    for mart, rows in summary.mart_rows.items():
+        table.add_row(f"marts.{mart}", f"{rows} rows")
+    table.add_row("published", str(summary.published))
+    table.add_row("took", f"{summary.seconds:.1f} s")
+    console.print(table)
+    for name, reason in summary.documents_refused:
+        console.print(f"[yellow]refused document[/] {name}: {reason}")
+    for file, row, reason in summary.statistics_rejects:
+        where = f"row {row}" if row else "whole file"
+        console.print(f"[yellow]rejected statistics[/] {file} {where}: {reason}")
+
+
+def run_command(documents: Path | None, statistics: Path | None, warehouse: Path | None,
+                force: bool = False, verbose: bool = False) -> int:
+    """The `minzheng run` command: returns the exit status."""
+    paths = Paths.from_env().with_overrides(documents=documents, statistics=statistics,
+                                            published=warehouse)
+    out, err = Console(), Console(stderr=True)
+    try:
+        summary = PipelineRunner(paths, console=err, verbose=verbose).run(force=force)
+    except (PipelineFailed, RunLocked) as failure:
+        err.print(f"[bold red]minzheng run failed:[/] {failure}")
+        return 1
+    render_summary(summary, out)
+    return 0

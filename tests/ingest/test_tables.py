@@ -1,0 +1,71 @@
+"""Splitting run-together table cells: only when the split is certain."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from ingest.catalogue import default_catalogue
+from ingest.tables import candidate_splits, choose_split, find_tables, table_figures
+
+PERCENT = default_catalogue().units["percent"]
+
+
+def fitting(run: str, count: int, unit=PERCENT):
+    return [c for c in candidate_splits(run, count) if all(v is None or unit.accepts(v) for v in c)]
+
+
+def test_percent_bound_leaves_one_split():
+    # 节地生态安葬率(%)586070: 5 | 860 | 70 is not a percent, 58 | 60 | 70 is.
+    assert fitting("586070", 3) == [(D(58), D(60), D(70))]
+
+
+def test_cells_keep_decimals_and_no_leading_zeros():
+    assert (D("7.9"), D("9.5"), D(12)) in candidate_splits("7.99.512", 3)
+    assert all(not str(v).startswith("0") or v == 0 or str(v).startswith("0.")
+               for c in candidate_splits("1001001004", 3) for v in c)
+
+
+def test_space_separated_cells_are_not_merged():
+    assert candidate_splits("58 60 70", 3) == [(D(58), D(60), D(70))]
+    assert candidate_splits("58 — 70", 3) == [(D(58), None, D(70))]
+
+
+def test_confirmation_decides_between_splits():
+    candidates = [(D(1), D(20)), (D(12), D(0))]
+    chosen, why = choose_split(candidates, confirmed={D(20)})
+    assert chosen == (D(1), D(20)) and "confirms" in why
+
+
+def test_no_certain_split_gives_nothing():
+    candidates = [(D(10), D(15)), (D(1), D(15)), (D(11), D(5))]
+    chosen, why = choose_split(candidates, confirmed=set())
+    assert chosen is None and "several splits" in why
+
+
+def test_flattened_table_with_glued_row_numbers():
+    text = ("专栏2 主要指标序号主要指标2020年实际值2022年目标值2025年目标值指标属性"
+            "1养老机构护理型床位占比(%)515558约束性2节地生态安葬率(%)586070预期性3康养联合体数(个)41015预期性"
+            "到2035年,新时代社会救助体系更加成熟定型。")
+    tables = find_tables(text, base_year=2020)
+    assert len(tables) == 1
+    assert [(c.year, c.kind) for c in tables[0].columns] == [(2020, "actual"), (2022, "target"), (2025, "target")]
+    notes: list[str] = []
+    figures = table_figures(text, tables, default_catalogue(), {}, notes)
+    got = {(f.indicator.code, f.year, f.kind, f.value, f.binding) for f in figures}
+    assert got == {
+        ("nursing_bed_share", 2020, "actual", D(51), "binding"),
+        ("nursing_bed_share", 2022, "target", D(55), "binding"),
+        ("nursing_bed_share", 2025, "target", D(58), "binding"),
+        ("eco_burial_rate", 2020, "actual", D(58), "expected"),
+        ("eco_burial_rate", 2022, "target", D(60), "expected"),
+        ("eco_burial_rate", 2025, "target", D(70), "expected"),
+    }
+
+
+def test_uncertain_row_is_logged_not_guessed():
+    # Two columns and "12015": 1 | 2015, 120 | 15, 12 | 15 ... all are plausible counts of centres.
+    text = "序号指标名称单位属性“十二五”完成数“十三五”目标数1社区综合为老服务中心个预期性12015参考本市相关指标"
+    tables = find_tables(text, base_year=2015)
+    notes: list[str] = []
+    assert table_figures(text, tables, default_catalogue(), {}, notes) == []
+    assert notes and "not split" in notes[0]

@@ -1,0 +1,119 @@
+"""The raw schema: tables landed by Python, exactly as parsed or read, for dbt to clean.
+
+Each landing replaces whole tables inside one transaction, so the raw layer is
+always the image of the current inputs, never half of one and half of another.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse.catalogue import load_catalogue
+from warehouse.inputs import InboxDocument
+from warehouse.parse_cache import PARSED
+
+RAW_SCHEMA = "raw"
+
+DOCUMENT_SCHEMA = {
+    "document_id": pl.String, "sha256": pl.String, "document_name": pl.String,
+    "source_path": pl.String, "status": pl.String, "rejected_reason": pl.String,
+    "size_bytes": pl.Int64, "encoding": pl.String, "title": pl.String, "region": pl.String,
+    "region_code": pl.String, "region_reason": pl.String, "document_kind": pl.String,
+    "period_label": pl.String, "period_start": pl.Int32, "period_end": pl.Int32,
+    "publication_date": pl.String, "parser_version": pl.String, "parsed_at": pl.String,
+    "landed_at": pl.String,
+}
+# The figure record of docs/figures-contract.md, with the document's id and the record's place.
+FIGURE_SCHEMA = {
+    "document_id": pl.String, "record_number": pl.Int32, "document": pl.String,
+    "region": pl.String, "region_code": pl.String, "indicator": pl.String,
+    "indicator_text": pl.String, "year": pl.Int32, "value": pl.Float64,
+    "value_high": pl.Float64, "unit": pl.String, "kind": pl.String, "comparator": pl.String,
+    "binding": pl.String, "quote": pl.String,
+}
+INGEST_ERROR_SCHEMA = {
+    "document_id": pl.String, "document_name": pl.String, "error_kind": pl.String,
+    "reason": pl.String, "landed_at": pl.String,
+}
+REGION_SCHEMA = {
+    "region_code": pl.String, "region": pl.String, "parent_code": pl.String,
+    "level": pl.String, "aliases": pl.String,
+}
+POPULATION_SCHEMA = {
+    "region_code": pl.String, "region": pl.String, "year": pl.Int32, "measure": pl.String,
+    "value": pl.Int64, "source_url": pl.String, "note": pl.String,
+}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"create schema if not exists {RAW_SCHEMA}")
+
+
+def replace_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Replace raw tables from frames in one transaction; return row counts."""
+    ensure_schema(con)
+    con.execute("begin transaction")
+    try:
+        for name, frame in tables.items():
+            con.register("landing_frame", frame)
+            con.execute(f"create or replace table {RAW_SCHEMA}.{name} as select * from landing_frame")
+            con.unregister("landing_frame")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return {name: frame.height for name, frame in tables.items()}
+
+
+def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path) -> dict[str, pl.DataFrame]:
+    """raw.documents, raw.figures and raw.ingest_errors from parse-cache entries."""
+    landed_at = now()
+    documents, figures, errors = [], [], []
+    for document, entry in entries:
+        # The name is today's name in the inbox; the cache may have seen the file under another.
+        name = document.path.name
+        metadata = entry.get("metadata") or {}
+        documents.append({
+            "document_id": entry["document_id"], "sha256": entry["sha256"], "document_name": name,
+            "source_path": str(document.path.relative_to(inbox)), "status": entry["status"],
+            "rejected_reason": entry.get("reason"),
+            "size_bytes": metadata.get("size_bytes", document.path.stat().st_size),
+            **{field: metadata.get(field) for field in (
+                "encoding", "title", "region", "region_code", "region_reason", "document_kind",
+                "period_label", "period_start", "period_end", "publication_date")},
+            "parser_version": entry["parser_version"], "parsed_at": entry["parsed_at"],
+            "landed_at": landed_at,
+        })
+        if entry["status"] != PARSED:
+            errors.append({"document_id": entry["document_id"], "document_name": name,
+                           "error_kind": f"document_{entry['status']}", "reason": entry["reason"],
+                           "landed_at": landed_at})
+            continue
+        for note in entry.get("notes") or []:
+            errors.append({"document_id": entry["document_id"], "document_name": name,
+                           "error_kind": "figure_skipped", "reason": note, "landed_at": landed_at})
+        for number, record in enumerate(entry.get("records") or [], start=1):
+            figures.append({field: record.get(field) for field in FIGURE_SCHEMA}
+                           | {"document_id": entry["document_id"], "record_number": number,
+                              "document": name})
+    return {
+        "documents": pl.DataFrame(documents, schema=DOCUMENT_SCHEMA, orient="row"),
+        "figures": pl.DataFrame(figures, schema=FIGURE_SCHEMA, orient="row"),
+        "ingest_errors": pl.DataFrame(errors, schema=INGEST_ERROR_SCHEMA, orient="row"),
+    }
+
+
+def reference_tables(reference_dir: Path) -> dict[str, pl.DataFrame]:
+    """raw.regions, raw.population, raw.units and raw.indicators from data/reference."""
+    regions = pl.read_csv(reference_dir / "regions.csv", schema_overrides=REGION_SCHEMA)
+    population = pl.read_csv(reference_dir / "population.csv", schema_overrides=POPULATION_SCHEMA)
+    units, indicators = load_catalogue(reference_dir)
+    return {"regions": regions, "population": population, "units": units, "indicators": indicators}
