@@ -368,7 +368,7 @@ def _position(board: Dashboard, chart_ids: dict[str, int]) -> dict[str, Any]:
     rows: list[list[tuple[str, dict[str, Any]]]] = []
     intro = f"#### {board.subtitle}\n\n{board.intro}".strip()
     cells = [("MARKDOWN-intro", {"type": "MARKDOWN", "meta": {
-        "width": 12, "height": 20, "code": intro}})]
+        "width": 12, "height": 17, "code": intro}})]
     for chart in board.charts:
         cells.append((f"CHART-{chart.key}", {"type": "CHART", "meta": {
             "chartId": chart_ids[chart.key], "uuid": chart.uuid, "sliceName": chart.title,

@@ -149,6 +149,11 @@ class Specs:
     def database_uuid(self) -> str:
         return stable_uuid("database", self.database["name"])
 
+    @property
+    def connect_args(self) -> dict[str, Any]:
+        """duckdb.connect() keyword arguments Superset opens the warehouse with."""
+        return self.database["extra"]["engine_params"]["connect_args"]
+
 
 def _require(mapping: dict[str, Any], key: str, where: str) -> Any:
     if key not in mapping or mapping[key] in (None, ""):

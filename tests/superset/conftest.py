@@ -62,8 +62,12 @@ def specs() -> spec.Specs:
 
 
 @pytest.fixture(scope="session")
-def warehouse(published_warehouse: Path):
-    """A read-only connection to the published file, as the dashboards see it."""
-    con = duckdb.connect(str(published_warehouse), read_only=True)
+def warehouse(published_warehouse: Path, specs: spec.Specs):
+    """A connection to the published file opened as Superset opens it (read-only, no files).
+
+    DuckDB lets one process open a file with one configuration only, so every test
+    connection uses this same one.
+    """
+    con = duckdb.connect(str(published_warehouse), **specs.connect_args)
     yield con
     con.close()

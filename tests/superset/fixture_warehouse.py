@@ -17,7 +17,7 @@ OBSERVATION_COLUMNS = """
     kind varchar, value double, value_high double, unit varchar, comparator varchar,
     binding varchar, source_type varchar, is_derived boolean, derivation varchar,
     document_id varchar, document_name varchar, document_title varchar, source_url varchar,
-    quote varchar
+    statistics_file varchar, quote varchar
 """
 
 REGIONS = [
@@ -64,7 +64,7 @@ def _observations(table: str) -> list[tuple]:
                     indicator, zh, en, year, kind, round(value, 2), None, unit,
                     ">=" if kind == "target" else "=", "expected" if kind == "target" else None,
                     "document", False, None, doc[:16], f"{doc}.txt", f"{name}民政事业发展规划",
-                    "http://example.org/plan?id=1" if r_index % 2 else None,
+                    "http://example.org/plan?id=1" if r_index % 2 else None, None,
                     f"到{year}年，{zh}达到{round(value, 2)}",
                 ))
     return rows
@@ -86,10 +86,12 @@ def build(path: Path) -> Path:
             "insert into marts.dim_region values (?, ?, ?, ?, ?, null, ?, null)",
             [code, name, level, parent, code[:2] + "0000", region_path],
         )
+    con.execute("create table marts.dim_document (document_id varchar, document_name varchar,"
+                " title varchar)")
     for table in FACTS:
         con.execute(f"create table marts.{table} ({OBSERVATION_COLUMNS})")
         con.executemany(
-            f"insert into marts.{table} values ({', '.join(['?'] * 22)})", _observations(table)
+            f"insert into marts.{table} values ({', '.join(['?'] * 23)})", _observations(table)
         )
     con.execute(
         "create table marts.fct_target_attainment (region_code varchar, region_name varchar,"
@@ -101,6 +103,8 @@ def build(path: Path) -> Path:
         " latest_actual_quote varchar, gap double, expected_value_at_actual_year double,"
         " on_track boolean, status varchar)"
     )
+    con.execute("insert into marts.dim_document select distinct document_id, document_name,"
+                " document_title from marts.fct_elderly_care_beds")
     statuses = ["met", "on_track", "behind", "no_actual"]
     for table in FACTS:
         con.execute(

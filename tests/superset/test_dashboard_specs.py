@@ -47,7 +47,7 @@ def test_titles_are_chinese_with_english_subtitles():
 def test_every_dashboard_links_values_to_sources_and_filters_region_and_year():
     for board in SPECS.dashboards:
         tables = [chart for chart in board.charts if chart.type == "table"]
-        assert any({"source_document", "target_document_name"} & set(t.columns) for t in tables)
+        assert any({"source_document", "target_document_title"} & set(t.columns) for t in tables)
         columns = {native.column for native in board.filters}
         assert "region_label" in columns and {"year", "target_year"} & columns
 

@@ -57,7 +57,7 @@ def test_source_tables_show_the_seed_figures(chart, client, warehouse):
     assert count > 0, f"{mart} is empty: the dashboards would show nothing"
     assert data["rowcount"] == count
     source_column = "source_document" if "source_document" in chart.columns \
-        else "target_document_name"
+        else "target_document_title"
     assert all(row[source_column] for row in data["data"]), "a value without its source"
 
 
