@@ -9,7 +9,6 @@ it and the tests compare Superset's chart data with it.
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +16,10 @@ from typing import Any
 
 import yaml
 
+from warehouse.settings import Paths
+
 ROOT = Path(__file__).resolve().parents[1]
 SPECS_DIR = Path(__file__).resolve().parent / "specs"
-PUBLISHED_ENV = "MINZHENG_WAREHOUSE_PUBLISHED"
-DEFAULT_PUBLISHED = ROOT / "warehouse" / "minzheng.duckdb"
 
 # Every object's UUID is uuid5(NAMESPACE, "<kind>/<key>"): stable across installs.
 NAMESPACE = uuid.UUID("6f3f5b1e-4a57-4d0b-9d55-6d696e7a6865")
@@ -34,7 +33,7 @@ class SpecError(ValueError):
 
 def published_warehouse() -> Path:
     """The published DuckDB file the dashboards read ($MINZHENG_WAREHOUSE_PUBLISHED)."""
-    return Path(os.environ.get(PUBLISHED_ENV) or DEFAULT_PUBLISHED).resolve()
+    return Paths.from_env().published
 
 
 def stable_uuid(kind: str, key: str) -> str:
