@@ -1,0 +1,267 @@
+"""Install, start, provision and stop the project's Superset (behind `make dashboards`).
+
+Superset lives in its own virtualenv, .venv-superset, built from
+dashboards/requirements-superset.txt and constraints-superset.txt and rebuilt
+only when those files change. Its state (SECRET_KEY, the generated admin
+password, the metadata database, pid file and logs) lives in dashboards/.state,
+which only its owner can read. The server binds 127.0.0.1:8088 only.
+
+    python -m dashboards.server up      # install if needed, start, provision, print the URL
+    python -m dashboards.server down    # stop the server started by `up`
+    python -m dashboards.server status
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARDS = ROOT / "dashboards"
+VENV = ROOT / ".venv-superset"
+STATE = DASHBOARDS / ".state"
+REQUIREMENTS = DASHBOARDS / "requirements-superset.txt"
+CONSTRAINTS = DASHBOARDS / "constraints-superset.txt"
+VENV_STAMP = VENV / ".minzheng-installed"
+INIT_STAMP = STATE / "initialised"
+SECRET_KEY_FILE = STATE / "secret_key"
+PASSWORD_FILE = STATE / "admin-password"
+PID_FILE = STATE / "superset.pid"
+LOG_FILE = STATE / "superset.log"
+
+HOST = "127.0.0.1"
+PORT = 8088
+URL = f"http://{HOST}:{PORT}"
+USERNAME = "admin"
+PASSWORD_ENV = "MINZHENG_SUPERSET_PASSWORD"
+MIN_PASSWORD_LENGTH = 10
+START_TIMEOUT_S = 180
+
+
+class ServerError(RuntimeError):
+    """Superset could not be installed, started or reached."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """The admin login and where its password came from (for the user, never the value)."""
+
+    username: str
+    password: str
+    source: str
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Create `path` readable and writable by its owner only, then write `text`."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text + "\n")
+    os.chmod(path, 0o600)
+
+
+def ensure_state_dir() -> None:
+    STATE.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(STATE, 0o700)
+    if not SECRET_KEY_FILE.exists():
+        _write_private(SECRET_KEY_FILE, secrets.token_urlsafe(48))
+
+
+def credentials() -> Credentials:
+    """The admin password: $MINZHENG_SUPERSET_PASSWORD, else one generated once into .state."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        if from_env == USERNAME or len(from_env) < MIN_PASSWORD_LENGTH:
+            raise ServerError(f"${PASSWORD_ENV} is too weak: use {MIN_PASSWORD_LENGTH}+ "
+                              "characters, not the user name")
+        return Credentials(USERNAME, from_env, f"${PASSWORD_ENV}")
+    if not PASSWORD_FILE.exists():
+        ensure_state_dir()
+        _write_private(PASSWORD_FILE, secrets.token_urlsafe(18))
+    password = PASSWORD_FILE.read_text(encoding="utf-8").strip()
+    return Credentials(USERNAME, password, str(PASSWORD_FILE))
+
+
+def _install_digest() -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for path in (REQUIREMENTS, CONSTRAINTS):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_venv() -> None:
+    """Build .venv-superset unless it was built from the same requirement files."""
+    digest = _install_digest()
+    if VENV_STAMP.exists() and VENV_STAMP.read_text().strip() == digest:
+        return
+    print(f"Installing Superset into {VENV.relative_to(ROOT)} (takes a few minutes)...", flush=True)
+    if not (VENV / "bin" / "python").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run(
+        [str(VENV / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
+         "-r", str(REQUIREMENTS), "-c", str(CONSTRAINTS)],
+        check=True,
+    )
+    VENV_STAMP.write_text(digest + "\n")
+
+
+def _superset_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        SUPERSET_CONFIG_PATH=str(DASHBOARDS / "superset_config.py"),
+        FLASK_APP="superset.app:create_app()",
+        MINZHENG_SUPERSET_STATE=str(STATE),
+        PYTHONPATH="",
+    )
+    env.update(extra or {})
+    return env
+
+
+def _run_superset(*args: str) -> None:
+    with LOG_FILE.open("a") as log:
+        done = subprocess.run(
+            [str(VENV / "bin" / "superset"), *args],
+            env=_superset_env(), stdout=log, stderr=subprocess.STDOUT, cwd=STATE,
+        )
+    if done.returncode != 0:
+        raise ServerError(f"`superset {' '.join(args)}` failed; see {LOG_FILE}")
+
+
+def ensure_admin(creds: Credentials) -> None:
+    """Create the admin user or reset its password to `creds.password`."""
+    done = subprocess.run(
+        [str(VENV / "bin" / "python"), str(DASHBOARDS / "admin_user.py")],
+        env=_superset_env({PASSWORD_ENV: creds.password}), cwd=STATE,
+        capture_output=True, text=True,
+    )
+    with LOG_FILE.open("a") as log:
+        log.write(done.stdout + done.stderr)
+    if done.returncode != 0:
+        raise ServerError(f"could not set up the Superset admin user; see {LOG_FILE}")
+
+
+def ensure_metadata(creds: Credentials) -> None:
+    """Migrate the metadata database and create roles once per installed Superset."""
+    digest = _install_digest()
+    if INIT_STAMP.exists() and INIT_STAMP.read_text().strip() == digest:
+        return
+    print("Initialising Superset's metadata database...", flush=True)
+    _run_superset("db", "upgrade")
+    _run_superset("init")
+    ensure_admin(creds)
+    INIT_STAMP.write_text(digest + "\n")
+
+
+def is_healthy(timeout: float = 2.0) -> bool:
+    try:
+        return requests.get(f"{URL}/health", timeout=timeout).text.strip() == "OK"
+    except requests.RequestException:
+        return False
+
+
+def _pid() -> int | None:
+    try:
+        pid = int(PID_FILE.read_text().strip())
+        os.kill(pid, 0)
+    except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+        return None
+    return pid
+
+
+def start() -> None:
+    """Start gunicorn in the background on 127.0.0.1:8088 and wait until /health answers."""
+    if _pid() is not None and is_healthy():
+        return
+    if is_healthy():
+        raise ServerError(f"something else already answers on {URL}; stop it first")
+    print(f"Starting Superset on {URL} ...", flush=True)
+    subprocess.run(
+        [str(VENV / "bin" / "gunicorn"),
+         "--bind", f"{HOST}:{PORT}",
+         "--workers", "2", "--worker-class", "gthread", "--threads", "4",
+         "--timeout", "120", "--daemon",
+         "--pid", str(PID_FILE), "--control-socket", str(STATE / "gunicorn.ctl"),
+         "--error-logfile", str(LOG_FILE), "--access-logfile", str(STATE / "access.log"),
+         "superset.app:create_app()"],
+        env=_superset_env(), cwd=STATE, check=True,
+    )
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if is_healthy():
+            return
+        time.sleep(1)
+    raise ServerError(f"Superset did not answer on {URL} in {START_TIMEOUT_S} s; see {LOG_FILE}")
+
+
+def stop() -> bool:
+    """Stop the server started by `start`; True if one was running."""
+    pid = _pid()
+    if pid is None:
+        PID_FILE.unlink(missing_ok=True)
+        return False
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _pid() is not None:
+        time.sleep(0.5)
+    if _pid() is not None:
+        os.kill(pid, signal.SIGKILL)
+    PID_FILE.unlink(missing_ok=True)
+    return True
+
+
+def up() -> Credentials:
+    """Install if needed, start if not running, provision, and return the admin login."""
+    from dashboards import provision
+    from dashboards.spec import published_warehouse
+
+    warehouse = published_warehouse()
+    if not warehouse.exists():
+        raise ServerError(f"no published warehouse at {warehouse}: run `make run` first")
+    ensure_state_dir()
+    ensure_venv()
+    creds = credentials()
+    ensure_metadata(creds)
+    start()
+    try:
+        client = provision.SupersetClient(URL, creds.username, creds.password)
+    except provision.LoginFailed:
+        # The password changed (e.g. $MINZHENG_SUPERSET_PASSWORD was set later).
+        ensure_admin(creds)
+        client = provision.SupersetClient(URL, creds.username, creds.password)
+    report = provision.apply(client, warehouse)
+    print(report.summary())
+    return creds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboards.server", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["up", "down", "status"])
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "up":
+            creds = up()
+            print(f"Superset: {URL}/  (user {creds.username}, password from {creds.source})")
+        elif args.command == "down":
+            print("Superset stopped." if stop() else "Superset was not running.")
+        else:
+            running = _pid() is not None and is_healthy()
+            print(f"Superset is {'running on ' + URL if running else 'not running'}.")
+            return 0 if running else 1
+    except (ServerError, subprocess.CalledProcessError) as error:
+        print(f"superset: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
