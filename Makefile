@@ -46,6 +46,7 @@ lint: $(STAMP) ## lint Python with ruff
 bench: $(STAMP) ## run the benchmarks and print their figures
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_dashboard_queries.py
 
 clean: ## remove built warehouse files and caches (keeps the venvs)
 	rm -rf warehouse/build warehouse/*.duckdb dbt_project/target .pytest_cache
