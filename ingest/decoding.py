@@ -31,6 +31,7 @@ MAX_CONTROL_SHARE = 0.001
 MAX_REPLACED_SHARE = 0.002
 # A trailing incomplete sequence is at most 3 bytes in UTF-8 and GB18030.
 MAX_TRUNCATED_TAIL = 3
+NOT_TEXT = "not text in UTF-8, GB18030/GBK or Big5 (binary or corrupt bytes)"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,25 @@ def _strict_decode(data: bytes, encoding: str) -> tuple[str, bool] | None:
             return None
 
 
+def decode_bytes(data: bytes) -> DecodedText | None:
+    """Text from UTF-8 (BOM or not), UTF-16 with a BOM, GB18030/GBK or Big5 bytes; None if none fits.
+
+    Only the encoding is decided here: documents are then checked to be Chinese text, while
+    statistics files (mostly digits and codes) are read as they are.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = [("utf-8-sig", data)]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = [("utf-16", data)]
+    else:
+        candidates = [("utf-8", data), ("gb18030", data), ("big5", data)]
+    for encoding, payload in candidates:
+        result = _strict_decode(payload, encoding)
+        if result is not None:
+            return DecodedText(result[0], "utf-8" if encoding == "utf-8-sig" else encoding, result[1])
+    return _decode_with_few_errors(data)
+
+
 def detect_and_decode(data: bytes) -> DecodedText:
     """Decode document bytes, or raise DocumentRejected saying why they are not a text document."""
     if not data or data.isspace():
@@ -63,22 +83,9 @@ def detect_and_decode(data: bytes) -> DecodedText:
         raise DocumentRejected("a PDF file, not text: convert it to text first")
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise DocumentRejected("an Office/ZIP file, not text: convert it to text first")
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = [("utf-8-sig", data)]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = [("utf-16", data)]
-    else:
-        candidates = [("utf-8", data), ("gb18030", data), ("big5", data)]
-    decoded = None
-    for encoding, payload in candidates:
-        result = _strict_decode(payload, encoding)
-        if result is not None:
-            decoded = DecodedText(result[0], "utf-8" if encoding == "utf-8-sig" else encoding, result[1])
-            break
+    decoded = decode_bytes(data)
     if decoded is None:
-        decoded = _decode_with_few_errors(data)
-    if decoded is None:
-        raise DocumentRejected("not text in UTF-8, GB18030/GBK or Big5 (binary or corrupt bytes)")
+        raise DocumentRejected(NOT_TEXT)
     check_is_chinese_text(decoded.text)
     return decoded
 

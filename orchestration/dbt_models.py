@@ -22,6 +22,7 @@ from dagster_dbt import (
 )
 
 from orchestration.resources import RunGuard
+from warehouse.faults import pause_point
 from warehouse.lock import run_lock
 from warehouse.settings import DBT_PROJECT_DIR, Paths, export_defaults
 
@@ -96,7 +97,10 @@ TRANSLATOR = LayeredTranslator(settings=DagsterDbtTranslatorSettings(enable_asse
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, run_guard: RunGuard):
     """`dbt build`: every model and its tests; a failing test stops the run before publish."""
     invocation = dbt.cli(["build"], context=context, raise_on_error=False)
-    yield from invocation.stream()
+    for number, event in enumerate(invocation.stream()):
+        yield event
+        if number == 0:
+            pause_point("dbt-build")  # the fault tests kill a run here, with dbt half done
     if not invocation.is_successful():
         raise dg.Failure(description=describe_failures(invocation.get_artifact("run_results.json")))
 

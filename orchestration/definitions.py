@@ -17,6 +17,7 @@ from orchestration.automation import (
 from orchestration.dbt_models import dbt_models, dbt_resource
 from orchestration.documents import documents, raw_document_tables
 from orchestration.publish import published_warehouse
+from orchestration.quality import marts_observations_suite, raw_quality_gate
 from orchestration.reference import raw_reference_tables
 from orchestration.resources import RunGuard, build_database, pipeline_inputs
 from orchestration.statistics import raw_annual_statistics
@@ -25,7 +26,8 @@ INPUTS = pipeline_inputs()
 
 defs = dg.Definitions(
     assets=[documents, raw_document_tables, raw_reference_tables, raw_annual_statistics,
-            dbt_models, published_warehouse],
+            raw_quality_gate, dbt_models, published_warehouse],
+    asset_checks=[marts_observations_suite],
     jobs=[parse_documents_job, build_warehouse_job],
     schedules=[nightly_build],
     sensors=[inbox_sensor],

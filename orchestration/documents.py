@@ -3,7 +3,8 @@
 `documents` parses the files of its partitions into the parse cache; a partition
 is a document's bytes, so an unchanged file is never parsed again and a new file
 runs alone. `raw_document_tables` lands the cached parses of every document now in
-the inbox into raw.documents, raw.figures and raw.ingest_errors.
+the inbox into raw.documents, raw.figure_records and raw.ingest_errors, for the
+quality gate (orchestration/quality.py) to check.
 """
 
 
@@ -21,7 +22,7 @@ DOCUMENT_PARTITIONS = dg.DynamicPartitionsDefinition(name="documents")
 # Single-run backfills are what let many new documents parse in one run; the API is beta.
 warnings.filterwarnings("ignore", message=".*backfill_policy.*", category=dg.BetaWarning)
 RAW_DOCUMENT_KEYS = [dg.AssetKey(["raw", name])
-                     for name in ("documents", "figures", "ingest_errors")]
+                     for name in ("documents", "figure_records", "ingest_errors")]
 
 
 @dg.asset(

@@ -4,7 +4,8 @@
 2. Run `parse_documents` over the partitions not yet parsed by this parser version
    (consecutive partitions share one run).
 3. Unless the published warehouse was built from exactly these inputs, run
-   `build_warehouse`: land raw tables, `dbt build`, publish if every test passed.
+   `build_warehouse`: land raw tables, the quality gate's raw suite, `dbt build`, the
+   marts suite, and publish if every test and blocking check passed.
 The whole command holds the run lock, so two runs never interleave.
 """
 
@@ -24,6 +25,7 @@ from dagster._core.storage.tags import (
 )
 from dagster._core.utils import make_new_run_id
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -37,6 +39,7 @@ from rich.table import Table
 from orchestration.dbt_models import dbt_models
 from orchestration.definitions import defs
 from orchestration.documents import DOCUMENT_PARTITIONS
+from orchestration.quality import MARTS_CHECK
 from orchestration.resources import published_fingerprint
 from warehouse.inputs import input_fingerprint, parser_version, scan_documents
 from warehouse.lock import RunLocked, run_lock
@@ -58,6 +61,7 @@ run_coordinator:
 LANDING_STEPS = ("raw_reference_tables", "raw_annual_statistics", "raw_document_tables")
 PUBLISH_STEP = "published_warehouse"
 DBT_STEP = "dbt_models"
+GATE_STEP = "raw_quality_gate"
 
 
 class PipelineFailed(RuntimeError):
@@ -76,7 +80,8 @@ class RunSummary:
     figures: int = 0
     figures_skipped: int = 0
     statistics_rows: int = 0
-    statistics_rejects: list[tuple[str, int | None, str]] = field(default_factory=list)
+    # (source kind, file, record or row number or None for a whole file, reason)
+    quarantined: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     mart_rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -135,14 +140,16 @@ class _EventWatcher(threading.Thread):
 
 
 def _failure_message(result: dg.ExecuteInProcessResult) -> str:
-    """Which steps failed and which checks failed, in a few lines."""
+    """Which steps failed and which blocking checks failed (suite, expectation, rows), briefly."""
     lines = []
+    # One check can fail on several assets with the same findings: say them once.
+    checks: dict[tuple[str, str], list[str]] = {}
     for event in result.all_events:
         if event.event_type == DagsterEventType.ASSET_CHECK_EVALUATION:
             evaluation = event.event_specific_data
-            if not evaluation.passed:
-                lines.append(f"check failed: {evaluation.check_name} on "
-                             f"{evaluation.asset_key.to_user_string()}")
+            if not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR:
+                checks.setdefault((evaluation.check_name, evaluation.description or ""), []
+                                  ).append(evaluation.asset_key.to_user_string())
         elif event.event_type in (DagsterEventType.STEP_FAILURE,
                                   DagsterEventType.RESOURCE_INIT_FAILURE):
             data = event.event_specific_data
@@ -153,9 +160,13 @@ def _failure_message(result: dg.ExecuteInProcessResult) -> str:
             innermost = data.error
             while innermost is not None and innermost.cause is not None:
                 innermost = innermost.cause
+            if innermost is not None and innermost.cls_name == "DagsterAssetCheckFailedError":
+                continue  # the failed check is named below, with its findings
             message = description or (innermost.message.strip().splitlines()[0] if innermost
                                       else "failed")
             lines.append(f"{where} failed:\n{message}")
+    for (name, description), assets in checks.items():
+        lines.append(f"blocking check {name} on {', '.join(assets)} failed:\n{description}")
     return "\n".join(lines) or "the run failed"
 
 
@@ -243,6 +254,7 @@ class PipelineRunner:
 
     def _build(self, progress: Progress) -> None:
         landing = progress.add_task("Landing raw tables", total=len(LANDING_STEPS))
+        gate = progress.add_task("Quality gate (raw, marts)", total=2)
         dbt = progress.add_task("dbt build", total=len(dbt_models.keys))
         publish = progress.add_task("Publishing", total=1)
 
@@ -250,6 +262,11 @@ class PipelineRunner:
             kind = event.event_type
             if kind == DagsterEventType.STEP_SUCCESS and event.step_key in LANDING_STEPS:
                 progress.advance(landing)
+            elif kind == DagsterEventType.STEP_SUCCESS and event.step_key == GATE_STEP:
+                progress.advance(gate)
+            elif (kind == DagsterEventType.ASSET_CHECK_EVALUATION
+                  and event.event_specific_data.check_name == MARTS_CHECK):
+                progress.advance(gate)
             elif kind == DagsterEventType.STEP_SUCCESS and event.step_key == PUBLISH_STEP:
                 progress.advance(publish)
             elif event.step_key == DBT_STEP and kind == DagsterEventType.ASSET_MATERIALIZATION:
@@ -260,6 +277,7 @@ class PipelineRunner:
             raise PipelineFailed(
                 f"{_failure_message(result)}\n"
                 f"The published warehouse {self.paths.published} was left as it was.\n"
+                f"Data Docs of this run: {self.paths.data_docs / 'index.html'}\n"
                 f"dbt's full output: {self.log_file}"
             )
 
@@ -275,9 +293,9 @@ class PipelineRunner:
             ).fetchone()[0]
             summary.statistics_rows = con.execute(
                 "select count(*) from raw.annual_statistics").fetchone()[0]
-            summary.statistics_rejects = con.execute(
-                "select file, row_number, reason from raw.annual_statistics_rejects "
-                "order by file, row_number").fetchall()
+            summary.quarantined = con.execute(
+                "select source_kind, source_file, record_number, reason from raw.quarantine "
+                "order by source_kind, source_file, record_number nulls first").fetchall()
             marts = [name for (name,) in con.execute(
                 "select table_name from duckdb_tables() "
                 "where schema_name = 'marts' and table_name like 'fct_%' order by table_name"
@@ -302,17 +320,18 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("figures landed", f"{summary.figures} ({skipped} {rows} skipped by the parser, "
                                     "see raw.ingest_errors)")
     table.add_row("statistics rows landed", str(summary.statistics_rows))
-    table.add_row("statistics rows rejected", str(len(summary.statistics_rejects)))
+    table.add_row("quarantined", f"{len(summary.quarantined)} (see raw.quarantine)")
     for mart, rows in summary.mart_rows.items():
         table.add_row(f"marts.{mart}", f"{rows} rows")
     table.add_row("published", str(summary.published))
     table.add_row("took", f"{summary.seconds:.1f} s")
     console.print(table)
     for name, reason in summary.documents_refused:
-        console.print(f"[yellow]refused document[/] {name}: {reason}")
-    for file, row, reason in summary.statistics_rejects:
-        where = f"row {row}" if row else "whole file"
-        console.print(f"[yellow]rejected statistics[/] {file} {where}: {reason}")
+        console.print(f"[yellow]refused document[/] {escape(name)}: {escape(reason)}")
+    for kind, file, number, reason in summary.quarantined:
+        where = "whole file" if number is None else f"{'record' if kind == 'document' else 'row'} {number}"
+        console.print(f"[yellow]quarantined[/] {escape(file)} {where}: {escape(reason)}",
+                      highlight=False)
 
 
 def run_command(documents: Path | None, statistics: Path | None, warehouse: Path | None,
@@ -324,7 +343,7 @@ def run_command(documents: Path | None, statistics: Path | None, warehouse: Path
     try:
         summary = PipelineRunner(paths, console=err, verbose=verbose).run(force=force)
     except (PipelineFailed, RunLocked) as failure:
-        err.print(f"[bold red]minzheng run failed:[/] {failure}")
+        err.print(f"[bold red]minzheng run failed:[/] {escape(str(failure))}", highlight=False)
         return 1
     render_summary(summary, out)
     return 0

@@ -8,7 +8,7 @@ and whether the published warehouse is already up to date.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from warehouse.settings import DBT_PROJECT_DIR, REPO_ROOT, Paths
@@ -52,10 +52,13 @@ def _visible_files(directory: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class InboxDocument:
-    """One file in the documents inbox."""
+    """One file in the documents inbox, and the other files there with the same bytes."""
 
     path: Path
     sha256: str
+    # A repost saved twice under two names is one document: it lands once, under `path`,
+    # and the quality gate reports each copy.
+    copies: tuple[Path, ...] = ()
 
     @property
     def document_id(self) -> str:
@@ -66,8 +69,12 @@ def scan_documents(directory: Path) -> dict[str, InboxDocument]:
     """The inbox by document id; of byte-identical files, the first name in sort order wins."""
     found: dict[str, InboxDocument] = {}
     for path in _visible_files(Path(directory).resolve()):
-        document = InboxDocument(path=path, sha256=file_sha256(path))
-        found.setdefault(document.document_id, document)
+        digest = file_sha256(path)
+        first = found.get(document_id(digest))
+        if first is None:
+            found[document_id(digest)] = InboxDocument(path=path, sha256=digest)
+        else:
+            found[first.document_id] = replace(first, copies=(*first.copies, path))
     return found
 
 
@@ -97,10 +104,13 @@ def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument]) -> str:
     digest = hashlib.sha256()
     digest.update(b"parser " + parser_version(paths.reference).encode())
     digest.update(b"code " + _tree_digest(BUILD_SOURCES).encode())
-    # Names too: a renamed file keeps its id but shows its new name in the marts.
+    # Names too: a renamed file keeps its id but shows its new name in the marts, and a new
+    # copy of a document is reported.
     for doc_id in sorted(documents):
-        digest.update(b"document " + documents[doc_id].sha256.encode()
-                      + documents[doc_id].path.name.encode())
+        document = documents[doc_id]
+        digest.update(b"document " + document.sha256.encode() + document.path.name.encode())
+        for copy in document.copies:
+            digest.update(b"copy " + copy.name.encode())
     for path in statistics_files(paths.statistics):
         digest.update(b"statistics " + path.name.encode() + file_sha256(path).encode())
     for path in _visible_files(paths.reference):

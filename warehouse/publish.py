@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.faults import pause_point
+
 # Tables the published file must hold, or it is not worth publishing.
 REQUIRED_TABLES = (
     ("marts", "dim_region"),
@@ -61,6 +63,10 @@ def publish(build: Path, published: Path) -> Path:
     with duckdb.connect(str(build)) as con:
         con.execute("checkpoint")
     published.parent.mkdir(parents=True, exist_ok=True)
+    # A run killed while publishing leaves its staging copy behind; the run lock is held,
+    # so no other publish is using one.
+    for stale in published.parent.glob(f".{published.name}.publish-*.tmp"):
+        stale.unlink(missing_ok=True)
     # Same directory as the target, so the final rename stays on one filesystem.
     staging = published.with_name(f".{published.name}.publish-{os.getpid()}.tmp")
     try:
@@ -68,6 +74,7 @@ def publish(build: Path, published: Path) -> Path:
         with open(staging, "rb+") as handle:
             os.fsync(handle.fileno())
         _verify(staging)
+        pause_point("publish")
         os.replace(staging, published)
         _fsync_dir(published.parent)
     finally:

@@ -1,5 +1,8 @@
-"""The raw schema: tables landed by Python, exactly as parsed or read, for dbt to clean.
+"""The raw schema: tables landed by Python, exactly as parsed or read, then split by the gate.
 
+Landing writes what the parser and the statistics reader produced (raw.figure_records,
+raw.statistics_rows); the quality gate (orchestration/quality.py) splits those rows
+into the tables dbt reads (raw.figures, raw.annual_statistics) and raw.quarantine.
 Each landing replaces whole tables inside one transaction, so the raw layer is
 always the image of the current inputs, never half of one and half of another.
 """
@@ -35,6 +38,8 @@ FIGURE_SCHEMA = {
     "value_high": pl.Float64, "unit": pl.String, "kind": pl.String, "comparator": pl.String,
     "binding": pl.String, "quote": pl.String,
 }
+# raw.ingest_errors.error_kind of a second file with the bytes of a document already in the inbox.
+DUPLICATE_DOCUMENT = "duplicate_document"
 INGEST_ERROR_SCHEMA = {
     "document_id": pl.String, "document_name": pl.String, "error_kind": pl.String,
     "reason": pl.String, "landed_at": pl.String,
@@ -77,7 +82,7 @@ def replace_tables(con: duckdb.DuckDBPyConnection,
 
 def document_tables(entries: list[tuple[InboxDocument, dict]],
                     inbox: Path) -> dict[str, pl.DataFrame]:
-    """raw.documents, raw.figures and raw.ingest_errors from parse-cache entries."""
+    """raw.documents, raw.figure_records and raw.ingest_errors from parse-cache entries."""
     landed_at = now()
     documents, figures, errors = [], [], []
     for document, entry in entries:
@@ -95,6 +100,11 @@ def document_tables(entries: list[tuple[InboxDocument, dict]],
             "parser_version": entry["parser_version"], "parsed_at": entry["parsed_at"],
             "landed_at": landed_at,
         })
+        for copy in document.copies:
+            errors.append({"document_id": entry["document_id"], "document_name": copy.name,
+                           "error_kind": DUPLICATE_DOCUMENT,
+                           "reason": f"same bytes as {name}: landed once, as {name}",
+                           "landed_at": landed_at})
         if entry["status"] != PARSED:
             errors.append({"document_id": entry["document_id"], "document_name": name,
                            "error_kind": f"document_{entry['status']}", "reason": entry["reason"],
@@ -109,14 +119,19 @@ def document_tables(entries: list[tuple[InboxDocument, dict]],
                               "document": name})
     return {
         "documents": pl.DataFrame(documents, schema=DOCUMENT_SCHEMA, orient="row"),
-        "figures": pl.DataFrame(figures, schema=FIGURE_SCHEMA, orient="row"),
+        "figure_records": pl.DataFrame(figures, schema=FIGURE_SCHEMA, orient="row"),
         "ingest_errors": pl.DataFrame(errors, schema=INGEST_ERROR_SCHEMA, orient="row"),
     }
 
 
+def read_regions(reference_dir: Path) -> pl.DataFrame:
+    """The GB/T 2260 regions of data/reference/regions.csv."""
+    return pl.read_csv(Path(reference_dir) / "regions.csv", schema_overrides=REGION_SCHEMA)
+
+
 def reference_tables(reference_dir: Path) -> dict[str, pl.DataFrame]:
     """raw.regions, raw.population, raw.units and raw.indicators from data/reference."""
-    regions = pl.read_csv(reference_dir / "regions.csv", schema_overrides=REGION_SCHEMA)
+    regions = read_regions(reference_dir)
     population = pl.read_csv(reference_dir / "population.csv", schema_overrides=POPULATION_SCHEMA)
     units, indicators = catalogue_tables(reference_dir)
     return {"regions": regions, "population": population, "units": units, "indicators": indicators}

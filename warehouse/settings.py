@@ -90,6 +90,16 @@ class Paths:
         return self.build_dir / "parsed"
 
     @property
+    def great_expectations(self) -> Path:
+        """The Great Expectations project the quality gate validates with (rebuilt each run)."""
+        return self.build_dir / "great_expectations"
+
+    @property
+    def data_docs(self) -> Path:
+        """The last run's Great Expectations Data Docs: open index.html in a browser."""
+        return self.build_dir / "data_docs"
+
+    @property
     def run_lock(self) -> Path:
         """Held by a run from its first write to its publish, so two runs never interleave."""
         return self.published.parent / ".run.lock"

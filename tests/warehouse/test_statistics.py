@@ -1,80 +1,74 @@
-"""Annual statistics: CSV and XLSX rows checked against the real regions and catalogue."""
+"""Annual statistics files: what the reader types, and which files it refuses whole."""
 
 from __future__ import annotations
 
-import duckdb
 import openpyxl
-import pytest
 
-from minzheng.paths import REFERENCE_DIR
-from warehouse.raw import reference_tables, replace_tables
-from warehouse.statistics import read_statistics, validate_statistics
+from warehouse.statistics import read_statistics
 
-HEADER = ["region_code", "year", "indicator", "value", "unit", "source"]
+HEADER = "region_code,year,indicator,value,unit,source,quote\n"
 
 
-@pytest.fixture(scope="module")
-def reference_db():
-    con = duckdb.connect()
-    replace_tables(con, reference_tables(REFERENCE_DIR))
-    yield con
-    con.close()
-
-
-def test_csv_rows_checked_one_by_one(tmp_path, reference_db):
+def test_cells_are_typed_and_kept_as_written(tmp_path):
     csv = tmp_path / "mixed.csv"
     csv.write_text(
-        "region_code,year,indicator,value,unit,source\n"
-        '310000,2022,elderly_care_beds,"163,600",beds,https://example.org/a\n'
-        "310000,2022,elderly_care_beds,163600,beds,https://example.org/b\n"
-        "310000,2022,elderly_care_beds,12.5,beds,https://example.org/c\n"
-        "310000,twenty,eco_burial_rate,60,percent,https://example.org/d\n"
-        "310000,2021,eco_burial_rate,60,percent,\n",
+        HEADER
+        + '310000,2022,elderly_care_beds,"163,600",beds,https://example.org/a,床位16.36万张\n'
+        + "310000,twenty,eco_burial_rate,—,percent,https://example.org/b,\n"
+        + ",2021,eco_burial_rate,60,,,\n",
         encoding="utf-8",
     )
-    rows, unreadable = read_statistics([csv])
-    accepted, rejected = validate_statistics(reference_db, rows)
-    assert unreadable.height == 0
-    # Thousands separators are how offices write numbers; the first row lands as 163600.
-    assert accepted.select("row_number", "value").rows() == [(2, 163600.0)]
-    reasons = dict(rejected.select("row_number", "reason").rows())
-    assert reasons[3] == "repeats row 2 (same region, indicator and year)"
-    assert "is not a whole number, but beds counts" in reasons[4]
-    assert reasons[5] == "year 'twenty' is not a whole number"
-    assert reasons[6] == "source is empty"
+    rows, file_errors = read_statistics([csv])
+    assert file_errors.height == 0
+    # Thousands separators are how offices write numbers; a dash or a word is no number.
+    assert rows.select("row_number", "region_code", "year", "year_text", "value", "value_text").rows() == [
+        (2, "310000", 2022, "2022", 163600.0, "163,600"),
+        (3, "310000", None, "twenty", None, "—"),
+        (4, None, 2021, "2021", 60.0, "60"),
+    ]
+    assert rows.select("unit", "source", "quote").rows()[2] == ("", None, None)
 
 
-def test_xlsx_as_offices_publish_it(tmp_path, reference_db):
+def test_gbk_csv_is_decoded(tmp_path):
+    """Excel on a Chinese Windows saves CSV in GBK: the quotes must arrive as written."""
+    csv = tmp_path / "gbk.csv"
+    csv.write_bytes(
+        (HEADER + "330900,2021,social_orgs,5100,orgs,https://example.org/x,全市共有社会组织5100家\n").encode("gbk")
+    )
+    rows, file_errors = read_statistics([csv])
+    assert file_errors.height == 0
+    assert rows.select("quote", "value").rows() == [("全市共有社会组织5100家", 5100.0)]
+
+
+def test_xlsx_codes_and_years_stored_as_numbers(tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(HEADER)
-    # Spreadsheets hold codes and years as numbers.
+    sheet.append(["region_code", "year", "indicator", "value", "unit", "source"])
     sheet.append([330900, 2021, "social_orgs", 5100, "orgs", "https://example.org/x"])
-    sheet.append([330900, 2021, "social_orgs_per_10k", 43.7, "percent", "https://example.org/y"])
     path = tmp_path / "zhoushan.xlsx"
     book.save(path)
     rows, _ = read_statistics([path])
-    accepted, rejected = validate_statistics(reference_db, rows)
-    assert accepted.select("region_code", "year", "indicator", "value").rows() == [
-        ("330900", 2021, "social_orgs", 5100.0)
-    ]
-    assert rejected.select("row_number", "reason").rows() == [
-        (
-            3,
-            "unit 'percent' disagrees with the catalogue unit 'orgs_per_10k_pop' "
-            "of social_orgs_per_10k",
-        )
+    assert rows.select("region_code", "year", "indicator", "value", "quote").rows() == [
+        ("330900", 2021, "social_orgs", 5100.0, None)
     ]
 
 
-def test_unreadable_files_are_rejected_whole(tmp_path):
+def test_unreadable_files_are_refused_whole(tmp_path):
     missing_column = tmp_path / "short.csv"
-    missing_column.write_text(
-        "region_code,year,indicator,value\n310000,2020,social_orgs,1\n", encoding="utf-8"
-    )
+    missing_column.write_text("region_code,year,indicator,value\n310000,2020,social_orgs,1\n", encoding="utf-8")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text(HEADER, encoding="utf-8")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a spreadsheet")
-    _, unreadable = read_statistics([missing_column, broken])
-    reasons = dict(unreadable.select("file", "reason").rows())
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a table\n", encoding="utf-8")
+    rows, file_errors = read_statistics([missing_column, empty, header_only, broken, notes])
+    assert rows.height == 0
+    reasons = dict(file_errors.rows())
     assert reasons["short.csv"] == "missing column(s): unit, source"
+    assert reasons["empty.csv"] == "empty file"
+    assert reasons["header.csv"] == "no data rows (only a header)"
     assert reasons["broken.xlsx"].startswith("cannot read")
+    assert reasons["notes.txt"] == "unsupported file type '.txt' (expected .csv, .xlsx)"

@@ -1,0 +1,242 @@
+"""Running a suite with Great Expectations, and the gate's decision from its results.
+
+`QualityContext.validate` runs a suite on a frame through a GE checkpoint, which also
+writes the run's Data Docs; the result lists every failed expectation with the ids of
+its offending rows (GE's unexpected index list). `decide` turns a raw-suite result
+into the gate's decision under the policy of expectations/README.md: which rows are
+quarantined and why, and whether the run is blocked.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from expectations.raw import BLOCK, QUARANTINE
+
+ROW_ID = "row_id"
+# Where a row came from, as messages name it ("zhoushan.csv row 3"), where the frame has it.
+SOURCE_LABEL = "source_label"
+SITE_NAME = "minzheng"
+DATASOURCE = "minzheng"
+# COMPLETE lists every unexpected row; the row id says which one it is.
+RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": [ROW_ID]}
+# Quarantine is for a few bad rows. More than this share of a batch held back (and at least
+# MIN_BLOCKING_ROWS rows) means something upstream broke: a catalogue edit, a parser
+# regression, a whole file in the wrong unit. Publishing the rest would silently drop
+# series from the dashboards, so the run stops instead.
+MAX_QUARANTINE_SHARE = 0.10
+MIN_BLOCKING_ROWS = 5
+# How many offending rows a message lists per expectation (the quarantine table has all).
+ROWS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One expectation that did not hold, and the ids of the rows that broke it."""
+
+    suite: str
+    expectation: str
+    policy: str
+    reason: str | None
+    keep_first: bool
+    columns: tuple[str, ...]
+    row_ids: tuple[int, ...]
+    unexpected_count: int
+    element_count: int
+    observed: object = None
+
+
+@dataclass
+class SuiteResult:
+    """A suite's validation: GE's verdict, the failures, and where the Data Docs are."""
+
+    suite: str
+    success: bool
+    expectations: int
+    rows: int
+    failures: list[Failure]
+    docs_index: Path
+
+
+@dataclass
+class GateDecision:
+    """What the gate does with a batch: rows held back (with their reasons), and any block."""
+
+    quarantined: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    blocking: list[str] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.blocking)
+
+
+def describe(config) -> str:
+    """An expectation as a message names it: type, columns and row condition."""
+    kwargs = config.kwargs
+    columns = [kwargs[key] for key in ("column", "column_A", "column_B") if key in kwargs]
+    columns += list(kwargs.get("column_list") or [])
+    text = f"{config.type}({', '.join(columns)})"
+    if kwargs.get("row_condition"):
+        from great_expectations.expectations.row_conditions import deserialize_row_condition
+
+        text += f" where {deserialize_row_condition(kwargs['row_condition'])!r}"
+    return text
+
+
+def _display(value: object) -> str:
+    """A cell as a message shows it: nothing for null, whole numbers without '.0'."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+class QualityContext:
+    """A Great Expectations file context in the build folder, with one Data Docs site.
+
+    Create it before building a suite: GE attaches suites to the active context. `fresh`
+    forgets the validations of earlier runs, so the Data Docs show this run's only.
+    """
+
+    def __init__(self, root: Path, docs: Path, fresh: bool = False):
+        self.root, self.docs = Path(root), Path(docs)
+        if fresh:
+            shutil.rmtree(self.root, ignore_errors=True)
+            shutil.rmtree(self.docs, ignore_errors=True)
+        self.context = self._open()
+
+    def _open(self):
+        import great_expectations as gx
+
+        context = gx.get_context(mode="file", project_root_dir=self.root)
+        context.variables.progress_bars = {"globally": False}
+        for name in list(context.list_data_docs_sites()):
+            if name != SITE_NAME:
+                context.delete_data_docs_site(name)
+        if SITE_NAME not in context.list_data_docs_sites():
+            context.add_data_docs_site(site_name=SITE_NAME, site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                                  "base_directory": str(self.docs)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            })
+        return context
+
+    def validate(self, suite, frame: pd.DataFrame, run_name: str) -> SuiteResult:
+        """Validate `frame` against `suite` (GE checkpoint with Data Docs); list the failures."""
+        import great_expectations as gx
+        from great_expectations.core.run_identifier import RunIdentifier
+
+        context = self.context
+        suite = context.suites.add_or_update(suite)
+        source = context.data_sources.add_or_update_pandas(DATASOURCE)
+        asset = next((a for a in source.assets if a.name == suite.name), None) \
+            or source.add_dataframe_asset(suite.name)
+        batch = next((b for b in asset.batch_definitions if b.name == "whole"), None) \
+            or asset.add_batch_definition_whole_dataframe("whole")
+        definition = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=suite.name, data=batch, suite=suite))
+        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+            name=suite.name, validation_definitions=[definition], result_format=RESULT_FORMAT,
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs",
+                                                        site_names=[SITE_NAME])]))
+        outcome = checkpoint.run(batch_parameters={"dataframe": frame},
+                                 run_id=RunIdentifier(run_name=run_name))
+        (validation,) = outcome.run_results.values()
+        failures = [_failure(suite.name, result) for result in validation.results
+                    if not result.success]
+        return SuiteResult(suite=suite.name, success=validation.success,
+                           expectations=len(validation.results), rows=len(frame),
+                           failures=failures, docs_index=self.docs / "index.html")
+
+
+def _failure(suite: str, result) -> Failure:
+    config = result.expectation_config
+    meta = config.meta or {}
+    detail = result.result or {}
+    kwargs = config.kwargs
+    columns = tuple(kwargs.get("column_list") or [])
+    # An expectation that raised (a missing column) is a failure of the suite itself: block.
+    raised = bool(result.exception_info and result.exception_info.get("raised_exception"))
+    return Failure(
+        suite=suite,
+        expectation=describe(config),
+        policy=BLOCK if raised else meta.get("policy", BLOCK),
+        reason=meta.get("reason"),
+        keep_first=bool(meta.get("keep_first")),
+        columns=columns,
+        row_ids=tuple(int(row[ROW_ID]) for row in detail.get("unexpected_index_list") or []),
+        unexpected_count=int(detail.get("unexpected_count") or 0),
+        element_count=int(detail.get("element_count") or 0),
+        observed=(result.exception_info.get("exception_message") if raised
+                  else detail.get("observed_value")),
+    )
+
+
+def offending_rows(failure: Failure, frame: pd.DataFrame) -> list[tuple[dict, str]]:
+    """The rows an expectation holds back, each with its reason filled in from the row.
+
+    For a uniqueness rule marked keep_first, the first row of each group of equal keys
+    (in source order) is not held back: it lands, and the others name it.
+    """
+    rows = frame.set_index(ROW_ID, drop=False)
+    found = [rows.loc[row_id].to_dict() for row_id in failure.row_ids]
+    if failure.keep_first:
+        groups: dict[tuple, list[dict]] = defaultdict(list)
+        for row in sorted(found, key=lambda r: r[ROW_ID]):
+            groups[tuple(_display(row[column]) for column in failure.columns)].append(row)
+        found = []
+        for first, *repeats in groups.values():
+            found += [row | {"first_file": first["source_file"],
+                             "first_record": first["record_number"]} for row in repeats]
+    template = failure.reason or failure.expectation
+    return [(row, template.format_map({key: _display(value) for key, value in row.items()}))
+            for row in found]
+
+
+def decide(result: SuiteResult, frame: pd.DataFrame) -> GateDecision:
+    """The gate's decision on a raw batch: quarantine rows, and block when the policy says so."""
+    decision = GateDecision()
+    # Rows whose content is lost: a repeat is held back but its first copy lands, so a
+    # document saved twice never counts towards the threshold.
+    lost: set[int] = set()
+    for failure in result.failures:
+        if failure.policy == QUARANTINE:
+            for row, reason in offending_rows(failure, frame):
+                row_id = int(row[ROW_ID])
+                decision.quarantined.setdefault(row_id, []).append((failure.expectation, reason))
+                if not failure.keep_first:
+                    lost.add(row_id)
+        else:
+            decision.blocking.append(describe_failure(failure, frame))
+    total = result.rows
+    if len(lost) >= MIN_BLOCKING_ROWS and len(lost) > MAX_QUARANTINE_SHARE * total:
+        decision.blocking.append(
+            f"{len(lost)} of {total} rows ({len(lost) / total:.0%}) failed the suite "
+            f"{result.suite}, more than the {MAX_QUARANTINE_SHARE:.0%} a run may quarantine:\n"
+            + "\n".join(describe_failure(failure, frame) for failure in result.failures
+                        if failure.policy == QUARANTINE and not failure.keep_first))
+    return decision
+
+
+def describe_failure(failure: Failure, frame: pd.DataFrame) -> str:
+    """Suite, expectation and offending rows (where each came from, and why) of one failure."""
+    head = (f"suite {failure.suite}, expectation {failure.expectation}: "
+            f"{failure.unexpected_count} of {failure.element_count} rows unexpected")
+    if failure.observed is not None and not failure.row_ids:
+        return f"{head} (observed: {failure.observed})"
+    lines = [head]
+    shown = offending_rows(failure, frame)
+    for row, reason in shown[:ROWS_SHOWN]:
+        where = f"{row[SOURCE_LABEL]}: " if row.get(SOURCE_LABEL) else ""
+        lines.append(f"  {where}{reason}")
+    if len(shown) > ROWS_SHOWN:
+        lines.append(f"  ... and {len(shown) - ROWS_SHOWN} more")
+    return "\n".join(lines)

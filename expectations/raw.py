@@ -1,0 +1,237 @@
+"""The raw suite: every figure record and statistics row, checked before dbt reads any of them.
+
+A figure record of a document and a row of a statistics file both state a value of
+an indicator for a region and a year, so one suite checks both, on one frame
+(FRAME_SQL) with a row per record or row. The suite is built from the reference
+data each run: the region codes of data/reference/regions.csv, and the indicators,
+units and unit bounds of data/reference/indicators.yaml (the one place bounds and
+their reasons live; the parser uses the same bounds to split table cells).
+
+Every expectation carries `meta.policy` (`quarantine` or `block`, see README.md) and
+`meta.reason`, the sentence a quarantined row is reported with, filled in from the row.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import great_expectations as gx
+import great_expectations.expectations as gxe
+import pandas as pd
+from great_expectations.expectations.row_conditions import Column
+
+from ingest.catalogue import Unit, load_catalogue
+from ingest.records import json_number
+from warehouse.catalogue import CATALOGUE_FILE
+from warehouse.raw import read_regions
+
+SUITE_NAME = "raw_observations"
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+DOCUMENT, STATISTICS = "document", "statistics"
+QUARANTINE, BLOCK = "quarantine", "block"
+
+# One row per figure record (landed from the parse cache) and per statistics row (as read),
+# with what the rules need beside it: the document's plan period, the catalogue's unit of
+# the indicator, and whether that unit counts things.
+FRAME_SQL = f"""
+with
+
+figures as (
+    select
+        '{DOCUMENT}' as source_kind,
+        figures.document as source_file,
+        figures.document_id,
+        figures.record_number,
+        -- The same document saved twice (a repost, another encoding) has another hash but
+        -- the same title, region, kind and period; untitled documents stand alone.
+        coalesce(
+            documents.title || ' | ' || coalesce(documents.region_code, '') || ' | '
+                || coalesce(documents.document_kind, '') || ' | '
+                || coalesce(documents.period_label, ''),
+            figures.document_id
+        ) as document_key,
+        figures.region_code,
+        figures.indicator,
+        figures.year,
+        cast(figures.year as varchar) as year_text,
+        figures.kind,
+        figures.value,
+        cast(null as varchar) as value_text,
+        figures.value_high,
+        coalesce(figures.unit, '') as unit,
+        documents.period_start,
+        documents.period_end,
+        figures.quote,
+        cast(null as varchar) as source
+    from raw.figure_records as figures
+    left join raw.documents as documents on documents.document_id = figures.document_id
+),
+
+statistics as (
+    select
+        '{STATISTICS}' as source_kind,
+        file as source_file,
+        cast(null as varchar) as document_id,
+        row_number as record_number,
+        cast(null as varchar) as document_key,
+        region_code,
+        indicator,
+        year,
+        year_text,
+        'actual' as kind,
+        value,
+        value_text,
+        cast(null as double) as value_high,
+        unit,
+        cast(null as integer) as period_start,
+        cast(null as integer) as period_end,
+        quote,
+        source
+    from raw.statistics_rows
+),
+
+observations as (
+    select * from figures
+    union all by name
+    select * from statistics
+)
+
+select
+    row_number() over (order by source_kind, source_file, record_number) as row_id,
+    observations.*,
+    -- A plan reviews the targets of the plan before it, dated the year before its period.
+    observations.period_start - 1 as plan_base_year,
+    indicators.unit as catalogue_unit,
+    units.is_count,
+    observations.value - floor(observations.value) as fractional_part
+from observations
+left join raw.indicators as indicators on indicators.indicator = observations.indicator
+left join raw.units as units on units.unit = indicators.unit
+order by row_id
+"""
+
+
+def _quarantine(expectation: gxe.Expectation, reason: str, keep_first: bool = False
+                ) -> gxe.Expectation:
+    """Mark a row-level rule: its failing rows are held back with `reason`, the rest go on."""
+    expectation.meta = {"policy": QUARANTINE, "reason": reason, "keep_first": keep_first}
+    return expectation
+
+
+def _unit_bounds(column: str, unit: Unit) -> gxe.Expectation:
+    """The plausible range of one unit, from indicators.yaml, on `value` or `value_high`."""
+    low, high = json_number(unit.minimum), json_number(unit.maximum)
+    return _quarantine(
+        gxe.ExpectColumnValuesToBeBetween(
+            column=column, min_value=low, max_value=high,
+            row_condition=Column("catalogue_unit") == unit.code, notes=f"{unit.code}: {unit.reason}"),
+        f"{column} {{{column}_label}} is outside the plausible range {low} to {high} of unit "
+        f"{unit.code} ({unit.reason})",
+    )
+
+
+def raw_suite(reference_dir: Path) -> gx.ExpectationSuite:
+    """The raw suite, built from the regions and the indicator catalogue in `reference_dir`."""
+    catalogue = load_catalogue(Path(reference_dir) / CATALOGUE_FILE)
+    regions = sorted(read_regions(reference_dir)["region_code"])
+    is_document = Column("source_kind") == DOCUMENT
+    is_statistics = Column("source_kind") == STATISTICS
+    is_target = Column("kind") == "target"
+    suite = gx.ExpectationSuite(
+        name=SUITE_NAME,
+        notes="Figure records of the documents and rows of the annual statistics files, "
+              "before dbt. Rows failing a quarantine rule are held back in raw.quarantine "
+              "with the reason; see expectations/README.md for the policy.",
+    )
+    expectations = [
+        # A run with nothing at all to publish is a broken inbox, not an empty warehouse.
+        gxe.ExpectTableRowCountToBeBetween(
+            min_value=1, meta={"policy": BLOCK}, notes="An empty batch means the inputs are gone."),
+        _quarantine(gxe.ExpectColumnValuesToNotBeNull(column="region_code"),
+                    "region_code is empty"),
+        _quarantine(gxe.ExpectColumnValuesToBeInSet(
+            column="region_code", value_set=regions,
+            description=f"region_code is one of the {len(regions):,} GB/T 2260 codes of "
+                        "data/reference/regions.csv"),
+            "unknown region code '{region_code}'"),
+        _quarantine(gxe.ExpectColumnValuesToNotBeNull(column="indicator"), "indicator is empty"),
+        _quarantine(gxe.ExpectColumnValuesToBeInSet(
+            column="indicator", value_set=sorted(catalogue.indicators),
+            description=f"indicator is one of the {len(catalogue.indicators)} codes of "
+                        "data/reference/indicators.yaml"),
+            "unknown indicator '{indicator}'"),
+        _quarantine(gxe.ExpectColumnPairValuesToBeEqual(
+            column_A="unit", column_B="catalogue_unit", ignore_row_if="either_value_is_missing",
+            notes="A value in another unit (万人 for persons) would be read as the catalogue's."),
+            "unit '{unit}' disagrees with the catalogue unit '{catalogue_unit}' of {indicator}"),
+        _quarantine(gxe.ExpectColumnValuesToNotBeNull(column="year"),
+                    "year '{year_text}' is not a whole number"),
+        _quarantine(gxe.ExpectColumnValuesToBeBetween(
+            column="year", min_value=FIRST_YEAR, max_value=LAST_YEAR,
+            notes="From the founding of the People's Republic to the furthest plan horizon."),
+            f"year {{year}} is outside {FIRST_YEAR}-{LAST_YEAR}"),
+        _quarantine(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="year", column_B="plan_base_year", or_equal=True,
+            ignore_row_if="either_value_is_missing", row_condition=is_target,
+            notes="A plan's targets fall in its period; the one earlier year allowed is the year "
+                  "before it, where a plan reviews its predecessor's targets (十三五 targets "
+                  "for 2020 in a 十四五 plan)."),
+            "target year {year} lies before the plan period {period_start}-{period_end}"),
+        _quarantine(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="period_end", column_B="year", or_equal=True,
+            ignore_row_if="either_value_is_missing", row_condition=is_target,
+            notes="A plan's targets fall inside its period or at its end."),
+            "target year {year} lies after the plan period {period_start}-{period_end}"),
+        _quarantine(gxe.ExpectColumnValuesToNotBeNull(column="value"),
+                    "value '{value_text}' is not a number"),
+        *(_unit_bounds(column, unit) for _, unit in sorted(catalogue.units.items())
+          for column in ("value", "value_high")),
+        _quarantine(gxe.ExpectColumnValuesToBeBetween(
+            column="fractional_part", min_value=0, max_value=0,
+            row_condition=Column("is_count") == True,  # noqa: E712 - a condition, not a test
+            notes="Units marked `integer` in indicators.yaml count things: a fraction is a "
+                  "misread number."),
+            "value {value_label} is not a whole number, but {catalogue_unit} counts"),
+        _quarantine(gxe.ExpectColumnValuesToNotBeNull(
+            column="quote", row_condition=is_document,
+            notes="Every figure can be found again in its document by its quote."),
+            "quote is empty"),
+        _quarantine(gxe.ExpectColumnValuesToNotBeNull(
+            column="source", row_condition=is_statistics,
+            notes="Every statistics row names where it was published."),
+            "source is empty"),
+        _quarantine(gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["document_key", "region_code", "indicator", "year", "kind", "value"],
+            row_condition=is_document,
+            notes="One record per document, region, indicator, year, kind and value: the same "
+                  "document under two names lands once (the first name in sort order)."),
+            "repeats record {first_record} of {first_file} (the same document under another "
+            "name, or the same statement twice)", keep_first=True),
+        _quarantine(gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["source_file", "region_code", "indicator", "year"],
+            row_condition=is_statistics,
+            notes="A statistics file gives a region's indicator once a year; the first row lands."),
+            "repeats row {first_record} (same region, indicator and year)", keep_first=True),
+    ]
+    for expectation in expectations:
+        suite.add_expectation(expectation)
+    return suite
+
+
+def load_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The raw suite's batch from the build file, with values and sources as messages show them."""
+    frame = con.sql(FRAME_SQL).df()
+    for column in ("value", "value_high"):
+        frame[f"{column}_label"] = [
+            "" if pd.isna(value) else str(json_number(Decimal(repr(value))))
+            for value in frame[column]]
+    # Statistics values as the file writes them ("12,000"), so a reader can find the cell.
+    written = frame["value_text"].notna()
+    frame.loc[written, "value_label"] = frame.loc[written, "value_text"]
+    frame["source_label"] = [
+        f"{name} {'record' if kind == DOCUMENT else 'row'} {number}"
+        for name, kind, number in zip(frame["source_file"], frame["source_kind"],
+                                      frame["record_number"], strict=True)]
+    return frame
