@@ -24,10 +24,13 @@ MARTS = (
 )
 RAW = (
     "documents",
+    "figure_records",
     "figures",
     "ingest_errors",
+    "statistics_rows",
+    "statistics_file_errors",
     "annual_statistics",
-    "annual_statistics_rejects",
+    "quarantine",
     "regions",
     "population",
     "indicators",
@@ -46,10 +49,35 @@ def test_asset_graph_runs_from_document_partitions_to_publish():
     assert dg.AssetKey(["marts", "fct_target_attainment"]) in upstream
     figures = graph.get(dg.AssetKey(["staging", "stg_ingest__figures"])).parent_keys
     assert figures == {dg.AssetKey(["raw", "figures"])}
-    assert graph.get(dg.AssetKey(["raw", "figures"])).parent_keys == {dg.AssetKey(["documents"])}
+    # dbt reads only what passed the quality gate, which reads what the parser landed.
+    assert dg.AssetKey(["raw", "figure_records"]) in graph.get(dg.AssetKey(["raw", "figures"])).parent_keys
+    assert graph.get(dg.AssetKey(["raw", "figure_records"])).parent_keys == {dg.AssetKey(["documents"])}
     assert isinstance(
         graph.get(dg.AssetKey(["documents"])).partitions_def, dg.DynamicPartitionsDefinition
     )
+
+
+def test_quality_gate_checks_block_what_they_guard():
+    """The raw suite guards the tables dbt reads, the marts suite the observations mart; both block."""
+    graph = defs.resolve_asset_graph()
+    checks = {(key.asset_key.to_user_string(), key.name): graph.get_check_spec(key)
+              for key in graph.asset_check_keys}
+    assert set(checks) == {
+        ("raw/figures", "raw_observations_suite"),
+        ("raw/annual_statistics", "raw_observations_suite"),
+        ("marts/fct_indicator_observations", "marts_observations_suite"),
+    }
+    assert all(spec.blocking for spec in checks.values())
+    # Publishing is downstream of every guarded asset, so a failed check skips it.
+    upstream = graph.get(dg.AssetKey(["published_warehouse"])).parent_keys
+    assert dg.AssetKey(["marts", "fct_indicator_observations"]) in upstream
+    guarded_by_raw = {dg.AssetKey(["raw", "figures"]), dg.AssetKey(["raw", "annual_statistics"])}
+    assert guarded_by_raw <= graph.get(dg.AssetKey(["staging", "stg_ingest__figures"])).parent_keys | \
+        graph.get(dg.AssetKey(["staging", "stg_statistics__annual_statistics"])).parent_keys
+    # The whole build job runs them: a build without its checks would publish unchecked data.
+    job = defs.resolve_job_def("build_warehouse")
+    assert {key.name for key in job.asset_layer.asset_graph.asset_check_keys} == {
+        "raw_observations_suite", "marts_observations_suite"}
 
 
 def test_jobs_schedule_and_sensor():

@@ -7,7 +7,12 @@ real second run would meet.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import subprocess
+import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +54,58 @@ class PipelineWorkspace:
     def copy_to(self, target: Path) -> PipelineWorkspace:
         shutil.copytree(self.root, target)
         return PipelineWorkspace(target)
+
+    def command(self, *extra: str) -> list[str]:
+        """`minzheng run` on this workspace's inbox, statistics and warehouse."""
+        paths = self.paths
+        return [MINZHENG, "run", "--documents", str(paths.documents),
+                "--statistics", str(paths.statistics), "--warehouse", str(paths.published), *extra]
+
+    def environment(self, **extra: str) -> dict[str, str]:
+        return dict(os.environ, DAGSTER_HOME=str(self.paths.dagster_home), **extra)
+
+    def run_cli(self, *extra: str) -> subprocess.CompletedProcess:
+        """The real command line, as an operator runs it, to completion."""
+        return subprocess.run(self.command(*extra), capture_output=True, text=True,
+                              env=self.environment(), check=False)
+
+
+MINZHENG = os.path.join(os.path.dirname(sys.executable), "minzheng")
+
+# A bulletin written for the tests; the figures the tests expect are what it states.
+NEW_BULLETIN = textwrap.dedent("""\
+    舟山市2023年民政事业发展统计公报
+
+    舟山市民政局 2024年3月15日
+
+    截至2023年底,全市共有社会组织5012家。全市节地生态安葬率达到63%。全市持证社会工作者1480人。
+    """)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def one_line(text: str) -> str:
+    """Command output with rich's line wrapping undone, for substring assertions."""
+    return " ".join(text.split())
+
+
+def mart_contents(published: Path) -> dict[str, list[tuple]]:
+    """Every marts table's rows, sorted, without the times a build stamps on them."""
+    with duckdb.connect(str(published), read_only=True) as con:
+        tables = [name for (name,) in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'marts' order by 1"
+        ).fetchall()]
+        contents = {}
+        for table in tables:
+            columns = [name for (name,) in con.execute(
+                "select column_name from duckdb_columns() where schema_name = 'marts' "
+                "and table_name = ? order by column_index", [table]).fetchall()
+                if not name.endswith("_at")]
+            contents[table] = con.execute(
+                f"select {', '.join(columns)} from marts.{table} order by all").fetchall()
+    return contents
 
 
 @dataclass

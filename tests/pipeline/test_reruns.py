@@ -1,37 +1,17 @@
-"""Second runs: no change does nothing; a new document runs alone; bad input is named."""
+"""Second runs: no change does nothing; a new document runs alone; a failing dbt test blocks."""
 
 from __future__ import annotations
-
-import hashlib
-import os
-import subprocess
-import sys
-import textwrap
 
 import dagster as dg
 import pytest
 
 from orchestration.documents import DOCUMENT_PARTITIONS
 from orchestration.runner import ensure_instance
+from tests.pipeline.conftest import NEW_BULLETIN, one_line, sha256
 from warehouse.inputs import document_id, file_sha256
 from warehouse.parse_cache import ParseCache
 
 pytestmark = pytest.mark.pipeline
-
-MINZHENG = os.path.join(os.path.dirname(sys.executable), "minzheng")
-
-# A bulletin written for this test; the figures below are what it states.
-NEW_BULLETIN = textwrap.dedent("""\
-    舟山市2023年民政事业发展统计公报
-
-    舟山市民政局 2024年3月15日
-
-    截至2023年底,全市共有社会组织5012家。全市节地生态安葬率达到63%。全市持证社会工作者1480人。
-    """)
-
-
-def sha256(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def parse_runs(workspace) -> list[dg.DagsterRun]:
@@ -92,57 +72,6 @@ def test_new_document_parses_alone_and_lands(published, tmp_path):
     ) == [(2023, 63, pytest.approx(65.2), "behind")]
 
 
-BAD_STATISTICS = textwrap.dedent("""\
-    region_code,year,indicator,value,unit,source,quote
-    330900,2021,social_orgs,5100,orgs,https://example.org/zhoushan-2021,good row
-    999999,2021,social_orgs,5100,orgs,https://example.org/a,unknown region
-    330900,2021,no_such_indicator,1,orgs,https://example.org/b,unknown indicator
-    330900,2021,eco_burial_rate,sixty,percent,https://example.org/c,not a number
-    330900,2021,elderly_care_beds,10900,percent,https://example.org/d,unit disagrees
-    330900,2021,eco_burial_rate,140,percent,https://example.org/e,out of range
-    """)
-
-
-def test_bad_input_is_named_and_the_rest_lands(published, tmp_path):
-    workspace = published.copy_to(tmp_path / "site")
-    (workspace.paths.statistics / "zhoushan_2021.csv").write_text(BAD_STATISTICS, encoding="utf-8")
-    (workspace.paths.statistics / "notes.txt").write_text("not a table\n", encoding="utf-8")
-    (workspace.paths.documents / "empty.txt").write_bytes(b"")
-
-    summary = workspace.run()
-
-    rejects = {(file, row): reason for file, row, reason in summary.statistics_rejects}
-    assert set(rejects) == {("zhoushan_2021.csv", row) for row in (3, 4, 5, 6, 7)} | {
-        ("notes.txt", None)
-    }
-    assert "unknown region code '999999'" in rejects[("zhoushan_2021.csv", 3)]
-    assert "unknown indicator 'no_such_indicator'" in rejects[("zhoushan_2021.csv", 4)]
-    assert "value 'sixty' is not a number" in rejects[("zhoushan_2021.csv", 5)]
-    assert (
-        "unit 'percent' disagrees with the catalogue unit 'beds'"
-        in rejects[("zhoushan_2021.csv", 6)]
-    )
-    assert "outside the plausible range" in rejects[("zhoushan_2021.csv", 7)]
-    assert "unsupported file type" in rejects[("notes.txt", None)]
-    assert summary.documents_refused == [("empty.txt", "empty file")]
-    # The good row of the bad file, and every other input, still landed.
-    assert workspace.query(
-        "select value, source_url from marts.fct_annual_statistics "
-        "where statistics_file = 'zhoushan_2021.csv'"
-    ) == [(5100, "https://example.org/zhoushan-2021")]
-    assert summary.statistics_rows == 35
-    assert workspace.query(
-        "select status from marts.dim_document where document_name = 'empty.txt'"
-    ) == [("rejected",)]
-    assert (
-        workspace.query(
-            "select count(*) from marts.fct_eco_burial_rate where region_code = '330900'"
-            " and source_type = 'document'"
-        )[0][0]
-        == 3
-    )
-
-
 def test_failing_dbt_test_blocks_publish(published, tmp_path):
     """A parse that breaks a dbt test (kind outside actual/target) stops the run before publish."""
     workspace = published.copy_to(tmp_path / "site")
@@ -154,27 +83,10 @@ def test_failing_dbt_test_blocks_publish(published, tmp_path):
     cache.write(entry)
     before = sha256(paths.published)
 
-    env = dict(os.environ, DAGSTER_HOME=str(paths.dagster_home))
-    result = subprocess.run(
-        [
-            MINZHENG,
-            "run",
-            "--force",
-            "--documents",
-            str(paths.documents),
-            "--statistics",
-            str(paths.statistics),
-            "--warehouse",
-            str(paths.published),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    result = workspace.run_cli("--force")
 
     assert result.returncode == 1
-    message = " ".join(result.stderr.split())
+    message = one_line(result.stderr)
     assert "minzheng run failed" in message
     assert "accepted_values_stg_ingest__figures_kind" in message
     assert "left as it was" in message

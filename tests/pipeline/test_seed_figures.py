@@ -247,7 +247,7 @@ def test_every_published_column_is_described(published):
 def test_summary_of_first_run(first_run):
     summary = first_run.summary
     assert summary.documents_in_inbox == 5 and len(summary.documents_parsed) == 5
-    assert summary.documents_refused == [] and summary.statistics_rejects == []
+    assert summary.documents_refused == [] and summary.quarantined == []
     assert summary.statistics_rows == 34
     assert (
         summary.figures
