@@ -1,0 +1,62 @@
+"""The marts suite on a real build: it passes on the sample, and names what is broken in a broken one.
+
+The raw gate keeps bad rows out, so the marts suite fails only when a model is wrong;
+these tests break a copy of a real build's marts by hand, as a faulty model would.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from expectations import gate, marts
+
+pytestmark = pytest.mark.pipeline
+
+
+def validate_marts(build, tmp_path):
+    quality = gate.QualityContext(tmp_path / "gx", tmp_path / "docs", fresh=True)
+    with duckdb.connect(str(build), read_only=True) as con:
+        suite, frame = marts.marts_suite(con), marts.load_frame(con)
+    return quality.validate(suite, frame, "test-run"), frame
+
+
+def test_marts_suite_passes_on_the_sample(published, tmp_path):
+    result, frame = validate_marts(published.paths.published, tmp_path)
+    assert result.success and result.failures == []
+    assert result.rows == len(frame) == 142
+
+
+def test_broken_marts_are_named_with_their_rows(published, tmp_path):
+    build = tmp_path / "broken.duckdb"
+    shutil.copyfile(published.paths.published, build)
+    with duckdb.connect(str(build)) as con:
+        # A target given in another unit than the actuals of its series.
+        con.execute("update marts.fct_indicator_observations set unit = 'permille' "
+                    "where region_code = '330900' and indicator = 'eco_burial_rate' "
+                    "and kind = 'target' and year = 2025")
+        # A document value that lost its quote, and a statistics value its address.
+        con.execute("update marts.fct_indicator_observations set quote = null "
+                    "where region_code = '310000' and indicator = 'elderly_care_beds' "
+                    "and year = 2025 and kind = 'target'")
+        # A region no dimension knows.
+        con.execute("update marts.fct_indicator_observations set region_code = '999999' "
+                    "where region_code = '340200'")
+    result, frame = validate_marts(build, tmp_path)
+    assert not result.success
+    found = {failure.expectation: gate.describe_failure(failure, frame)
+             for failure in result.failures}
+    assert set(found) == {
+        "expect_column_values_to_be_between(series_units)",
+        "expect_column_values_to_not_be_null(quote) where source_type == document",
+        "expect_column_values_to_be_in_set(region_code)",
+    }
+    assert all(failure.policy == "block" for failure in result.failures)
+    assert "330900 eco_burial_rate is given in 2 units" in found[
+        "expect_column_values_to_be_between(series_units)"]
+    assert "310000 elderly_care_beds 2025 from document" in found[
+        "expect_column_values_to_not_be_null(quote) where source_type == document"]
+    assert "region 999999 is not in dim_region" in found[
+        "expect_column_values_to_be_in_set(region_code)"]
