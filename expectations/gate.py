@@ -62,6 +62,8 @@ class SuiteResult:
     rows: int
     failures: list[Failure]
     docs_index: Path
+    # This validation's own page: static HTML, readable offline (the index needs its CDN scripts).
+    docs_page: Path | None = None
 
 
 @dataclass
@@ -154,9 +156,11 @@ class QualityContext:
         (validation,) = outcome.run_results.values()
         failures = [_failure(suite.name, result) for result in validation.results
                     if not result.success]
+        pages = sorted((self.docs / "validations" / suite.name / run_name).rglob("*.html"))
         return SuiteResult(suite=suite.name, success=validation.success,
                            expectations=len(validation.results), rows=len(frame),
-                           failures=failures, docs_index=self.docs / "index.html")
+                           failures=failures, docs_index=self.docs / "index.html",
+                           docs_page=pages[-1] if pages else None)
 
 
 def _failure(suite: str, result) -> Failure:

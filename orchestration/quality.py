@@ -92,12 +92,13 @@ def _missing(value) -> bool:
     return value is None or value != value  # NaN and pandas' missing values are not equal
 
 
-def _description(lines: list[str]) -> str:
+def _description(lines: list[str], docs_page) -> str:
+    """Findings for the Dagster UI and `minzheng run`'s message, cut short, then the Data Docs page."""
     text = "\n".join(lines).splitlines()
     if len(text) > MAX_DESCRIPTION_LINES:
         text = text[:MAX_DESCRIPTION_LINES] + [f"... ({len(text) - MAX_DESCRIPTION_LINES} more "
                                                "lines: see raw.quarantine and the Data Docs)"]
-    return "\n".join(text)
+    return "\n".join([*text, f"Data Docs: {docs_page}"])
 
 
 def _held_summary(quarantine: pl.DataFrame, source_kind: str) -> list[str]:
@@ -155,22 +156,22 @@ def raw_quality_gate(context: dg.AssetExecutionContext, inputs: PipelineInputs,
     yield dg.MaterializeResult(asset_key=FIGURES, metadata={"rows": figures.height})
     yield dg.MaterializeResult(asset_key=STATISTICS, metadata={"rows": statistics.height})
     yield dg.MaterializeResult(asset_key=QUARANTINE, metadata={
-        "rows": quarantine.height, "data_docs": dg.MetadataValue.path(str(result.docs_index))})
+        "rows": quarantine.height, "data_docs": dg.MetadataValue.path(str(result.docs_page))})
     for key, source_kind in ((FIGURES, "document"), (STATISTICS, "statistics")):
         held = _held_summary(quarantine, source_kind)
         metadata = {"quarantined": len(held), "rows_checked": result.rows,
-                    "data_docs": dg.MetadataValue.path(str(result.docs_index))}
+                    "data_docs": dg.MetadataValue.path(str(result.docs_page))}
         if decision.blocked:
             yield dg.AssetCheckResult(
                 asset_key=key, check_name=RAW_CHECK, passed=False,
                 severity=dg.AssetCheckSeverity.ERROR, metadata=metadata,
-                description=_description(decision.blocking))
+                description=_description(decision.blocking, result.docs_page))
         else:
             yield dg.AssetCheckResult(
                 asset_key=key, check_name=RAW_CHECK, passed=not held, metadata=metadata,
                 severity=dg.AssetCheckSeverity.WARN,
-                description=_description([f"{len(held)} held back in raw.quarantine:", *held])
-                if held else None)
+                description=_description([f"{len(held)} held back in raw.quarantine:", *held],
+                                         result.docs_page) if held else None)
 
 
 @dg.asset_check(
@@ -196,6 +197,7 @@ def marts_observations_suite(context: dg.AssetCheckExecutionContext, inputs: Pip
     return dg.AssetCheckResult(
         passed=result.success, severity=dg.AssetCheckSeverity.ERROR,
         metadata={"rows_checked": result.rows, "expectations": result.expectations,
-                  "data_docs": dg.MetadataValue.path(str(result.docs_index))},
+                  "data_docs": dg.MetadataValue.path(str(result.docs_page))},
         description=None if result.success else _description(
-            [gate.describe_failure(failure, frame) for failure in result.failures]))
+            [gate.describe_failure(failure, frame) for failure in result.failures],
+            result.docs_page))

@@ -62,6 +62,8 @@ LANDING_STEPS = ("raw_reference_tables", "raw_annual_statistics", "raw_document_
 PUBLISH_STEP = "published_warehouse"
 DBT_STEP = "dbt_models"
 GATE_STEP = "raw_quality_gate"
+# A document saved twice has every record held back: the summary names a few per file.
+QUARANTINE_SHOWN_PER_FILE = 5
 
 
 class PipelineFailed(RuntimeError):
@@ -328,10 +330,19 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     console.print(table)
     for name, reason in summary.documents_refused:
         console.print(f"[yellow]refused document[/] {escape(name)}: {escape(reason)}")
+    shown: dict[str, int] = {}
     for kind, file, number, reason in summary.quarantined:
+        shown[file] = shown.get(file, 0) + 1
+        if shown[file] > QUARANTINE_SHOWN_PER_FILE:
+            continue
         where = "whole file" if number is None else f"{'record' if kind == 'document' else 'row'} {number}"
         console.print(f"[yellow]quarantined[/] {escape(file)} {where}: {escape(reason)}",
                       highlight=False)
+    for file, count in shown.items():
+        if count > QUARANTINE_SHOWN_PER_FILE:
+            console.print(f"[yellow]quarantined[/] {escape(file)}: "
+                          f"{count - QUARANTINE_SHOWN_PER_FILE} more (see raw.quarantine)",
+                          highlight=False)
 
 
 def run_command(documents: Path | None, statistics: Path | None, warehouse: Path | None,

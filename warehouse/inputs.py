@@ -19,7 +19,8 @@ STATISTICS_SUFFIXES = (".csv", ".xlsx")
 PARSER_SOURCES = (REPO_ROOT / "ingest",)
 PARSER_REFERENCE_FILES = ("indicators.yaml", "regions.csv")
 # Code that shapes the warehouse without parsing: a change means rebuilding, not re-parsing.
-BUILD_SOURCES = (REPO_ROOT / "warehouse", REPO_ROOT / "orchestration", DBT_PROJECT_DIR)
+BUILD_SOURCES = (REPO_ROOT / "warehouse", REPO_ROOT / "orchestration", REPO_ROOT / "expectations",
+                 DBT_PROJECT_DIR)
 CODE_SUFFIXES = (".py", ".sql", ".yml", ".yaml", ".md", ".csv")
 # Generated folders inside the code trees: dbt's artefacts, caches, build output.
 GENERATED_PARTS = {"__pycache__", "target", "logs", "dbt_packages", "build"}
