@@ -68,12 +68,11 @@ order by rows.file, rows.row_number
 """
 
 
-def _quarantine_rows(frame, decision, suite: str) -> pl.DataFrame:
+def _quarantine_rows(rows: dict[int, dict], decision, suite: str) -> pl.DataFrame:
     """One row per held-back record or row: where it came from, what it said, and why."""
-    rows = frame.set_index("row_id", drop=False)
     held = []
     for row_id, findings in sorted(decision.quarantined.items()):
-        row = rows.loc[row_id]
+        row = rows[row_id]
         held.append({
             "source_kind": row["source_kind"], "source_file": row["source_file"],
             "document_id": row["document_id"], "record_number": int(row["record_number"]),
@@ -141,7 +140,7 @@ def raw_quality_gate(context: dg.AssetExecutionContext, inputs: PipelineInputs,
     result = quality.validate(raw.raw_suite(paths.reference), frame, context.run.run_id)
     decision = gate.decide(result, frame)
     quarantine = pl.concat([
-        _quarantine_rows(frame, decision, result.suite),
+        _quarantine_rows(gate.rows_by_id(frame), decision, result.suite),
         read_problems.with_columns(pl.lit("read").alias("stage"))
         .select([pl.col(name) if name in read_problems.columns or name == "stage"
                  else pl.lit(None, dtype=dtype).alias(name)
@@ -194,10 +193,11 @@ def marts_observations_suite(context: dg.AssetCheckExecutionContext, inputs: Pip
         suite = marts.marts_suite(con)
         frame = marts.load_frame(con)
     result = quality.validate(suite, frame, context.run.run_id)
+    rows = gate.rows_by_id(frame)
     return dg.AssetCheckResult(
         passed=result.success, severity=dg.AssetCheckSeverity.ERROR,
         metadata={"rows_checked": result.rows, "expectations": result.expectations,
                   "data_docs": dg.MetadataValue.path(str(result.docs_page))},
         description=None if result.success else _description(
-            [gate.describe_failure(failure, frame) for failure in result.failures],
+            [gate.describe_failure(failure, rows) for failure in result.failures],
             result.docs_page))

@@ -46,8 +46,8 @@ def test_broken_marts_are_named_with_their_rows(published, tmp_path):
                     "where region_code = '340200'")
     result, frame = validate_marts(build, tmp_path)
     assert not result.success
-    found = {failure.expectation: gate.describe_failure(failure, frame)
-             for failure in result.failures}
+    rows = gate.rows_by_id(frame)
+    found = {failure.expectation: gate.describe_failure(failure, rows) for failure in result.failures}
     assert set(found) == {
         "expect_column_values_to_be_between(series_units)",
         "expect_column_values_to_not_be_null(quote) where source_type == document",
