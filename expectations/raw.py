@@ -25,7 +25,7 @@ from great_expectations.expectations.row_conditions import Column
 from ingest.catalogue import Unit, load_catalogue
 from ingest.records import json_number
 from warehouse.catalogue import CATALOGUE_FILE
-from warehouse.raw import read_regions
+from warehouse.raw import read_regions, source_label
 
 SUITE_NAME = "raw_observations"
 FIRST_YEAR, LAST_YEAR = 1949, 2100
@@ -231,7 +231,7 @@ def load_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     written = frame["value_text"].notna()
     frame.loc[written, "value_label"] = frame.loc[written, "value_text"]
     frame["source_label"] = [
-        f"{name} {'record' if kind == DOCUMENT else 'row'} {number}"
+        source_label(kind, name, int(number))
         for name, kind, number in zip(frame["source_file"], frame["source_kind"],
                                       frame["record_number"], strict=True)]
     return frame

@@ -17,7 +17,7 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.reference import REFERENCE_KEYS
 from orchestration.resources import PipelineInputs, RunGuard
-from warehouse.raw import DUPLICATE_DOCUMENT, replace_tables
+from warehouse.raw import DUPLICATE_DOCUMENT, replace_tables, source_label
 
 RAW_CHECK = "raw_observations_suite"
 MARTS_CHECK = "marts_observations_suite"
@@ -102,10 +102,8 @@ def _description(lines: list[str], docs_page) -> str:
 
 def _held_summary(quarantine: pl.DataFrame, source_kind: str) -> list[str]:
     held = quarantine.filter(pl.col("source_kind") == source_kind)
-    return [f"{row['source_file']}"
-            + (f" {'record' if source_kind == 'document' else 'row'} {row['record_number']}"
-               if row["record_number"] is not None else " (whole file)")
-            + f": {row['reason']}" for row in held.iter_rows(named=True)]
+    return [f"{source_label(source_kind, row['source_file'], row['record_number'])}: {row['reason']}"
+            for row in held.iter_rows(named=True)]
 
 
 @dg.multi_asset(

@@ -44,6 +44,7 @@ from orchestration.resources import published_fingerprint
 from warehouse.inputs import input_fingerprint, parser_version, scan_documents
 from warehouse.lock import RunLocked, run_lock
 from warehouse.parse_cache import ParseCache
+from warehouse.raw import source_label
 from warehouse.settings import Paths
 
 # The daemon (minzheng ui) queues build runs one at a time; telemetry stays off.
@@ -335,9 +336,8 @@ def render_summary(summary: RunSummary, console: Console) -> None:
         shown[file] = shown.get(file, 0) + 1
         if shown[file] > QUARANTINE_SHOWN_PER_FILE:
             continue
-        where = "whole file" if number is None else f"{'record' if kind == 'document' else 'row'} {number}"
-        console.print(f"[yellow]quarantined[/] {escape(file)} {where}: {escape(reason)}",
-                      highlight=False)
+        console.print(f"[yellow]quarantined[/] {escape(source_label(kind, file, number))}: "
+                      f"{escape(reason)}", highlight=False)
     for file, count in shown.items():
         if count > QUARANTINE_SHOWN_PER_FILE:
             console.print(f"[yellow]quarantined[/] {escape(file)}: "

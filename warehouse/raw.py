@@ -54,6 +54,13 @@ POPULATION_SCHEMA = {
 }
 
 
+def source_label(source_kind: str, source_file: str, number: int | None) -> str:
+    """Where a raw row came from, as messages name it: `a.txt record 3`, `b.csv row 2`, `c.csv (whole file)`."""
+    if number is None:
+        return f"{source_file} (whole file)"
+    return f"{source_file} {'record' if source_kind == 'document' else 'row'} {number}"
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -115,7 +115,7 @@ def test_the_batch_publishes_and_names_every_bad_input(batch):
     assert "refused document empty.txt: empty file" in report
     assert "quarantined zhoushan_nursing_plan.txt record 3: target year 2019 lies before" in report
     assert "quarantined zhoushan_2021.csv row 3: value -120 is outside the plausible range" in report
-    assert "quarantined empty.csv whole file: empty file" in report
+    assert "quarantined empty.csv (whole file): empty file" in report
     # Every good row of the batch landed: the sample and the good rows of the bad files.
     assert batch.workspace.query(
         "select statistics_file, value from marts.fct_annual_statistics "
