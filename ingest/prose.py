@@ -45,15 +45,20 @@ LINK_VERBS = (
     "约|近|逾|超过|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在"
 )
 SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|我区|我省|我国|城乡|各类|目前|现有|届时|年底|年末|期末"
+# 每人每月1138元: the period stands before the number, the bare 元 after it.
+PER_PERIOD = "每人每月|每人每年|每月|每年"
+PER_PERIOD_UNIT = {"月": "元/月", "年": "元/年"}
 CONNECTOR = re.compile(
     rf"\s+|[,，、:：“”\"]"
     rf"|(?P<time>{TIME_RE.pattern})"
     rf"|(?:到|至|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
     rf"|{LINK_VERBS}|{SCOPE_WORDS}"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
+    rf"|{PER_PERIOD}"
     rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率))"
 )
-MAX_GAP = 36  # characters of connectors, not counting a definition
+MAX_GAP = 36
+ # characters of connectors, not counting a definition
 
 # Unit words documents put after numbers that belong to no indicator here; such a
 # number is not the figure and ends the search (0.6平方米 inside a definition excepted).
@@ -165,6 +170,9 @@ class ProseReader:
         if match is None:
             return None
         unit_word = match.group("unit")
+        per_period = re.search(rf"(?:{PER_PERIOD})$", gap)
+        if unit_word == "元" and per_period:
+            unit_word = PER_PERIOD_UNIT[per_period.group(0)[-1]]
         following = text[match.end() : match.end() + 3]
         if unit_word in self.other_units or re.match(r"[A-Za-z\d]", following):
             return False
