@@ -57,8 +57,7 @@ CONNECTOR = re.compile(
     rf"|{PER_PERIOD}"
     rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率))"
 )
-MAX_GAP = 36
- # characters of connectors, not counting a definition
+MAX_GAP = 36  # characters of connectors, not counting a definition
 
 # Unit words documents put after numbers that belong to no indicator here; such a
 # number is not the figure and ends the search (0.6平方米 inside a definition excepted).
