@@ -78,6 +78,7 @@ COUNT_BEFORE = re.compile(
 VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS})\s*(?:{COMPARATOR_WORDS})?\s*$")
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
 CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
+PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
 # A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
@@ -246,6 +247,9 @@ class ProseReader:
         if count is None or not WORDING_END.match(text, wording.end):
             return None  # 建成10家社会组织孵化园: the wording is only part of a longer noun
         preceding = before[: count.start("value")]
+        clause = preceding[max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0]) :]
+        if PER_CAPITA.search(clause):
+            return None  # 每万老年人口配有20张认知障碍床位 is a rate, not a count
         verb = VERB_BEFORE.search(preceding)
         if verb is None and preceding.endswith("、"):
             clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0])

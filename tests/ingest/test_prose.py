@@ -162,3 +162,7 @@ def test_city_bulletin_sentences():
         ("eco_burial_rate", 2022, "actual", D(85), None, "="),
         ("min_living_standard_monthly", 2022, "actual", D(1138), None, "="),
     }
+
+
+def test_a_count_per_capita_is_not_a_count():
+    assert facts("到2025年,每万老年人口配有20张认知障碍床位。") == set()
