@@ -14,7 +14,7 @@ help: ## list the commands
 # The venv is (re)built whenever the project's own dependency files change.
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)
 
 venv: $(STAMP) ## create or refresh .venv from pyproject.toml + requirements.lock

@@ -45,12 +45,16 @@ LINK_VERBS = (
     "约|近|逾|超过|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在"
 )
 SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|我区|我省|我国|城乡|各类|目前|现有|届时|年底|年末|期末"
+# 每人每月1138元: the period stands before the number, the bare 元 after it.
+PER_PERIOD = "每人每月|每人每年|每月|每年"
+PER_PERIOD_UNIT = {"月": "元/月", "年": "元/年"}
 CONNECTOR = re.compile(
     rf"\s+|[,，、:：“”\"]"
     rf"|(?P<time>{TIME_RE.pattern})"
     rf"|(?:到|至|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
     rf"|{LINK_VERBS}|{SCOPE_WORDS}"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
+    rf"|{PER_PERIOD}"
     rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率))"
 )
 MAX_GAP = 36  # characters of connectors, not counting a definition
@@ -74,6 +78,7 @@ COUNT_BEFORE = re.compile(
 VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS})\s*(?:{COMPARATOR_WORDS})?\s*$")
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
 CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
+PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
 # A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
@@ -165,6 +170,9 @@ class ProseReader:
         if match is None:
             return None
         unit_word = match.group("unit")
+        per_period = re.search(rf"(?:{PER_PERIOD})$", gap)
+        if unit_word == "元" and per_period:
+            unit_word = PER_PERIOD_UNIT[per_period.group(0)[-1]]
         following = text[match.end() : match.end() + 3]
         if unit_word in self.other_units or re.match(r"[A-Za-z\d]", following):
             return False
@@ -239,6 +247,9 @@ class ProseReader:
         if count is None or not WORDING_END.match(text, wording.end):
             return None  # 建成10家社会组织孵化园: the wording is only part of a longer noun
         preceding = before[: count.start("value")]
+        clause = preceding[max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0]) :]
+        if PER_CAPITA.search(clause):
+            return None  # 每万老年人口配有20张认知障碍床位 is a rate, not a count
         verb = VERB_BEFORE.search(preceding)
         if verb is None and preceding.endswith("、"):
             clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0])

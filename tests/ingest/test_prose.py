@@ -146,3 +146,23 @@ def test_beds_of_a_subset_are_not_all_beds():
         ("nursing_beds", 2025, "target", D(8000), None, "="),
         ("social_orgs", 2025, "target", D(1200), None, "="),
     }
+
+
+def test_city_bulletin_sentences():
+    body = ("年末全市共有各类养老机构300家,床位5.6万张,其中护理型床位占比达58.5%。全市登记社会组织1.2万家,"
+            "比上年末增长3.1%,每万人拥有社会组织9.8个。全市持证社会工作者达到2.1万人。全年节地生态安葬率达到85%。"
+            "全市城乡居民最低生活保障标准提高到每人每月1138元。")
+    assert facts(body, "2022年杭州市国民经济和社会发展统计公报") == {
+        ("elderly_care_institutions", 2022, "actual", D(300), None, "="),
+        ("elderly_care_beds", 2022, "actual", D(56000), None, "="),
+        ("nursing_bed_share", 2022, "actual", D("58.5"), None, "="),
+        ("social_orgs", 2022, "actual", D(12000), None, "="),
+        ("social_orgs_per_10k", 2022, "actual", D("9.8"), None, "="),
+        ("certified_social_workers", 2022, "actual", D(21000), None, "="),
+        ("eco_burial_rate", 2022, "actual", D(85), None, "="),
+        ("min_living_standard_monthly", 2022, "actual", D(1138), None, "="),
+    }
+
+
+def test_a_count_per_capita_is_not_a_count():
+    assert facts("到2025年,每万老年人口配有20张认知障碍床位。") == set()
