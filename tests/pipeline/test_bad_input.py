@@ -121,9 +121,11 @@ def test_the_batch_publishes_and_names_every_bad_input(batch):
         "select statistics_file, value from marts.fct_annual_statistics "
         "where statistics_file like 'zhoushan_%' order by statistics_file"
     ) == [("zhoushan_2021.csv", 5100), ("zhoushan_2022_gbk.csv", 5300)]
+    shipped = batch.workspace.paths.statistics / "civil_affairs_statistics.csv"
+    rows = len(shipped.read_text(encoding="utf-8").splitlines()) - 1
     assert batch.workspace.query(
         "select count(*) from marts.fct_annual_statistics where statistics_file = "
-        "'civil_affairs_statistics.csv'") == [(34,)]
+        "'civil_affairs_statistics.csv'") == [(rows,)]
 
 
 def test_percent_of_580_from_a_wrong_split(batch):
@@ -237,11 +239,15 @@ WRONG_UNIT_FILE = HEADER + "".join(
 
 
 def test_too_many_bad_rows_block_the_run(published, tmp_path):
-    """32 of 156 rows in the wrong unit: the run stops and the published file stays as it was."""
+    """32 rows in the wrong unit, a fifth of the batch: the run stops, the published file stays."""
     workspace = published.copy_to(tmp_path / "site")
     paths = workspace.paths
     (paths.statistics / "districts_in_wan.csv").write_text(WRONG_UNIT_FILE, encoding="utf-8")
     before = sha256(paths.published)
+    # The batch: every record and row of the sample, and the new file's 32.
+    ((sample_rows,),) = published.query(
+        "select (select count(*) from raw.figure_records) + (select count(*) from raw.statistics_rows)")
+    total = sample_rows + 32
 
     result = workspace.run_cli()
 
@@ -249,9 +255,10 @@ def test_too_many_bad_rows_block_the_run(published, tmp_path):
     message = one_line(result.stderr)
     assert "blocking check raw_observations_suite on raw/figures, raw/annual_statistics failed" \
         in message
-    assert "32 of 156 rows (21%) failed the suite raw_observations" in message
+    assert f"32 of {total} rows" in message
+    assert "failed the suite raw_observations, more than the 10% a run may quarantine" in message
     assert ("suite raw_observations, expectation expect_column_pair_values_to_be_equal(unit, "
-            "catalogue_unit): 32 of 156 rows unexpected") in message
+            f"catalogue_unit): 32 of {total} rows unexpected") in message
     assert ("districts_in_wan.csv row 2: unit '万人' disagrees with the catalogue unit 'persons' "
             "of certified_social_workers") in message
     assert "left as it was" in message
