@@ -225,7 +225,7 @@ def load_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     frame = con.sql(FRAME_SQL).df()
     for column in ("value", "value_high"):
         frame[f"{column}_label"] = [
-            "" if pd.isna(value) else str(json_number(Decimal(repr(value))))
+            "" if pd.isna(value) else str(json_number(Decimal(str(float(value)))))
             for value in frame[column]]
     # Statistics values as the file writes them ("12,000"), so a reader can find the cell.
     written = frame["value_text"].notna()
