@@ -23,6 +23,7 @@ run: $(STAMP) ## run the whole job on the sample corpus and publish warehouse/mi
 	$(BIN)/minzheng run
 
 test: $(STAMP) ## run every test (unit, pipeline, bad input, faults, Superset and browser)
+	dashboards/bin/browser-packages
 	$(BIN)/pytest
 
 test-fast: $(STAMP) ## run the tests that need no pipeline run or Superset server
