@@ -122,9 +122,6 @@ class Catalogue:
                         extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,)))
         return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
-    def indicators_for_unit_word(self, candidates: tuple[Indicator, ...], word: str | None) -> list[Indicator]:
-        """The candidate indicators whose unit is written with this word."""
-        return [i for i in candidates if word in i.unit.words]
 
 
 def _unit(code: str, spec: dict) -> Unit:

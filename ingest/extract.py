@@ -94,7 +94,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
     """Figure records of an already decoded document."""
     catalogue = catalogue or default_catalogue()
     regions = regions or default_regions()
-    text = normalise(text)  # the caller's copy stays alive; see _extract_owned for large files
+    text = normalise(text)
     try:
         check_is_chinese_text(text)
     except DocumentRejected as refused:
@@ -145,20 +145,14 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
 
 def extract_bytes(data: bytes, name: str) -> ExtractionResult:
     """Parse one document given as bytes; raise DocumentRejected when it is not a readable document."""
-    return _extract_owned([data], name)
-
-
-def _extract_owned(holder: list[bytes], name: str) -> ExtractionResult:
-    """Parse bytes held only by `holder`, which is emptied once they are decoded (large files)."""
-    data = holder.pop()
     decoded = detect_and_decode(data)
     metadata = DocumentMetadata(document=name, sha256=hashlib.sha256(data).hexdigest(),
                                 size_bytes=len(data), encoding=decoded.encoding)
+    # Once decoded, the bytes are not needed: a caller that passed them without keeping
+    # a name for them (extract_file) gets their memory back before the parse.
     del data
-    text, truncated = decoded.text, decoded.truncated_tail
-    del decoded
-    result = extract_text(text, metadata)
-    if truncated:
+    result = extract_text(decoded.text, metadata)
+    if decoded.truncated_tail:
         result.notes.append("the file ends in the middle of a character; the incomplete bytes were dropped")
     return result
 
@@ -166,4 +160,4 @@ def _extract_owned(holder: list[bytes], name: str) -> ExtractionResult:
 def extract_file(path: str | Path) -> ExtractionResult:
     """Parse one document file; `document` in its records is the file's base name."""
     path = Path(path)
-    return _extract_owned([path.read_bytes()], path.name)
+    return extract_bytes(path.read_bytes(), path.name)

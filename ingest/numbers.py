@@ -89,10 +89,6 @@ def comparator_after(words: str) -> str | None:
     return next(COMPARATOR_AFTER[int(k[1:])][0] for k, v in match.groupdict().items() if v)
 
 
-def period_end(label: str) -> int | None:
-    return PERIODS.get(label, (None, None))[1]
-
-
 def is_year(value: int) -> bool:
     return MIN_YEAR <= value <= MAX_YEAR
 

@@ -9,11 +9,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
-KINDS = ("actual", "target")
-COMPARATORS = (">=", "<=", "~", "=")
-BINDINGS = ("binding", "expected")
-DOCUMENT_KINDS = ("five_year_plan", "annual_work_plan", "statistical_bulletin", "news_report")
-
 
 class DocumentRejected(Exception):
     """A file that cannot be read as a civil-affairs document; `reason` says why."""
@@ -90,11 +85,6 @@ class DocumentMetadata:
     period_start: int | None = None
     period_end: int | None = None
     publication_date: str | None = None
-
-    @property
-    def base_year(self) -> int | None:
-        """The last year before the plan period: the year a plan's 'current' actuals refer to."""
-        return None if self.period_start is None else self.period_start - 1
 
     def to_json(self) -> dict:
         return asdict(self)
