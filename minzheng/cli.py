@@ -1,4 +1,4 @@
-"""The `minzheng` command line: extract, run, ui, docs."""
+"""The `minzheng` command line: extract, evaluate, run, ui, docs."""
 
 from __future__ import annotations
 
@@ -14,29 +14,77 @@ from ingest.extract import DocumentRejected, extract_file
 LOG = logging.getLogger("minzheng.extract")
 
 
+def _extracted(names: list[str]):
+    """(name, result or None) for each file; a refused or unreadable file is named on stderr with the reason."""
+    for name in names:
+        path = Path(name)
+        try:
+            result = extract_file(path)
+        except DocumentRejected as refused:
+            print(f"minzheng: {name}: {refused.reason}", file=sys.stderr)
+            yield name, None
+            continue
+        except OSError as error:
+            print(f"minzheng: {name}: cannot read ({error.strerror})", file=sys.stderr)
+            yield name, None
+            continue
+        for note in result.notes:
+            LOG.info("%s: %s", name, note)
+        yield name, result
+
+
+def _document_files(arguments: list[str]) -> list[str]:
+    """The files named, with a directory standing for the files in it (sorted)."""
+    files: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            files.extend(str(p) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
+        else:
+            files.append(argument)
+    return files
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the figure records of each file as JSON lines; exit 2 if any file was refused."""
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="minzheng extract: note: %(message)s", stream=sys.stderr)
     status = 0
     out = sys.stdout
-    for name in args.files:
-        path = Path(name)
-        try:
-            result = extract_file(path)
-        except DocumentRejected as refused:
-            print(f"minzheng extract: {name}: {refused.reason}", file=sys.stderr)
+    for _, result in _extracted(args.files):
+        if result is None:
             status = 2
             continue
-        except OSError as error:
-            print(f"minzheng extract: {name}: cannot read ({error.strerror})", file=sys.stderr)
-            status = 2
-            continue
-        for note in result.notes:
-            LOG.info("%s: %s", name, note)
         for record in result.records:
             out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     return status
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score the parser on documents against gold records (ingest/evaluation.py)."""
+    from ingest.catalogue import HEADLINE_CODES
+    from ingest.evaluation import evaluate, print_report, read_gold
+
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="minzheng evaluate: note: %(message)s", stream=sys.stderr)
+    try:
+        gold = read_gold(args.gold)
+    except (OSError, ValueError) as error:
+        print(f"minzheng evaluate: {error}", file=sys.stderr)
+        return 2
+    files = _document_files(args.documents)
+    names = {Path(f).name for f in files}
+    unknown = sorted({g["document"] for g in gold} - names)
+    if unknown and not args.allow_missing:
+        print(f"minzheng evaluate: {args.gold} labels documents not given: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    predicted = [record.to_json() for _, result in _extracted(files) if result for record in result.records]
+    result = evaluate([g for g in gold if g["document"] in names], predicted, set(HEADLINE_CODES))
+    print_report(result, sys.stdout, details=not args.quiet)
+    if args.min_f1 is not None and result.total.f1 < args.min_f1:
+        print(f"minzheng evaluate: F1 {result.total.f1:.3f} is below the required {args.min_f1:.3f}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -69,6 +117,21 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-v", "--verbose", action="store_true",
                          help="also print on stderr what was deliberately not taken, and why")
     extract.set_defaults(handler=cmd_extract)
+    evaluate = commands.add_parser(
+        "evaluate", help="score the parser against hand-labelled gold figures",
+        description="Extract the documents and compare their headline figures with the gold records: a figure "
+                    "matches when document, region_code, indicator, year and kind are equal and the value is "
+                    "within 0.5%%.")
+    evaluate.add_argument("--gold", type=Path, required=True, metavar="GOLD.jsonl",
+                          help="gold figure records, one JSON object a line")
+    evaluate.add_argument("documents", nargs="+", metavar="DOC", help="document files, or folders of them")
+    evaluate.add_argument("--min-f1", type=float, metavar="F1", help="exit 1 when F1 is below this")
+    evaluate.add_argument("--allow-missing", action="store_true",
+                          help="score only the documents given, even if the gold labels others")
+    evaluate.add_argument("-q", "--quiet", action="store_true", help="print the tables and the summary only")
+    evaluate.add_argument("-v", "--verbose", action="store_true",
+                          help="also print on stderr what was deliberately not taken, and why")
+    evaluate.set_defaults(handler=cmd_evaluate)
     run = commands.add_parser("run", help="parse, build, test and publish the warehouse")
     run.add_argument("--documents", type=Path, metavar="DIR", help="documents inbox")
     run.add_argument("--statistics", type=Path, metavar="DIR", help="annual statistics files")
