@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.catalogue import Catalogue, default_catalogue
+from ingest.kinds import default_kinds
 from ingest.decoding import check_is_chinese_text, detect_and_decode
 from ingest.metadata import REGION_CONTEXT_CHARACTERS, read_metadata
 from ingest.normalise import normalise
@@ -105,8 +106,8 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
     if metadata.region_code is None:
         result.notes.append("no region could be decided for the document; no figures taken")
         return result
-    publication_year = int(metadata.publication_date[:4]) if metadata.publication_date else None
-    frame = DocumentFrame(metadata.document_kind, metadata.period_start, metadata.period_end, publication_year)
+    frame = DocumentFrame(default_kinds()[metadata.document_kind], metadata.period_start, metadata.period_end,
+                          metadata.reference_year)
     tables = find_tables(text, frame.base_year)
     prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), result.notes)
     confirmed: dict[str, set[Decimal]] = {}

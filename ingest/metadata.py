@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ingest.kinds import DocumentKind, default_kinds
 from ingest.numbers import PERIODS, is_year, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
@@ -23,14 +24,21 @@ NOTICE_TITLE = re.compile(rf"印发《(?P<title>[^》]{{4,60}}?{DOCUMENT_TYPE})�
 GLUED_TITLE = re.compile(rf"^(?P<title>[^,。;:!?《》]{{4,40}}?{DOCUMENT_TYPE})(?=[为根按依])")
 
 SIGNATURE_DATE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?\s*$", re.M)
-LABELLED_DATE = re.compile(r"(?:发布日期|发布时间|印发日期|成文日期)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+LABELLED_DATE = re.compile(
+    r"(?:发布日期|发布时间|印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
+DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
+# A date written day first, as some news sites print it: 30.08.2017.
+DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+# The opening of an undated news report names the year it speaks in (全市2023年社会工作主题宣传活动);
+# a year after 到/至 is a goal, not the present.
+OPENING_CHARACTERS = 400
+STATED_YEAR = re.compile(r"(?<![到至~\-—－])(?<!\d)(\d{4})年(?!\d|前|以前|目标)")
 PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)
 
 NATIONAL = re.compile(r"全国|中国|我国|国家|民政部")
-WORK_PLAN_WORDS = re.compile(r"工作计划|工作要点|工作安排|工作思路|年度计划")
-BULLETIN_WORDS = re.compile(r"统计公报|发展统计公报|统计数据")
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
 AUTHOR_LEVEL_CUES = {
     "district": re.compile(r"区委|区政府|全区|本区|我区|区民政局|县委|县政府|全县|本县|我县"),
@@ -123,30 +131,16 @@ def find_region(table: RegionTable, title: str | None, text: str,
     return code, region.name, f"{how}; {reasons[code]}"
 
 
-def find_document_kind(title: str | None, text: str) -> str:
-    if title:
-        if BULLETIN_WORDS.search(title) or title.endswith("公报"):
-            return "statistical_bulletin"
-        if WORK_PLAN_WORDS.search(title) or title.endswith(("计划", "要点")):
-            return "annual_work_plan"
-        if title.endswith("规划"):
-            return "five_year_plan"
-    head = text[:HEAD_CHARACTERS]
-    if BULLETIN_WORDS.search(head):
-        return "statistical_bulletin"
-    # A text that opens with "2022年是……" and speaks of this year or in the future tense is a work plan.
-    if WORK_PLAN_WORDS.search(head) or (OPENING_YEAR.search(head) and re.search(r"今年|将", head)):
-        return "annual_work_plan"
-    if period_label(head) and "规划" in head:
-        return "five_year_plan"
-    return "news_report"
+def find_document_kind(title: str | None, text: str) -> DocumentKind:
+    """The kind of a document (data/reference/document_kinds.yaml): by its title, else by its head."""
+    return default_kinds().recognise(title, text[:HEAD_CHARACTERS])
 
 
-def find_period(title: str | None, text: str, kind: str) -> tuple[str | None, int | None, int | None]:
-    """(label, first year, last year) of the period the document plans or reports."""
+def find_period(title: str | None, text: str, kind: DocumentKind) -> tuple[str | None, int | None, int | None]:
+    """(label, first year, last year) of the period the document plans or reports, by its kind's period rule."""
     head = text[:HEAD_CHARACTERS]
     for source in (title or "", head):
-        if kind == "five_year_plan":
+        if kind.period == "five_year":
             label = period_label(source)
             if label:
                 first, last = PERIODS[label]
@@ -154,7 +148,11 @@ def find_period(title: str | None, text: str, kind: str) -> tuple[str | None, in
             years = PLAN_YEARS.search(source)
             if years and is_year(int(years.group(1))) and int(years.group(2)) - int(years.group(1)) == 4:
                 return f"{years.group(1)}-{years.group(2)}", int(years.group(1)), int(years.group(2))
-        else:
+        elif kind.period == "span":
+            years = PLAN_YEARS.search(source) if source is title else None
+            if years and is_year(int(years.group(1))) and 0 < int(years.group(2)) - int(years.group(1)) <= 10:
+                return f"{years.group(1)}-{years.group(2)}", int(years.group(1)), int(years.group(2))
+        elif kind.period in ("annual", "reported"):
             if source is title:
                 # 2021年工作总结和2022年工作思路 plans 2022 and reports 2021: the plan's year counts.
                 years = [int(y) for y in re.findall(r"(\d{4})年", source) if is_year(int(y))]
@@ -168,15 +166,22 @@ def find_period(title: str | None, text: str, kind: str) -> tuple[str | None, in
 
 
 def find_publication_date(text: str) -> str | None:
-    """The date a document states for itself: a labelled date, else the signature date line."""
+    """The date a document states for itself: a labelled date, the signature line, a dateline or a page date."""
     head = text[:HEAD_CHARACTERS]
-    for pattern in (LABELLED_DATE, SIGNATURE_DATE, ISO_DATE):
-        match = pattern.search(head)
-        if match:
-            year, month, day = (int(g) for g in match.groups())
+    for pattern, order in ((LABELLED_DATE, "ymd"), (SIGNATURE_DATE, "ymd"), (ISO_DATE, "ymd"),
+                           (DATELINE, "ymd"), (DAY_FIRST_DATE, "dmy")):
+        for match in pattern.finditer(head):
+            numbers = [int(g) for g in match.groups()]
+            year, month, day = numbers if order == "ymd" else numbers[::-1]
             if is_year(year) and 1 <= month <= 12 and 1 <= day <= 31:
                 return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+def find_stated_year(text: str) -> int | None:
+    """The latest year the opening of a text names as its present, for a text that gives no date."""
+    years = [int(m.group(1)) for m in STATED_YEAR.finditer(text[:OPENING_CHARACTERS]) if is_year(int(m.group(1)))]
+    return max(years) if years else None
 
 
 def read_metadata(text: str, base: DocumentMetadata, table: RegionTable,
@@ -190,7 +195,12 @@ def read_metadata(text: str, base: DocumentMetadata, table: RegionTable,
     region = find_region(table, base.title, text[:REGION_CONTEXT_CHARACTERS], head_mentions)
     if region:
         base.region_code, base.region, base.region_reason = region
-    base.document_kind = find_document_kind(base.title, text)
-    base.period_label, base.period_start, base.period_end = find_period(base.title, text, base.document_kind)
+    kind = find_document_kind(base.title, text)
+    base.document_kind = kind.code
+    base.period_label, base.period_start, base.period_end = find_period(base.title, text, kind)
     base.publication_date = find_publication_date(text)
+    if base.publication_date:
+        base.reference_year = int(base.publication_date[:4])
+    else:
+        base.reference_year = find_stated_year(text)
     return base

@@ -10,18 +10,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-# Five-year plan periods: label -> (first year, last year).
-PERIODS = {
-    "十一五": (2006, 2010),
-    "十二五": (2011, 2015),
-    "十三五": (2016, 2020),
-    "十四五": (2021, 2025),
-    "十五五": (2026, 2030),
-    "十六五": (2031, 2035),
-}
-PERIOD_RE = re.compile(r"十[一二三四五六]五")
+from ingest.kinds import load_periods
+
+# Five-year plan periods: label -> (first year, last year), from data/reference/plan_periods.csv.
+PERIODS = load_periods()
+PERIOD_RE = re.compile("|".join(sorted(PERIODS, key=len, reverse=True)))
 # The long form of a period's name: 第十三个五年规划 is 十三五.
-LONG_PERIOD_RE = re.compile(r"第(十[一二三四五六])个五年")
+LONG_PERIOD_RE = re.compile(r"第(十[一二三四五六七八九])个五年")
 
 
 def period_label(text: str) -> str | None:
@@ -103,17 +98,19 @@ class TimeExpression:
     period_start: int | None = None  # for a whole period (“十三五”期间): its first year
 
 
+# Words that count from the document's own year; every other relative word (目前) is that year.
+RELATIVE_YEARS = {"明年": 1, "去年": -1, "上年": -1}
 TIME_RE = re.compile(
     r"(?P<year>\d{4})年(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
-    r"|“?(?P<period>十[一二三四五六]五)”?(?P<part>期末|末|时期|期间|期)?"
-    r"|(?P<relative>今年|明年|去年|上年)"
+    rf"|“?(?P<period>{PERIOD_RE.pattern})”?(?P<part>期末|末|时期|期间|期)?"
+    r"|(?P<relative>今年|明年|去年|上年|截至目前|截止目前|到目前为止|目前|当前|现阶段)"
 )
 
 
 def find_time_expressions(text: str, document_year: int | None = None) -> list[TimeExpression]:
     """All time expressions of a stretch of text, in order (years outside 1949-2100 are not years).
 
-    今年/去年 resolve only when the document's own year is known (annual work plans).
+    今年/去年/目前 resolve only when the year they are counted from is known (see DocumentFrame.relative_origin).
     """
     found = []
     for match in TIME_RE.finditer(text):
@@ -125,6 +122,6 @@ def find_time_expressions(text: str, document_year: int | None = None) -> list[T
             first, last = PERIODS[match.group("period")]
             found.append(TimeExpression(match.start(), match.end(), last, first))
         elif document_year is not None:
-            offset = {"今年": 0, "明年": 1, "去年": -1, "上年": -1}[match.group("relative")]
+            offset = RELATIVE_YEARS.get(match.group("relative"), 0)
             found.append(TimeExpression(match.start(), match.end(), document_year + offset))
     return found

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.catalogue import Catalogue, Indicator, WordingMatch
+from ingest.kinds import DocumentKind
 from ingest.numbers import (
     COMPARATOR_AFTER_RE,
     MULTIPLIER_RE,
@@ -87,33 +88,51 @@ TARGET_CUES = re.compile(
     r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上"
 )
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了")
+# Words that make an undated sentence of a news report a goal rather than the present state.
+GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
-COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十)")
+COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十|上年|去年)")
 
 
 @dataclass(frozen=True)
 class DocumentFrame:
-    """What the prose rules need to know about the document as a whole."""
+    """What the prose rules need to know about the document as a whole: its kind, period and present."""
 
-    kind: str
+    kind: DocumentKind
     period_start: int | None
     period_end: int | None
-    publication_year: int | None
+    reference_year: int | None  # the year of its publication or dateline (or the year its opening names)
+
+    @property
+    def now_year(self) -> int | None:
+        """The year the document speaks in: what 目前 means, and the last year of its results."""
+        rule = self.kind.now
+        if rule == "period_start":
+            return self.period_start
+        if rule == "base_year":
+            return None if self.period_start is None else self.period_start - 1
+        if rule == "reported":
+            return self.period_end if self.period_end is not None else (
+                None if self.reference_year is None else self.reference_year - 1)
+        return self.reference_year
 
     @property
     def base_year(self) -> int | None:
-        if self.period_start is not None:
-            return self.period_start - 1
-        return None if self.publication_year is None else self.publication_year - 1
+        """The last year of results: figures up to it are actuals (a plan's 基期, a bulletin's year)."""
+        if self.kind.now in ("period_start", "base_year"):
+            if self.period_start is not None:
+                return self.period_start - 1
+            return None if self.reference_year is None else self.reference_year - 1
+        return self.now_year
 
     @property
     def target_year(self) -> int | None:
         return self.period_end
 
     @property
-    def own_year(self) -> int | None:
-        """The year 今年 means: known for an annual work plan only."""
-        return self.period_start if self.kind == "annual_work_plan" else None
+    def relative_origin(self) -> int | None:
+        """The year 今年/去年/目前 count from; a five-year plan's 今年 is no year of its period in particular."""
+        return None if self.kind.now == "base_year" else self.now_year
 
 
 @dataclass(frozen=True)
@@ -228,7 +247,7 @@ class ProseReader:
             if connector.group("time"):
                 offset = connector.start("time")
                 times.extend(TimeExpression(offset + t.start, offset + t.end, t.year, t.period_start)
-                             for t in find_time_expressions(connector.group("time"), self.frame.own_year))
+                             for t in find_time_expressions(connector.group("time"), self.frame.relative_origin))
             if not connector.group("definition"):
                 gap_length += connector.end() - position
                 if gap_length > MAX_GAP:
@@ -276,32 +295,44 @@ class ProseReader:
         frame = self.frame
         explicit = near[-1] if near else None
         if explicit is None:
-            earlier = [t for t in find_time_expressions(sentence[: value.start - sentence_start], frame.own_year)
-                       if not COMPARISON.search(sentence[max(0, t.start - 1) : t.start + 1])]
+            earlier = [t for t in find_time_expressions(sentence[: value.start - sentence_start],
+                                                        frame.relative_origin)
+                       if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
             explicit = earlier[-1] if earlier else None
-        section = self.sections.at(value.start)
-        if frame.kind == "statistical_bulletin":
-            year = explicit.year if explicit else frame.period_end
+        if frame.kind.figures == "actual":
+            year = explicit.year if explicit else frame.now_year
             return (year, "actual") if year else None
         if explicit is not None:
-            year = explicit.year
-            base = frame.base_year
-            if base is None:
-                kind = "target" if TARGET_CUES.search(sentence) and not ACTUAL_CUES.search(sentence) else "actual"
-            else:
-                kind = "target" if year > base else "actual"
-            return year, kind
-        if section == REVIEW and frame.base_year is not None:
-            return frame.base_year, "actual"
-        if section == TARGETS and frame.target_year is not None:
-            return frame.target_year, "target"
-        if section == OUTLOOK:
-            return None
-        if ACTUAL_CUES.search(sentence) and frame.base_year is not None and frame.kind != "annual_work_plan":
-            return frame.base_year, "actual"
-        if frame.target_year is not None and frame.kind in ("five_year_plan", "annual_work_plan"):
-            return frame.target_year, "target"
+            return explicit.year, self._kind_of(explicit.year, sentence)
+        if frame.kind.sections:
+            section = self.sections.at(value.start)
+            if section == REVIEW and frame.base_year is not None:
+                return frame.base_year, "actual"
+            if section == TARGETS and frame.target_year is not None:
+                return frame.target_year, "target"
+            if section == OUTLOOK:
+                return None
+        goal = GOAL_CUES.search(sentence) is not None
+        result = ACTUAL_CUES.search(sentence) is not None
+        # A plan's undated sentence is a result only when it says so (已, 共有); a news
+        # report's is the present state unless it speaks of a goal.
+        states_present = result or (frame.kind.figures == "by_cues" and not goal)
+        for rule in frame.kind.untimed:
+            if rule == "now" and frame.now_year is not None and states_present:
+                return frame.now_year, "actual"
+            if rule == "period_end" and frame.target_year is not None:
+                return frame.target_year, "target"
         return None
+
+    def _kind_of(self, year: int, sentence: str) -> str:
+        """Actual or target for a figure of a known year, by the kind's rule."""
+        frame = self.frame
+        if frame.kind.figures == "by_base_year" and frame.base_year is not None:
+            return "target" if year > frame.base_year else "actual"
+        now = frame.now_year
+        if now is not None and year != now:
+            return "target" if year > now else "actual"
+        return "target" if TARGET_CUES.search(sentence) and not ACTUAL_CUES.search(sentence) else "actual"
 
     # -- sentences -------------------------------------------------------------------
     def read(self, text: str, excluded: list[tuple[int, int]], notes: list[str]) -> list[ProseFigure]:
@@ -362,19 +393,16 @@ class ProseReader:
         """The years of a from-to pair stated without years (从1.3万家发展到1.7万家).
 
         A year range earlier in the sentence (2008年到2018年) gives them; otherwise a
-        review of results spans the reviewed period: five years in a five-year plan,
-        one year in an annual plan or bulletin, ending with the year the review reports.
+        review of results spans the period its kind reviews (five years in a five-year
+        plan, one year in an annual plan or bulletin), ending with the last year of results.
         """
         span = YEAR_RANGE.search(before)
         if span:
             return int(span.group(1)), int(span.group(2))
-        frame = self.frame
-        if frame.kind == "statistical_bulletin" and frame.period_end:
-            return frame.period_end - 1, frame.period_end
-        if frame.base_year is None:
+        end = self.frame.base_year
+        if end is None:
             return None
-        length = 5 if frame.kind == "five_year_plan" else 1
-        return frame.base_year - length, frame.base_year
+        return end - self.frame.kind.review_span, end
 
     def _values_of(self, text: str, wording: WordingMatch, limit: int, sentence_start: int,
                    followed: bool) -> list[tuple[ValueMention, list[TimeExpression]]]:

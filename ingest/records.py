@@ -85,6 +85,8 @@ class DocumentMetadata:
     period_start: int | None = None
     period_end: int | None = None
     publication_date: str | None = None
+    # The year the document speaks in, for 目前/今年: its publication year, else the year its opening names.
+    reference_year: int | None = None
 
     def to_json(self) -> dict:
         return asdict(self)

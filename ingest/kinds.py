@@ -1,0 +1,112 @@
+"""Document kinds (data/reference/document_kinds.yaml) and plan periods (data/reference/plan_periods.csv).
+
+A kind says how a document is recognised, which year its 目前/今年 mean, and how
+the kind of each of its figures (actual or target) is decided. The rules are named
+in the data file; code reads their names, never the names of kinds.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from minzheng.paths import REFERENCE_DIR
+
+KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
+PERIODS_FILE = REFERENCE_DIR / "plan_periods.csv"
+
+PERIOD_RULES = {"five_year", "annual", "span", "reported", "none"}
+NOW_RULES = {"period_start", "base_year", "reported", "published"}
+FIGURE_RULES = {"by_base_year", "actual", "by_cues"}
+UNTIMED_RULES = {"now", "period_end"}
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    code: str
+    name_zh: str
+    title: tuple[re.Pattern, ...]
+    text: tuple[re.Pattern, ...]
+    period: str
+    now: str
+    figures: str
+    sections: bool
+    untimed: tuple[str, ...]
+    review_span: int
+    fallback: bool = False
+
+    def matches_title(self, title: str) -> bool:
+        return any(p.search(title) for p in self.title)
+
+    def matches_text(self, head: str) -> bool:
+        return any(p.search(head) for p in self.text)
+
+
+@dataclass(frozen=True)
+class KindTable:
+    kinds: tuple[DocumentKind, ...]
+
+    def __getitem__(self, code: str) -> DocumentKind:
+        for kind in self.kinds:
+            if kind.code == code:
+                return kind
+        raise KeyError(code)
+
+    @property
+    def fallback(self) -> DocumentKind:
+        return next(kind for kind in self.kinds if kind.fallback)
+
+    def recognise(self, title: str | None, head: str) -> DocumentKind:
+        """The kind of a document: by its title first, then by the head of its text."""
+        if title:
+            for kind in self.kinds:
+                if kind.matches_title(title):
+                    return kind
+        for kind in self.kinds:
+            if kind.matches_text(head):
+                return kind
+        return self.fallback
+
+
+def _check(path, code: str, name: str, value, allowed: set[str]) -> None:
+    if value not in allowed:
+        raise ValueError(f"{path}: kind {code}: {name} '{value}' is not one of {sorted(allowed)}")
+
+
+def load_kinds(path=KINDS_FILE) -> KindTable:
+    """Read and check the kinds file."""
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kinds = []
+    for entry in spec["kinds"]:
+        code = entry["code"]
+        _check(path, code, "period", entry["period"], PERIOD_RULES)
+        _check(path, code, "now", entry["now"], NOW_RULES)
+        _check(path, code, "figures", entry["figures"], FIGURE_RULES)
+        for rule in entry["untimed"]:
+            _check(path, code, "untimed", rule, UNTIMED_RULES)
+        kinds.append(DocumentKind(
+            code=code, name_zh=entry["name_zh"],
+            title=tuple(re.compile(p) for p in entry["title"]),
+            text=tuple(re.compile(p, re.M) for p in entry["text"]),
+            period=entry["period"], now=entry["now"], figures=entry["figures"],
+            sections=bool(entry["sections"]), untimed=tuple(entry["untimed"]),
+            review_span=int(entry["review_span"]), fallback=bool(entry.get("fallback")),
+        ))
+    if sum(kind.fallback for kind in kinds) != 1:
+        raise ValueError(f"{path}: exactly one kind must be the fallback")
+    return KindTable(tuple(kinds))
+
+
+@functools.lru_cache(maxsize=1)
+def default_kinds() -> KindTable:
+    return load_kinds()
+
+
+def load_periods(path=PERIODS_FILE) -> dict[str, tuple[int, int]]:
+    """Plan periods: label (十四五) -> (first year, last year)."""
+    with path.open(encoding="utf-8") as handle:
+        return {row["label"]: (int(row["first_year"]), int(row["last_year"])) for row in csv.DictReader(handle)}
