@@ -63,6 +63,16 @@ def _figure_region(text: str, figure: ProseFigure, metadata: DocumentMetadata, r
     return None
 
 
+def _without_restatements(figures: list[ProseFigure]) -> list[ProseFigure]:
+    """Drop a figure dated only by the document's present when the text states the same value with its year.
+
+    A headline repeats the body's figure without its date (广州市登记社会组织达8030个 over
+    截至2021年底,……达8030个): the dated statement says which year it is.
+    """
+    dated = {(f.indicator.code, f.kind, f.value) for f in figures if f.dated}
+    return [f for f in figures if f.dated or (f.indicator.code, f.kind, f.value) not in dated]
+
+
 def _plain(value: Decimal) -> Decimal:
     """15.9万 computed as Decimal('159000.0') becomes 159000; 65.20 stays 65.20's value 65.2."""
     if value == value.to_integral_value():
@@ -110,6 +120,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
                           metadata.reference_year)
     tables = find_tables(text, frame.base_year)
     prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), result.notes)
+    prose = _without_restatements(prose)
     confirmed: dict[str, set[Decimal]] = {}
     for figure in prose:
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)

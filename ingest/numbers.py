@@ -54,12 +54,38 @@ CHINESE_YEAR_RE = re.compile(r"[一二][〇零○O0一二三四五六七八九]{
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
+# A count written in Chinese numerals (近五千家, 两万人, 一万二千张): it ends in a magnitude,
+# so 一是 or 十四五 are not read as numbers.
+CHINESE_NUMBER = "[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*[十百千万亿]"
+CHINESE_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                    "八": 8, "九": 9}
+CHINESE_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}
+CHINESE_SECTIONS = {"万": 10**4, "亿": 10**8}
+
+
+def parse_chinese_number(text: str) -> Decimal | None:
+    """'五千' -> 5000, '一万二千' -> 12000, '十二' -> 12; None when it is not a Chinese numeral."""
+    total, section, digit = 0, 0, None
+    for character in text:
+        if character in CHINESE_NUMERALS:
+            digit = CHINESE_NUMERALS[character]
+        elif character in CHINESE_MAGNITUDES:
+            section += (1 if digit is None else digit) * CHINESE_MAGNITUDES[character]
+            digit = None
+        elif character in CHINESE_SECTIONS:
+            total = (total + section + (digit or 0)) * CHINESE_SECTIONS[character]
+            section, digit = 0, None
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
 def parse_number(text: str) -> Decimal | None:
-    """'1,155' -> 1155, '65.2' -> 65.2; None when it is not a number."""
+    """'1,155' -> 1155, '65.2' -> 65.2, '五千' -> 5000; None when it is not a number."""
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
-        return None
+        return parse_chinese_number(text)
 
 
 def chinese_years_to_digits(text: str) -> str:

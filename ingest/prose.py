@@ -23,6 +23,7 @@ from decimal import Decimal
 from ingest.catalogue import Catalogue, Indicator, WordingMatch
 from ingest.kinds import DocumentKind
 from ingest.numbers import (
+    CHINESE_NUMBER,
     COMPARATOR_AFTER_RE,
     MULTIPLIER_RE,
     MULTIPLIERS,
@@ -37,13 +38,15 @@ from ingest.numbers import (
 from ingest.sections import OUTLOOK, REVIEW, TARGETS, SectionMap
 
 SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；]?")
-DIGIT = re.compile(r"\d")
+DIGIT = re.compile(rf"\d|{CHINESE_NUMBER}")
+NUMBER_START = re.compile(CHINESE_NUMBER)
 
 LINK_VERBS = (
     "已经|已|共有|共计|合计|总计|累计|达到|达|为|是|增至|增加到|增加至|增长到|增长至|发展到|发展至|"
     "提高到|提高至|提升到|提升至|上升到|上升至|扩大到|扩大至|下降到|下降至|减少到|减少至|降至|"
     "保持在|稳定在|控制在|实现|要|将|力争|争取|确保|拥有|有|计|共|由|从|仅|只有|均|分别|"
-    "约|近|逾|超过|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在"
+    "约|近|逾|超过|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在|"
+    "必须|应当|应|或"
 )
 SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|我区|我省|我国|城乡|各类|目前|现有|届时|年底|年末|期末"
 # 每人每月1138元: the period stands before the number, the bare 元 after it.
@@ -91,6 +94,15 @@ ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|
 # Words that make an undated sentence of a news report a goal rather than the present state.
 GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
+# A sentence that states the figure of an indicator named in the sentence before (这一指标必须达到55%).
+ANAPHOR = re.compile(r"这一指标|这项指标|这个指标|该指标|此项指标|此指标")
+ANAPHOR_LOOKBACK = 200
+# A part of a count named after 其中 with a qualifier of its own (其中社区留宿和日间照料床位64.1万张):
+# not the total. 其中持证社工 (no qualifier) is the headline itself.
+PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fff]{2,})$")
+# A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS})[\u4e00-\u9fff]{{0,6}}$")
+SCOPE_ONLY = re.compile(rf"(?:{SCOPE_WORDS}|的)+")
 COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十|上年|去年)")
 
 
@@ -148,6 +160,7 @@ class ProseFigure:
     start: int
     wording_start: int
     sentence_start: int
+    dated: bool = True  # False when the year is the document's present, not stated with the figure
 
 
 @dataclass(frozen=True)
@@ -175,7 +188,7 @@ class ProseReader:
         self.sections = sections
         units = _unit_pattern(catalogue)
         self.value_re = re.compile(
-            rf"(?P<num>{NUMBER})(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
+            rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{NUMBER}))?"
             rf"\s*(?P<mult>{MULTIPLIER_RE})?\s*(?P<unit>{units})?"
         )
@@ -234,7 +247,7 @@ class ProseReader:
         gap_start, times, gap_length = position, [], 0
         while position < limit:
             connector = CONNECTOR.match(text, position)
-            digit_next = position < len(text) and text[position].isdigit()
+            digit_next = position < len(text) and (text[position].isdigit() or bool(NUMBER_START.match(text, position)))
             if digit_next and not (connector and connector.group("time")):
                 if require_time and not times:
                     return None
@@ -291,7 +304,8 @@ class ProseReader:
 
     # -- years and kinds ------------------------------------------------------------
     def _year_and_kind(self, sentence: str, sentence_start: int, value: ValueMention,
-                       near: list[TimeExpression]) -> tuple[int, str] | None:
+                       near: list[TimeExpression]) -> tuple[int, str, bool] | None:
+        """(year, kind, whether the year is stated) of a value, or None when no year can be decided."""
         frame = self.frame
         explicit = near[-1] if near else None
         if explicit is None:
@@ -301,15 +315,15 @@ class ProseReader:
             explicit = earlier[-1] if earlier else None
         if frame.kind.figures == "actual":
             year = explicit.year if explicit else frame.now_year
-            return (year, "actual") if year else None
+            return (year, "actual", explicit is not None) if year else None
         if explicit is not None:
-            return explicit.year, self._kind_of(explicit.year, sentence)
+            return explicit.year, self._kind_of(explicit.year, sentence), True
         if frame.kind.sections:
             section = self.sections.at(value.start)
             if section == REVIEW and frame.base_year is not None:
-                return frame.base_year, "actual"
+                return frame.base_year, "actual", True
             if section == TARGETS and frame.target_year is not None:
-                return frame.target_year, "target"
+                return frame.target_year, "target", True
             if section == OUTLOOK:
                 return None
         goal = GOAL_CUES.search(sentence) is not None
@@ -319,9 +333,9 @@ class ProseReader:
         states_present = result or (frame.kind.figures == "by_cues" and not goal)
         for rule in frame.kind.untimed:
             if rule == "now" and frame.now_year is not None and states_present:
-                return frame.now_year, "actual"
+                return frame.now_year, "actual", False
             if rule == "period_end" and frame.target_year is not None:
-                return frame.target_year, "target"
+                return frame.target_year, "target", True
         return None
 
     def _kind_of(self, year: int, sentence: str) -> str:
@@ -362,11 +376,15 @@ class ProseReader:
         wordings = [WordingMatch(m.start + start, m.end + start, m.text, m.indicators)
                     for m in self.catalogue.find(sentence)]
         if not wordings:
-            return []
+            wordings = self._anaphor(text, sentence, start)
+            if not wordings:
+                return []
         end_of_sentence = start + len(sentence)
         estimate = ESTIMATE.search(sentence)
         found: list[ProseFigure] = []
         for index, wording in enumerate(wordings):
+            if self._names_a_part(sentence, start, wording, notes):
+                continue
             followed = index + 1 < len(wordings)
             limit = wordings[index + 1].start if followed else end_of_sentence
             mentions = self._values_of(text, wording, limit, start, followed)
@@ -379,15 +397,42 @@ class ProseReader:
                 if decided is None:
                     notes.append(f"'{wording.text}' {mention.value}: no year could be decided for it, not taken")
                     continue
-                year, kind = decided
+                year, kind, dated = decided
                 found.append(ProseFigure(
                     indicator=mention.indicator, wording=wording.text, year=year, kind=kind,
                     value=mention.value, value_high=mention.value_high,
                     comparator=mention.comparator or "=",
                     quote=quote_around(sentence, wording.start - start, mention.end - start), start=mention.start,
-                    wording_start=wording.start, sentence_start=start,
+                    wording_start=wording.start, sentence_start=start, dated=dated,
                 ))
         return found
+
+    def _anaphor(self, text: str, sentence: str, start: int) -> list[WordingMatch]:
+        """这一指标 standing for the last indicator the text named before the sentence."""
+        anaphor = ANAPHOR.search(sentence)
+        if anaphor is None:
+            return []
+        named = self.catalogue.find(text[max(0, start - ANAPHOR_LOOKBACK) : start])
+        if not named:
+            return []
+        last = named[-1]
+        return [WordingMatch(start + anaphor.start(), start + anaphor.end(), last.text, last.indicators)]
+
+    def _names_a_part(self, sentence: str, start: int, wording: WordingMatch, notes: list[str]) -> bool:
+        """A count wording that names a part (其中民办养老床位) or a flow (增加各类养老床位): not the total."""
+        if not all(indicator.unit.integer for indicator in wording.indicators):
+            return False
+        lead = sentence[: wording.start - start]
+        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        part = PART_OF.search(sentence[: wording.start - start])
+        if part and not SCOPE_ONLY.fullmatch(part.group("qualifier")):
+            notes.append(f"'{part.group('qualifier')}{wording.text}': a part of the total (其中), not taken")
+            return True
+        flow = FLOW_LEAD.search(lead)
+        if flow:
+            notes.append(f"'{flow.group(0)}{wording.text}': a flow (beds or units added), not the stock; not taken")
+            return True
+        return False
 
     def _from_to_years(self, before: str) -> tuple[int, int] | None:
         """The years of a from-to pair stated without years (从1.3万家发展到1.7万家).
