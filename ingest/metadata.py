@@ -39,6 +39,15 @@ PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)
 
 NATIONAL = re.compile(r"全国|中国|我国|国家|民政部")
+# How a text speaks for the whole country: national bodies, national plans, 全国/我国 as a subject.
+NATIONAL_VOICE = re.compile(
+    r"国务院|国新办|国家发改委|国家发展改革委|国家统计局|民政部|全国老龄办|全国人大|中共中央|党中央|"
+    r"规划纲要|我国|全国(?:共有|各类|城乡|养老|社会组织|持证|节地|范围)"
+)
+# A dateline names where a report was filed, not what it is about: 北京专电, 新华社北京3月9日电.
+# Lines up to this long that a page repeats are its chrome (menus, banners), not its text.
+REPEATED_LINE = 40
+DATELINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?:\d{1,2}月\d{1,2}日(?:电|讯)|专电)")
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
 AUTHOR_LEVEL_CUES = {
     "district": re.compile(r"区委|区政府|全区|本区|我区|区民政局|县委|县政府|全县|本县|我县"),
@@ -83,6 +92,26 @@ def _most_specific_region(table: RegionTable, text: str, context: str,
     return resolution.region.code, resolution.region.name, resolution.reason
 
 
+def _content_mentions(table: RegionTable, text: str, mentions: Counter) -> Counter:
+    """Region mentions less those of site chrome and datelines.
+
+    A dateline names where a report was filed (北京专电), not what it is about; a line
+    a page repeats word for word (惠州颐讯微信公众号 twice) is the site's, counted once.
+    """
+    discount = Counter()
+    for match in DATELINE_PLACE.finditer(text):
+        for _, _, written in table.find(match.group("place")):
+            discount[written] += 1
+    lines = Counter(line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= REPEATED_LINE)
+    for line, copies in lines.items():
+        if copies > 1:
+            for _, _, written in table.find(line):
+                discount[written] += copies - 1
+    if not discount:
+        return mentions
+    return Counter({name: count - discount[name] for name, count in mentions.items() if count > discount[name]})
+
+
 def find_region(table: RegionTable, title: str | None, text: str,
                 mentions: Counter | None = None) -> tuple[str, str, str] | None:
     """(code, name, reason): the region a document is about.
@@ -93,6 +122,7 @@ def find_region(table: RegionTable, title: str | None, text: str,
     parent regions the text names.
     """
     mentions = table.mentions(text) if mentions is None else mentions
+    mentions = _content_mentions(table, text, mentions)
     if title:
         found = _most_specific_region(table, title, text, mentions)
         if found:
@@ -100,7 +130,10 @@ def find_region(table: RegionTable, title: str | None, text: str,
             return code, name, f"named in the title '{title}'; {reason}"
         if NATIONAL.search(title):
             return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, f"the title '{title}' speaks of the whole country"
+    national = len(NATIONAL_VOICE.findall(text))
     if not mentions:
+        if national:
+            return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, f"the text speaks for the whole country ({national} cues)"
         return None
     resolved = {written: table.resolve(written, text, mentions) for written in mentions}
     if all(r is None or r.region.code == COUNTRY_CODE for r in resolved.values()):
@@ -116,7 +149,13 @@ def find_region(table: RegionTable, title: str | None, text: str,
             continue
         scored[resolution.region.code] += count
         reasons.setdefault(resolution.region.code, resolution.reason)
-    if not scored:
+    # A local text cites national bodies (民政部 issued…) but speaks as itself (全区, 区委).
+    speaks_nationally = national >= 2 and national > max(cue_counts.values()) and national > max(scored.values(), default=0)
+    if not scored or speaks_nationally:
+        if national:
+            return (COUNTRY_CODE, table.regions[COUNTRY_CODE].name,
+                    f"the text speaks for the whole country ({national} cues such as 国务院/民政部/我国), "
+                    f"more than it names any region")
         return None
     at_level = {code: n for code, n in scored.items()
                 if author_level and table.regions[code].level == author_level}
