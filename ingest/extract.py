@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.catalogue import Catalogue, default_catalogue
-from ingest.kinds import default_kinds
 from ingest.decoding import check_is_chinese_text, detect_and_decode
+from ingest.kinds import default_kinds
 from ingest.metadata import REGION_CONTEXT_CHARACTERS, read_metadata
 from ingest.normalise import normalise
 from ingest.prose import DocumentFrame, ProseFigure, ProseReader

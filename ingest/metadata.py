@@ -112,6 +112,14 @@ def _content_mentions(table: RegionTable, text: str, mentions: Counter) -> Count
     return Counter({name: count - discount[name] for name, count in mentions.items() if count > discount[name]})
 
 
+def _speaks_nationally(national: int, cue_counts: dict[str, int], region_mentions: int) -> bool:
+    """A text for the whole country: national cues outnumber both the regions it names and its local voice.
+
+    A local text cites national bodies (民政部印发……) but speaks as itself (全区, 区委).
+    """
+    return national >= 2 and national > max(cue_counts.values()) and national > region_mentions
+
+
 def find_region(table: RegionTable, title: str | None, text: str,
                 mentions: Counter | None = None) -> tuple[str, str, str] | None:
     """(code, name, reason): the region a document is about.
@@ -131,15 +139,16 @@ def find_region(table: RegionTable, title: str | None, text: str,
         if NATIONAL.search(title):
             return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, f"the title '{title}' speaks of the whole country"
     national = len(NATIONAL_VOICE.findall(text))
+    cue_counts = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
     if not mentions:
-        if national:
-            return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, f"the text speaks for the whole country ({national} cues)"
+        if _speaks_nationally(national, cue_counts, 0):
+            country = table.regions[COUNTRY_CODE].name
+            return COUNTRY_CODE, country, f"the text speaks for the whole country ({national} cues)"
         return None
     resolved = {written: table.resolve(written, text, mentions) for written in mentions}
     if all(r is None or r.region.code == COUNTRY_CODE for r in resolved.values()):
         country = table.regions[COUNTRY_CODE].name
         return COUNTRY_CODE, country, "the text names no region but the whole country (全国/我国)"
-    cue_counts = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
     author_level = max(cue_counts, key=cue_counts.get) if any(cue_counts.values()) else None
     scored: Counter = Counter()
     reasons = {}
@@ -149,9 +158,7 @@ def find_region(table: RegionTable, title: str | None, text: str,
             continue
         scored[resolution.region.code] += count
         reasons.setdefault(resolution.region.code, resolution.reason)
-    # A local text cites national bodies (民政部 issued…) but speaks as itself (全区, 区委).
-    speaks_nationally = national >= 2 and national > max(cue_counts.values()) and national > max(scored.values(), default=0)
-    if not scored or speaks_nationally:
+    if not scored or _speaks_nationally(national, cue_counts, max(scored.values(), default=0)):
         if national:
             return (COUNTRY_CODE, table.regions[COUNTRY_CODE].name,
                     f"the text speaks for the whole country ({national} cues such as 国务院/民政部/我国), "

@@ -97,11 +97,20 @@ def mark_mangled(text: str) -> str:
 
 
 def unify_characters(text: str) -> str:
-    """Full-width ASCII to ASCII, odd spaces to spaces, 44。6 to 44.6, 二〇三五年 to 2035年.
+    """Full-width ASCII to ASCII, odd spaces to spaces, variants to standard forms, 44。6 to 44.6, 二〇三五年 to 2035年.
 
     The full-width question mark stays: a real ？ is punctuation, a '?' is encoding noise.
     """
-    return chinese_years_to_digits(DECIMAL_FULL_STOP.sub(".", text.translate(FULL_WIDTH)))
+    return chinese_years_to_digits(DECIMAL_FULL_STOP.sub(".", text.translate(_character_table())))
+
+
+@functools.lru_cache(maxsize=1)
+def _character_table() -> dict[int, int | None]:
+    """FULL_WIDTH plus the variant characters of boilerplate.yaml that OpenCC does not convert."""
+    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    table = dict(FULL_WIDTH)
+    table.update({ord(variant): ord(standard) for variant, standard in spec.get("variant_characters", {}).items()})
+    return table
 
 
 def to_simplified(text: str) -> str:
