@@ -19,10 +19,10 @@ from minzheng.paths import REFERENCE_DIR
 KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
 PERIODS_FILE = REFERENCE_DIR / "plan_periods.csv"
 
-PERIOD_RULES = {"five_year", "annual", "span", "reported", "none"}
+PERIOD_RULES = {"five_year", "annual", "span", "reported", "cited", "none"}
 NOW_RULES = {"period_start", "base_year", "reported", "published"}
 FIGURE_RULES = {"by_base_year", "actual", "by_cues"}
-UNTIMED_RULES = {"now", "period_end"}
+UNTIMED_RULES = {"result", "period_end", "present"}
 
 
 @dataclass(frozen=True)

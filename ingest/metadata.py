@@ -38,6 +38,8 @@ STATED_YEAR = re.compile(r"(?<![到至~\-—－])(?<!\d)(\d{4})年(?!\d|前|以�
 PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)
 
+# A plan a report cites: 印发《X》, 《X》提出. Only titles of plans and programmes carry a period.
+CITED_TITLE = re.compile(r"《([^》]{4,60}(?:规划|计划|方案|纲要)[^》]{0,16})》")
 NATIONAL = re.compile(r"全国|中国|我国|国家|民政部")
 # How a text speaks for the whole country: national bodies, national plans, 全国/我国 as a subject.
 NATIONAL_VOICE = re.compile(
@@ -198,6 +200,10 @@ def find_period(title: str | None, text: str, kind: DocumentKind) -> tuple[str |
             years = PLAN_YEARS.search(source) if source is title else None
             if years and is_year(int(years.group(1))) and 0 < int(years.group(2)) - int(years.group(1)) <= 10:
                 return f"{years.group(1)}-{years.group(2)}", int(years.group(1)), int(years.group(2))
+        elif kind.period == "cited":
+            cited = _cited_plan_period(source) if source is head else None
+            if cited:
+                return cited
         elif kind.period in ("annual", "reported"):
             if source is title:
                 # 2021年工作总结和2022年工作思路 plans 2022 and reports 2021: the plan's year counts.
@@ -209,6 +215,20 @@ def find_period(title: str | None, text: str, kind: DocumentKind) -> tuple[str |
                 value = max(years)
                 return str(value), value, value
     return None, None, None
+
+
+def _cited_plan_period(text: str) -> tuple[str, int, int] | None:
+    """The period of the first plan a text cites by its title (《……行动计划(2019-2023年)》, 《……“十四五”……规划》)."""
+    for match in CITED_TITLE.finditer(text):
+        title = match.group(1)
+        label = period_label(title)
+        if label:
+            first, last = PERIODS[label]
+            return label, first, last
+        years = PLAN_YEARS.search(title)
+        if years and is_year(int(years.group(1))) and 0 < int(years.group(2)) - int(years.group(1)) <= 10:
+            return f"{years.group(1)}-{years.group(2)}", int(years.group(1)), int(years.group(2))
+    return None
 
 
 def find_publication_date(text: str) -> str | None:

@@ -59,7 +59,8 @@ CONNECTOR = re.compile(
     rf"|{LINK_VERBS}|{SCOPE_WORDS}"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
     rf"|{PER_PERIOD}"
-    rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率))"
+    rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率)"
+    rf"|[(（][^()（）。;；]{{2,40}}[)）](?=\s*(?:{LINK_VERBS})))"
 )
 MAX_GAP = 36  # characters of connectors, not counting a definition
 
@@ -328,14 +329,13 @@ class ProseReader:
                 return None
         goal = GOAL_CUES.search(sentence) is not None
         result = ACTUAL_CUES.search(sentence) is not None
-        # A plan's undated sentence is a result only when it says so (已, 共有); a news
-        # report's is the present state unless it speaks of a goal.
-        states_present = result or (frame.kind.figures == "by_cues" and not goal)
         for rule in frame.kind.untimed:
-            if rule == "now" and frame.now_year is not None and states_present:
+            if rule == "result" and result and frame.now_year is not None:
                 return frame.now_year, "actual", False
             if rule == "period_end" and frame.target_year is not None:
                 return frame.target_year, "target", True
+            if rule == "present" and not goal and frame.now_year is not None:
+                return frame.now_year, "actual", False
         return None
 
     def _kind_of(self, year: int, sentence: str) -> str:
@@ -389,15 +389,15 @@ class ProseReader:
             limit = wordings[index + 1].start if followed else end_of_sentence
             mentions = self._values_of(text, wording, limit, start, followed)
             for mention, times in mentions:
-                if estimate and estimate.start() + start < mention.start:
-                    notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast "
-                                 f"('{estimate.group(0)}'), not taken")
-                    continue
                 decided = self._year_and_kind(sentence, start, mention, times)
                 if decided is None:
                     notes.append(f"'{wording.text}' {mention.value}: no year could be decided for it, not taken")
                     continue
                 year, kind, dated = decided
+                if estimate and estimate.start() + start < mention.start and not self._is_over(year, kind):
+                    notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast "
+                                 f"('{estimate.group(0)}'), not taken")
+                    continue
                 found.append(ProseFigure(
                     indicator=mention.indicator, wording=wording.text, year=year, kind=kind,
                     value=mention.value, value_high=mention.value_high,
@@ -406,6 +406,15 @@ class ProseReader:
                     wording_start=wording.start, sentence_start=start, dated=dated,
                 ))
         return found
+
+    def _is_over(self, year: int, kind: str) -> bool:
+        """True for an actual of a year that had ended when the document was published.
+
+        预计达到 of such a year is the preliminary result (a January report on the
+        year before); of a later year it is a forecast.
+        """
+        reference = self.frame.reference_year
+        return kind == "actual" and reference is not None and year < reference
 
     def _anaphor(self, text: str, sentence: str, start: int) -> list[WordingMatch]:
         """这一指标 standing for the last indicator the text named before the sentence."""
