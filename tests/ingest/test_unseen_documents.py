@@ -1,0 +1,148 @@
+"""How news, bulletins, policies and reports give years, regions and wordings.
+
+Each case is a sentence (or the head of a page) from a real document of the
+development corpus (corpus/dev, sources in its SOURCES.md); the expected figure
+is what the document says, read by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from ingest.extract import extract_text
+from ingest.records import DocumentMetadata
+
+
+def records(text: str):
+    result = extract_text(text, DocumentMetadata("t.txt", "", len(text), "utf-8"))
+    return result
+
+
+def facts(text: str) -> set[tuple]:
+    return {(r.region_code, r.indicator, r.year, r.kind, r.value, r.comparator) for r in records(text).records}
+
+
+# -- the year of news: 目前, 去年, 截至目前 count from the dateline or the page's date -------------
+
+def test_present_of_a_news_report_is_its_publication_year():
+    # 泉州晚报 2023-03-23 (a12): 目前 is 2023, not the year before.
+    text = ("泉州晚报 2023-03-23\n本报讯 22日,全市2023年社会工作主题宣传活动启动仪式在德化举行。"
+            "近年来,泉州市民政局把社会工作作为重要渠道。目前,全市有持证社会工作者6555人,社会工作服务机构81家。")
+    assert ("350500", "certified_social_workers", 2023, "actual", D(6555), "=") in facts(text)
+
+
+def test_an_undated_report_takes_the_year_its_opening_names():
+    # The same report without its date line: the opening names 2023.
+    text = ("本报讯 22日,全市2023年社会工作主题宣传活动启动仪式在德化举行。泉州市民政局介绍,"
+            "目前,全市有持证社会工作者6555人。")
+    assert ("350500", "certified_social_workers", 2023, "actual", D(6555), "=") in facts(text)
+
+
+def test_last_year_counts_from_the_page_date():
+    # 人民网 interview, 日期:2010-09-25 (a15): 去年年底 is the end of 2009; the text speaks for the country.
+    text = ("我国养老机构总床位数266万\n日期:2010-09-25 来源:人民网\n"
+            "全国老龄办副主任吴玉韶做客人民网。吴玉韶说,到去年年底,养老机构的总床位数是266万张。")
+    assert facts(text) == {("100000", "elderly_care_beds", 2009, "actual", D(2660000), "=")}
+
+
+def test_day_first_page_date():
+    # 长沙 news dated 30.08.2017 (a13); counts in Chinese numerals, 近 is about.
+    text = ("长沙市第二届“三社联动”社区服务供需对接会举行\n30.08.2017  13:23\n"
+            "市民政局介绍,目前全市登记注册的社会组织近五千家,全市持证社工近四千人。")
+    assert facts(text) == {("430100", "social_orgs", 2017, "actual", D(5000), "~"),
+                           ("430100", "certified_social_workers", 2017, "actual", D(4000), "~")}
+
+
+def test_a_headline_repeating_the_body_without_its_year_is_one_fact():
+    # 金羊网 2022-01-14 (a03): the headline has no year, the body says 截至2021年底.
+    text = ("广州市登记社会组织达8030个\n2022-01-14\n"
+            "截至2021年底,广州市登记社会组织达8030个,其中社会团体3467个。")
+    assert facts(text) == {("440100", "social_orgs", 2021, "actual", D(8030), "=")}
+
+
+def test_a_preliminary_result_of_a_year_over_is_an_actual():
+    # 农民日报 2016-01-26 on the 民政部 press conference (b05): 预计 of 2015 in January 2016.
+    text = ("2016-01-26 来源:农民日报\n民政部举行新闻发布会。“十二五”时期,我国养老服务体系建设取得显著成效,"
+            "预计到2015年底,每千名老年人拥有养老服务床位数达到30.3张。")
+    assert ("100000", "elderly_care_beds_per_1k_elderly", 2015, "actual", D("30.3"), "=") in facts(text)
+
+
+def test_a_forecast_is_not_a_figure():
+    # The same conference on the future: 预计 of a year to come is neither result nor target.
+    text = ("2016-01-26 来源:农民日报\n民政部举行新闻发布会。预计到2020年,全国养老床位总数达到900万张。")
+    assert facts(text) == set()
+
+
+# -- regions: who a text speaks for ---------------------------------------------------------------
+
+def test_a_national_plan_reported_from_beijing_is_national():
+    # 經濟通 2026-03-09 (b17): 北京专电 names where the report was filed.
+    text = ("2026-03-09\n北京專電》國家發改委社會發展司司長在國新辦吹風會上表示,「十五五」規劃綱要草案提出,"
+            "發展社區嵌入式養老服務,養老機構護理型床位佔比達到73%。")
+    assert facts(text) == {("100000", "nursing_bed_share", 2030, "target", D(73), "=")}
+
+
+def test_a_provincial_text_with_a_variant_character_keeps_its_province():
+    # 各界导报 2021-04-01 (b06): 陜 is a variant OpenCC leaves; 经营性公墓节地生态安葬比例 is a share
+    # within commercial cemeteries, not the province's eco-burial rate.
+    result = records("我省鼓励引导群众清明文明低碳祭扫\n2021-04-01\n省民政厅制定了《陜西省殡葬事业发展“十四五”规划》。"
+                     "“十四五”期间,经营性公墓节地生态安葬比例不低于80%。")
+    assert result.metadata.region_code == "610000"
+    assert not [r for r in result.records if r.indicator == "eco_burial_rate"]
+
+
+def test_a_local_text_citing_national_bodies_speaks_for_itself():
+    text = ("2020年是决胜全面建成小康社会的关键一年。今年,普陀民政工作将全面落实区委、区政府工作要求,"
+            "贯彻民政部、国务院部署,全区新增养老床位600张。上海市民政局。")
+    assert records(text).metadata.region_code == "310107"
+
+
+# -- wordings and what is not the total -----------------------------------------------------------
+
+def test_certificate_holders_are_certified_social_workers():
+    # 深圳特区报 2023-03-24 (a02) and 湖北日报 (a07).
+    assert ("440300", "certified_social_workers", 2023, "actual", D(36874), "=") in facts(
+        "2023-03-24 来源:深圳特区报\n据深圳市社会工作者协会统计,2023年3月,深圳持有社会工作职业水平证书人数达36874人。")
+    assert ("420000", "certified_social_workers", 2018, "actual", D(12922), "=") in facts(
+        "湖北日报\n截至2018年底,全省有社会工作专业人才30149人,其中,取得全国社会工作者职业水平考试证书的12922人。"
+        "湖北省民政厅发布。")
+
+
+def test_the_indicator_named_in_the_sentence_before():
+    # 新华社 on the national 十四五 民政 plan (b03): 这一指标 stands for 护理型床位占比.
+    text = ("2021-06-20\n数据里看“十四五”民政事业发展规划\n在“十四五”期间的25项主要指标中,有5项为约束性指标,"
+            "到2025年必须达到。其中包括养老机构护理型床位占比。这一指标必须达到或超过55%。我国老龄化程度加深,国务院印发规划。")
+    assert ("100000", "nursing_bed_share", 2025, "target", D(55), ">=") in facts(text)
+
+
+def test_a_qualified_part_is_not_the_total():
+    # 楚天都市报 2022-12-28 (b01): 普惠性养老床位 is a part of the 6万 beds.
+    text = ("2022-12-28\n方案提出,到2025年,武汉全市养老机构床位总数将达到6万张,其中普惠性养老床位将超过2.1万张,"
+            "护理型床位数占养老机构床位比例达到65%以上。")
+    found = facts(text)
+    assert {f for f in found if f[1] in ("elderly_care_beds", "nursing_bed_share")} == {
+        ("420100", "elderly_care_beds", 2025, "target", D(60000), "="),
+        ("420100", "nursing_bed_share", 2025, "target", D(65), ">=")}
+    assert ("420100", "inclusive_elderly_care_beds", 2025, "target", D(21000), ">=") in found
+
+
+def test_beds_added_are_not_the_stock():
+    # 齐鲁晚报 2013-02-28 (b22): 增加各类基层养老床位2.4万张 is a flow.
+    text = ("2013-02-28\n济宁市民政工作会议召开。在养老服务方面,到“十二五”末,增加各类基层养老床位2.4万张,"
+            "改造40%以上现有床位。")
+    assert not [f for f in facts(text) if f[1] == "elderly_care_beds"]
+
+
+def test_a_definition_in_brackets_between_wording_and_value():
+    # 中国社会报 2022-02-21 on 贵阳's 十四五 funeral plan (b02).
+    text = ("2022-02-21 中国社会报\n《贵阳贵安“十四五”殡葬服务体系专项规划》明确“十四五”期间重点完成5项工作指标,"
+            "即节地生态安葬率(墓穴占地面积在0.6平方米以下的节地葬式)达到9%。贵阳市民政局。")
+    assert ("520100", "eco_burial_rate", 2025, "target", D(9), "=") in facts(text)
+
+
+def test_a_reported_plan_gives_its_goals_its_end_year():
+    # 海南日报 2019-04-05 (b07): the goals of 《……行动计划(2019-2023年)》 without a year are 2023's.
+    text = ("时间:2019-04-05 来源:海南日报\n近日,省委办公厅、省政府办公厅联合印发《海南省推行绿色殡葬五年行动计划"
+            "(2019-2023年)》。第四阶段将巩固殡葬陋习治理成效,节地生态安葬和文明祭扫成为殡葬活动主流,"
+            "节地生态安葬比例达到50%以上。")
+    assert facts(text) == {("460000", "eco_burial_rate", 2023, "target", D(50), ">=")}
