@@ -31,6 +31,8 @@ COUNTRY_WORDS = re.compile(r"全国|我国")
 # What follows a region word that is the subject of a figure's sentence.
 SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有)")
 SUBJECT_WINDOW = 60
+# What joins the names of a list of regions that share one figure.
+LIST_JOIN = re.compile(r"\s*[、,，和及与]\s*")
 
 
 def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
@@ -40,26 +42,36 @@ def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
     return spans
 
 
-def _figure_region(text: str, figure: ProseFigure, metadata: DocumentMetadata, regions: RegionTable,
-                   mentions) -> tuple[str, str] | None:
-    """The region a sentence's own subject names (截至2020年底,全国共有……), when not the document's.
+def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, regions: RegionTable,
+                    mentions) -> list[tuple[str, str]] | None:
+    """The regions a sentence's own subject names (截至2020年底,全国共有……), when not the document's.
 
     A region word is the subject when it owns the figure: directly before the wording
     (全国持证社会工作者) or before a verb of having (全国共有, 我国各类). As a mere
-    modifier (全国海葬基地落户舟山) it changes nothing.
+    modifier (全国海葬基地落户舟山) it changes nothing. Several regions joined by 、
+    or 和 as one subject (A市、B市、C市节地生态安葬率均达到……) each get the figure.
     """
     before = text[max(figure.sentence_start, figure.wording_start - SUBJECT_WINDOW) : figure.wording_start]
     found = regions.find(before)
     found += [(m.start(), m.end(), COUNTRY_CODE) for m in COUNTRY_WORDS.finditer(before)]
-    for _, end, written in sorted(found, reverse=True):
+    found.sort(reverse=True)
+    for index, (start, end, written) in enumerate(found):
         if end != len(before) and not SUBJECT_FOLLOW.match(before, end):
             continue
         if written == COUNTRY_CODE:
-            return COUNTRY_CODE, regions.regions[COUNTRY_CODE].name
-        resolution = regions.resolve(written, text, mentions)
-        if resolution and resolution.region.code != metadata.region_code:
-            return resolution.region.code, resolution.region.name
-        return None
+            return [(COUNTRY_CODE, regions.regions[COUNTRY_CODE].name)]
+        subject = [written]
+        # Walk back over a list of names: 舟山市、湖州市和丽水市.
+        for earlier_start, earlier_end, earlier in found[index + 1 :]:
+            if earlier == COUNTRY_CODE or not LIST_JOIN.fullmatch(before[earlier_end:start]):
+                break
+            subject.append(earlier)
+            start = earlier_start
+        resolved = [regions.resolve(name, text, mentions) for name in reversed(subject)]
+        codes = list(dict.fromkeys((r.region.code, r.region.name) for r in resolved if r))
+        if len(codes) == 1 and codes[0][0] == metadata.region_code:
+            return None
+        return codes or None
     return None
 
 
@@ -131,26 +143,25 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
 
     records: list[tuple[int, FigureRecord]] = []
     for figure in [*prose, *from_tables]:
-        region_code, region = metadata.region_code, metadata.region
+        subjects = [(metadata.region_code, metadata.region)]
         if isinstance(figure, ProseFigure):
-            override = _figure_region(text, figure, metadata, regions, mentions)
-            if override:
-                region_code, region = override
-        records.append((figure.start, FigureRecord(
-            document=metadata.document,
-            region=region,
-            region_code=region_code,
-            indicator=figure.indicator.code,
-            indicator_text=figure.wording if isinstance(figure, ProseFigure) else figure.label,
-            year=figure.year,
-            value=_plain(figure.value),
-            value_high=getattr(figure, "value_high", None),
-            unit=figure.indicator.unit.code,
-            kind=figure.kind,
-            comparator=getattr(figure, "comparator", "="),
-            binding=figure.binding if isinstance(figure, TableFigure) else None,
-            quote=figure.quote,
-        )))
+            subjects = _figure_regions(text, figure, metadata, regions, mentions) or subjects
+        for region_code, region in subjects:
+            records.append((figure.start, FigureRecord(
+                document=metadata.document,
+                region=region,
+                region_code=region_code,
+                indicator=figure.indicator.code,
+                indicator_text=figure.wording if isinstance(figure, ProseFigure) else figure.label,
+                year=figure.year,
+                value=_plain(figure.value),
+                value_high=getattr(figure, "value_high", None),
+                unit=figure.indicator.unit.code,
+                kind=figure.kind,
+                comparator=getattr(figure, "comparator", "="),
+                binding=figure.binding if isinstance(figure, TableFigure) else None,
+                quote=figure.quote,
+            )))
     result.records = _merge(records)
     return result
 
