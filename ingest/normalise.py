@@ -13,7 +13,7 @@ from pathlib import Path
 import opencc
 import yaml
 
-from ingest.numbers import chinese_years_to_digits
+from ingest.numbers import chinese_years_to_digits, fractions_to_signs
 
 MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that could not be set
 
@@ -97,11 +97,12 @@ def mark_mangled(text: str) -> str:
 
 
 def unify_characters(text: str) -> str:
-    """Full-width ASCII to ASCII, odd spaces to spaces, variants to standard forms, 44。6 to 44.6, 二〇三五年 to 2035年.
+    """Full-width ASCII to ASCII, odd spaces to spaces, variants to standard forms, 44。6 to 44.6, 二〇三五年 to 2035年,
+    百分之五十 to 50%.
 
     The full-width question mark stays: a real ？ is punctuation, a '?' is encoding noise.
     """
-    return chinese_years_to_digits(DECIMAL_FULL_STOP.sub(".", text.translate(_character_table())))
+    return fractions_to_signs(chinese_years_to_digits(DECIMAL_FULL_STOP.sub(".", text.translate(_character_table()))))
 
 
 @functools.lru_cache(maxsize=1)

@@ -80,6 +80,26 @@ def parse_chinese_number(text: str) -> Decimal | None:
     return Decimal(total + section + (digit or 0))
 
 
+# A share written in words: 百分之五十 (50%), 千分之三十 (30‰), 百分之九十点五 (90.5%).
+FRACTION_WORDS = re.compile(r"(?P<base>[百千])分之(?P<num>\d+(?:\.\d+)?"
+                            r"|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+FRACTION_SIGNS = {"百": "%", "千": "‰"}
+
+
+def fractions_to_signs(text: str) -> str:
+    """Write shares given in words with their sign: 千分之三十 -> 30‰, 百分之五十 -> 50%."""
+    def sign(match: re.Match) -> str:
+        number = match.group("num")
+        if not number[0].isdigit():
+            whole, _, decimals = number.partition("点")
+            value = parse_chinese_number(whole)
+            if value is None:
+                return match.group(0)
+            number = str(value) + ("." + "".join(CHINESE_DIGITS[c] for c in decimals) if decimals else "")
+        return number + FRACTION_SIGNS[match.group("base")]
+    return FRACTION_WORDS.sub(sign, text)
+
+
 def parse_number(text: str) -> Decimal | None:
     """'1,155' -> 1155, '65.2' -> 65.2, '五千' -> 5000; None when it is not a number."""
     try:

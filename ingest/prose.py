@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ingest.catalogue import Catalogue, Indicator, WordingMatch
 from ingest.kinds import DocumentKind
+from ingest.normalise import MANGLED_MARK
 from ingest.numbers import (
     CHINESE_NUMBER,
     COMPARATOR_AFTER_RE,
@@ -37,7 +38,9 @@ from ingest.numbers import (
 )
 from ingest.sections import OUTLOOK, REVIEW, TARGETS, SectionMap
 
-SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；]?")
+# A run of encoding noise (MANGLED_MARK) ends a sentence: nothing is read across it, and
+# it often stands where a full stop was (指标?!笆奈濉逼陂g for 指标。“十四五”期间).
+SENTENCE = re.compile(rf"[^。!！?？;；\n{MANGLED_MARK}]+[。!！?？;；{MANGLED_MARK}]?")
 DIGIT = re.compile(rf"\d|{CHINESE_NUMBER}")
 NUMBER_START = re.compile(CHINESE_NUMBER)
 
@@ -93,6 +96,8 @@ TARGET_CUES = re.compile(
 )
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了")
 # Words that make an undated sentence of a news report a goal rather than the present state.
+# A value named as the goal itself (实现了养老床位千分之三十的规划目标): a target whatever its year.
+TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 # A sentence that states the figure of an indicator named in the sentence before (这一指标必须达到55%).
@@ -314,6 +319,8 @@ class ProseReader:
                                                         frame.relative_origin)
                        if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
             explicit = earlier[-1] if earlier else None
+        if explicit is not None and TARGET_AFTER.match(sentence, value.end - sentence_start):
+            return explicit.year, "target", True
         if frame.kind.figures == "actual":
             year = explicit.year if explicit else frame.now_year
             return (year, "actual", explicit is not None) if year else None
@@ -394,7 +401,9 @@ class ProseReader:
                     notes.append(f"'{wording.text}' {mention.value}: no year could be decided for it, not taken")
                     continue
                 year, kind, dated = decided
-                if estimate and estimate.start() + start < mention.start and not self._is_over(year, kind):
+                named_goal = TARGET_AFTER.match(text, mention.end) is not None  # 实现了……的规划目标
+                if (estimate and estimate.start() + start < mention.start and not named_goal
+                        and not self._is_over(year, kind)):
                     notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast "
                                  f"('{estimate.group(0)}'), not taken")
                     continue

@@ -98,3 +98,11 @@ def test_real_list_numbering_kept():
              "3、孤儿保障和救助管理工作逐步加强。建立区孤儿保障联席会议制度。",
              "4、社会慈善事业深入开展。累计接受社会各界爱心捐款2.52亿元。"]
     assert n.remove_page_markers(lines) == lines
+
+
+def test_shares_written_in_words_get_their_sign():
+    # Forms of real texts: 千分之三十 (民政部 2016), 百分之五十 and 百分之百 of funeral policies.
+    assert n.normalise("实现了养老床位千分之三十的规划目标") == "实现了养老床位30‰的规划目标"
+    assert n.normalise("节地生态安葬率达到百分之五十以上") == "节地生态安葬率达到50%以上"
+    assert n.normalise("覆盖率达到百分之百") == "覆盖率达到100%"
+    assert n.normalise("比例为百分之十二点五") == "比例为12.5%"

@@ -146,3 +146,24 @@ def test_a_reported_plan_gives_its_goals_its_end_year():
             "(2019-2023年)》。第四阶段将巩固殡葬陋习治理成效,节地生态安葬和文明祭扫成为殡葬活动主流,"
             "节地生态安葬比例达到50%以上。")
     assert facts(text) == {("460000", "eco_burial_rate", 2023, "target", D(50), ">=")}
+
+
+def test_encoding_noise_ends_a_sentence():
+    # The traditional copy of b03: 。“十四五” came through as ?!笆奈濉逼; the noise stands for a
+    # full stop, so 这一指标 still finds 护理型床位占比 in the sentence before it.
+    text = ("數(shù)據(jù)里看“十四五”民政事業(yè)發(fā)展規(guī)劃\n時間:2021-06-20\n  此外,為貫徹實施積極應(yīng)對人口老齡化國家戰(zhàn)略,"
+            "不再保留“每千名老年人擁有養(yǎng)老床位數(shù)”指標,轉(zhuǎn)而設(shè)置“養(yǎng)老機構(gòu)護理型床位占比”指標?!笆奈濉逼陂g,"
+            "這一指標必須達到或超過55%。我國老齡化程度加深,國務院印發規劃。")
+    assert ("100000", "nursing_bed_share", 2025, "target", D(55), ">=") in facts(text)
+
+
+def test_a_share_written_in_words_and_named_as_the_goal():
+    # 民政部 press conference of 2016 (b05): 千分之三十 is 30 beds per thousand older people, and
+    # 实现了……的规划目标 makes it the 十二五 target, though the sentence also says 预计.
+    text = ("記者日前從民政部召開的2016年第一季度新聞發佈會上獲悉,“十二五”期間,養老服務床位數預計達到669.8萬張,"
+            "每千名老年人擁有養老服務床位數達到30.3張,比2010年底增長了70.3%,實現了養老床位千分之三十的規劃目標。"
+            "全國老齡辦。")
+    found = facts(text)
+    assert ("100000", "elderly_care_beds_per_1k_elderly", 2015, "target", D(30), "=") in found
+    assert ("100000", "elderly_care_beds_per_1k_elderly", 2015, "actual", D("30.3"), "=") in found
+    assert not [f for f in found if f[1] == "elderly_care_beds_per_1k_elderly" and f[4] == 30 and f[3] == "actual"]
