@@ -27,14 +27,19 @@ SIGNATURE_DATE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月(\d{1,2})日(?:印�
 LABELLED_DATE = re.compile(
     r"(?:发布日期|发布时间|印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# A page's date as news sites print it: 2016/07/14, 2016.07.14, or 2016年07月14日 with a clock
+# time or the source after it (2016年07月14日10:05  来源:健康报网).
+NUMERIC_DATE = re.compile(r"(?:^|\s)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|$)", re.M)
+PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:\d{1,2}[:：]\d{2}|来源|来自|作者|编辑|浏览)")
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
 DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
 # A date written day first, as some news sites print it: 30.08.2017.
 DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 # The opening of an undated news report names the year it speaks in (全市2023年社会工作主题宣传活动);
-# a year after 到/至 is a goal, not the present.
+# a year after 到/至 is a goal, after 比/较/与 a comparison, after 自/从 a start: none is the present
+# (养老床位总数比2012年底的416.5万张翻了近1番 in a 2022 report).
 OPENING_CHARACTERS = 400
-STATED_YEAR = re.compile(r"(?<![到至~\-—－])(?<!\d)(\d{4})年(?!\d|前|以前|目标)")
+STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从])(?<!\d)(\d{4})年(?!\d|前|以前|目标|以来)")
 PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)
 
@@ -235,7 +240,7 @@ def find_publication_date(text: str) -> str | None:
     """The date a document states for itself: a labelled date, the signature line, a dateline or a page date."""
     head = text[:HEAD_CHARACTERS]
     for pattern, order in ((LABELLED_DATE, "ymd"), (SIGNATURE_DATE, "ymd"), (ISO_DATE, "ymd"),
-                           (DATELINE, "ymd"), (DAY_FIRST_DATE, "dmy")):
+                           (PAGE_DATE, "ymd"), (NUMERIC_DATE, "ymd"), (DATELINE, "ymd"), (DAY_FIRST_DATE, "dmy")):
         for match in pattern.finditer(head):
             numbers = [int(g) for g in match.groups()]
             year, month, day = numbers if order == "ymd" else numbers[::-1]

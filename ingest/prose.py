@@ -96,6 +96,8 @@ TARGET_CUES = re.compile(
 )
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了")
 # Words that make an undated sentence of a news report a goal rather than the present state.
+# 余 or 多 after a number: more than it (66万余人, 6400多人, 30余万人).
+MORE_THAN = "余|多"
 # A value named as the goal itself (实现了养老床位千分之三十的规划目标): a target whatever its year.
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时")
@@ -194,9 +196,9 @@ class ProseReader:
         self.sections = sections
         units = _unit_pattern(catalogue)
         self.value_re = re.compile(
-            rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
+            rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?P<more_low>{MORE_THAN})?(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{NUMBER}))?"
-            rf"\s*(?P<mult>{MULTIPLIER_RE})?\s*(?P<unit>{units})?"
+            rf"\s*(?P<mult>{MULTIPLIER_RE})?(?P<more>{MORE_THAN})?\s*(?P<unit>{units})?"
         )
         self.other_units = set(OTHER_UNITS.split("|"))
 
@@ -233,6 +235,8 @@ class ProseReader:
             end = match.end()
             after = COMPARATOR_AFTER_RE.match(text, end)
             comparator = comparator_after(after.group(0)) if after else comparator_before(gap)
+            if comparator is None and (match.group("more") or match.group("more_low")):
+                comparator = ">="  # 66万余人, 6400多人: more than the number written
             if after:
                 end = after.end()
             return ValueMention(position, end, value, value_high, unit_word, indicator, comparator)

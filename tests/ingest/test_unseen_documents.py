@@ -167,3 +167,13 @@ def test_a_share_written_in_words_and_named_as_the_goal():
     assert ("100000", "elderly_care_beds_per_1k_elderly", 2015, "target", D(30), "=") in found
     assert ("100000", "elderly_care_beds_per_1k_elderly", 2015, "actual", D("30.3"), "=") in found
     assert not [f for f in found if f[1] == "elderly_care_beds_per_1k_elderly" and f[4] == 30 and f[3] == "actual"]
+
+
+def test_more_than_after_the_number_and_a_page_date_with_its_clock():
+    # 民政部 press conference, reposted with 发布时间:2021/11/8 17:08:15 (m01): 截至目前 is 2021,
+    # 66万余人 is more than 660,000 certificate holders; 报名人数82.9万 are exam candidates.
+    text = ("2021年度社工考试报名近82.9万人\n阅读量:   发布时间:2021/11/8 17:08:15   来源:民政部\n"
+            "民政部慈善事业促进和社会工作司副司长陈军在发布会上介绍,今年考试报名人数跃升至82.9万,比上年增长36%。"
+            "截至目前,我国取得社会工作者职业水平证书的人员已达到66万余人,开发设置社会工作专业岗位超过44万个。")
+    found = {f for f in facts(text) if f[1].startswith("certified")}
+    assert found == {("100000", "certified_social_workers", 2021, "actual", D(660000), ">=")}
