@@ -14,6 +14,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from orchestration.resources import PipelineInputs, RunGuard
+from warehouse.faults import pause_point
 from warehouse.inputs import parser_version, scan_documents
 from warehouse.parse_cache import PARSED, ParseCache, parse_document
 from warehouse.raw import document_tables, replace_tables
@@ -47,8 +48,12 @@ def documents(context: dg.AssetExecutionContext, inputs: PipelineInputs) -> dg.M
     statuses: dict[str, int] = {}
     figures = 0
     for key in context.partition_keys:
+        pause_point("parse")
         entry = parse_document(inbox[key], version)
         cache.write(entry)
+        if entry["document_id"] != key:
+            context.log.warning(f"{inbox[key].path.name} changed after the inbox was scanned: "
+                                f"its new content was parsed, as document {entry['document_id']}")
         statuses[entry["status"]] = statuses.get(entry["status"], 0) + 1
         figures += len(entry["records"])
         if entry["status"] != PARSED:
@@ -70,6 +75,7 @@ def raw_document_tables(context: dg.AssetExecutionContext, inputs: PipelineInput
     paths = inputs.paths()
     version = parser_version(paths.reference)
     cache = ParseCache(paths.parse_cache)
+    pause_point("land")
     entries, pending, outdated = [], [], []
     for doc_id, document in scan_documents(paths.documents).items():
         entry = cache.read(doc_id)

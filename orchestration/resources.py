@@ -43,24 +43,33 @@ class RunGuard(dg.ConfigurableResource):
 
     The fingerprint of the inputs is taken when the run starts, before anything is read:
     if a file changes during the run, the published fingerprint is the older one and the
-    next run rebuilds, rather than the other way round.
+    next run rebuilds, rather than the other way round. The documents of that scan are
+    kept too, so that publishing can tell whether every one of them was landed.
     """
 
     inputs: PipelineInputs
     wait_seconds: float = 0.0
     _fingerprint: str = PrivateAttr(default="")
+    _document_ids: frozenset[str] = PrivateAttr(default=frozenset())
 
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext):
         paths = self.inputs.paths()
         paths.build_dir.mkdir(parents=True, exist_ok=True)
         with run_lock(paths.run_lock, wait_seconds=self.wait_seconds):
-            self._fingerprint = input_fingerprint(paths, scan_documents(paths.documents))
+            inbox = scan_documents(paths.documents)
+            self._fingerprint = input_fingerprint(paths, inbox)
+            self._document_ids = frozenset(inbox)
             yield self
 
     @property
     def fingerprint(self) -> str:
         return self._fingerprint
+
+    @property
+    def document_ids(self) -> frozenset[str]:
+        """The documents in the inbox when the run started."""
+        return self._document_ids
 
 
 def pipeline_inputs() -> PipelineInputs:

@@ -6,20 +6,26 @@ once per parser version, and every later build lands the figures from here.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ingest.extract import DocumentRejected, extract_file
-from warehouse.inputs import InboxDocument
+from ingest.extract import DocumentRejected, extract_bytes
+from warehouse.inputs import InboxDocument, document_id
 
 PARSED, REJECTED, FAILED = "parsed", "rejected", "failed"
 
 
 def parse_document(document: InboxDocument, parser_version: str) -> dict:
-    """Parse one inbox file into a cache entry; a refused or crashing file becomes an entry too."""
+    """Parse one inbox file into a cache entry; a refused or crashing file becomes an entry too.
+
+    The file is read once and the entry is keyed by the hash of the bytes that were
+    parsed, not by the hash its partition was scanned with: a file edited after the
+    scan is cached as its new content, which the next scan of the inbox finds.
+    """
     entry = {
         "document_id": document.document_id,
         "sha256": document.sha256,
@@ -33,11 +39,15 @@ def parse_document(document: InboxDocument, parser_version: str) -> dict:
         "notes": [],
     }
     try:
-        result = extract_file(document.path)
-    except DocumentRejected as refused:
-        return entry | {"status": REJECTED, "reason": refused.reason}
+        data = document.path.read_bytes()
     except OSError as error:
         return entry | {"status": REJECTED, "reason": f"cannot read ({error.strerror})"}
+    sha256 = hashlib.sha256(data).hexdigest()
+    entry |= {"document_id": document_id(sha256), "sha256": sha256}
+    try:
+        result = extract_bytes(data, document.path.name)
+    except DocumentRejected as refused:
+        return entry | {"status": REJECTED, "reason": refused.reason}
     except Exception as error:  # noqa: BLE001 - one broken document must not sink the batch
         where = traceback.extract_tb(error.__traceback__)[-1]
         reason = (f"parser failed: {type(error).__name__}: {error} "

@@ -170,6 +170,26 @@ def test_second_run_is_refused_while_one_builds_and_nothing_is_lost(published, t
         "and indicator = 'social_orgs'") == [(620,)]
 
 
+@pytest.mark.parametrize("step", ["parse", "land"])
+def test_document_edited_during_a_run_is_published_by_this_run_or_the_next(
+        published, tmp_path, step):
+    """What is parsed is what is hashed: an edit is never lost behind "inputs unchanged"."""
+    workspace = workspace_with_bulletin(published, tmp_path)
+    bulletin = workspace.paths.documents / BULLETIN
+    run = PausedRun(workspace, step)
+    # The operator corrects the bulletin while the run is parsing or landing it.
+    bulletin.write_text(NEW_BULLETIN.replace("社会组织5012家", "社会组织5100家"), encoding="utf-8")
+    assert run.release() == 0, run.output()
+    published_orgs = ("select value from marts.fct_plan_figures where document_name = ? "
+                      "and indicator = 'social_orgs'")
+    if step == "parse":
+        # Parsed after the edit: the new content is in this run.
+        assert workspace.query(published_orgs, [BULLETIN]) == [(5100,)]
+    rerun = workspace.run_cli()
+    assert rerun.returncode == 0, rerun.stderr
+    assert workspace.query(published_orgs, [BULLETIN]) == [(5100,)]
+
+
 # Reads the published file the way Superset and analysts do, in a process of its own, until
 # told to stop. `held`: one connection open the whole time, then closed and a new one opened.
 # `fresh`: a new connection for every query (DuckDB shares one open file among the
