@@ -52,6 +52,9 @@ class Failure:
     unexpected_count: int
     element_count: int
     observed: object = None
+    # For a keep_first rule: the reason when the rows of a group disagree in value. Such a
+    # group is a conflict, and none of its rows lands (a wrong number is worse than none).
+    conflict_reason: str | None = None
 
 
 @dataclass
@@ -179,6 +182,7 @@ def _failure(suite: str, result) -> Failure:
         policy=BLOCK if raised else meta.get("policy", BLOCK),
         reason=meta.get("reason"),
         keep_first=bool(meta.get("keep_first")),
+        conflict_reason=meta.get("conflict_reason"),
         columns=columns,
         row_ids=tuple(int(row[ROW_ID]) for row in detail.get("unexpected_index_list") or []),
         unexpected_count=int(detail.get("unexpected_count") or 0),
@@ -193,24 +197,39 @@ def rows_by_id(frame: pd.DataFrame) -> dict[int, dict]:
     return {int(row[ROW_ID]): row for row in frame.to_dict("records")}
 
 
-def offending_rows(failure: Failure, rows: dict[int, dict]) -> list[tuple[dict, str]]:
-    """The rows an expectation holds back, each with its reason filled in from the row.
+def offending_rows(failure: Failure, rows: dict[int, dict]) -> list[tuple[dict, str, bool]]:
+    """The rows an expectation holds back: (row, reason filled in from the row, content lost).
 
     For a uniqueness rule marked keep_first, the first row of each group of equal keys
-    (in source order) is not held back: it lands, and the others name it.
+    (in source order) is not held back: it lands, and the others name it; their content
+    is not lost. If the rule has a conflict reason and the group's values disagree, every
+    row of the group is held back with that reason, naming the other rows and values.
     """
     found = [rows[row_id] for row_id in failure.row_ids]
-    if failure.keep_first:
-        groups: dict[tuple, list[dict]] = defaultdict(list)
-        for row in sorted(found, key=lambda r: r[ROW_ID]):
-            groups[tuple(_display(row[column]) for column in failure.columns)].append(row)
-        found = []
-        for first, *repeats in groups.values():
-            found += [row | {"first_file": first["source_file"],
-                             "first_record": first["record_number"]} for row in repeats]
     template = failure.reason or failure.expectation
-    return [(row, template.format_map({key: _display(value) for key, value in row.items()}))
-            for row in found]
+    if not failure.keep_first:
+        return [(row, _fill(template, row), True) for row in found]
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for row in sorted(found, key=lambda r: r[ROW_ID]):
+        groups[tuple(_display(row[column]) for column in failure.columns)].append(row)
+    held = []
+    for first, *repeats in groups.values():
+        group = [first, *repeats]
+        values = {_display(row.get("value_label")) for row in group}
+        if failure.conflict_reason and len(values) > 1:
+            for row in group:
+                others = "; ".join(f"row {other['record_number']}: {_display(other.get('value_label'))}"
+                                   for other in group if other is not row)
+                held.append((row, _fill(failure.conflict_reason, row | {"others": others}), True))
+            continue
+        held += [(row, _fill(template, row | {"first_file": first["source_file"],
+                                               "first_record": first["record_number"]}), False)
+                 for row in repeats]
+    return held
+
+
+def _fill(template: str, row: dict) -> str:
+    return template.format_map({key: _display(value) for key, value in row.items()})
 
 
 def decide(result: SuiteResult, frame: pd.DataFrame) -> GateDecision:
@@ -222,10 +241,10 @@ def decide(result: SuiteResult, frame: pd.DataFrame) -> GateDecision:
     lost: set[int] = set()
     for failure in result.failures:
         if failure.policy == QUARANTINE:
-            for row, reason in offending_rows(failure, rows):
+            for row, reason, content_lost in offending_rows(failure, rows):
                 row_id = int(row[ROW_ID])
                 decision.quarantined.setdefault(row_id, []).append((failure.expectation, reason))
-                if not failure.keep_first:
+                if content_lost:
                     lost.add(row_id)
         else:
             decision.blocking.append(describe_failure(failure, rows))
@@ -247,7 +266,7 @@ def describe_failure(failure: Failure, rows: dict[int, dict]) -> str:
         return f"{head} (observed: {failure.observed})"
     lines = [head]
     shown = offending_rows(failure, rows)
-    for row, reason in shown[:ROWS_SHOWN]:
+    for row, reason, _ in shown[:ROWS_SHOWN]:
         where = f"{row[SOURCE_LABEL]}: " if row.get(SOURCE_LABEL) else ""
         lines.append(f"  {where}{reason}")
     if len(shown) > ROWS_SHOWN:

@@ -13,6 +13,8 @@ Every expectation carries `meta.policy` (`quarantine` or `block`, see README.md)
 
 from __future__ import annotations
 
+import math
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,7 +66,8 @@ figures as (
         documents.period_start,
         documents.period_end,
         figures.quote,
-        cast(null as varchar) as source
+        cast(null as varchar) as source,
+        cast(null as varchar) as stated_region
     from raw.figure_records as figures
     left join raw.documents as documents on documents.document_id = figures.document_id
 ),
@@ -88,7 +91,8 @@ statistics as (
         cast(null as integer) as period_start,
         cast(null as integer) as period_end,
         quote,
-        source
+        source,
+        region as stated_region
     from raw.statistics_rows
 ),
 
@@ -105,18 +109,31 @@ select
     observations.period_start - 1 as plan_base_year,
     indicators.unit as catalogue_unit,
     units.is_count,
-    observations.value - floor(observations.value) as fractional_part
+    observations.value - floor(observations.value) as fractional_part,
+    regions.region as code_region,
+    -- A region name given beside the code must be the code's name or one of its aliases.
+    observations.stated_region is null or regions.region is null
+        or observations.stated_region = regions.region
+        or list_contains(string_split(coalesce(regions.aliases, ''), '|'),
+                         observations.stated_region) as region_name_agrees
 from observations
 left join raw.indicators as indicators on indicators.indicator = observations.indicator
 left join raw.units as units on units.unit = indicators.unit
+left join raw.regions as regions on regions.region_code = observations.region_code
 order by row_id
 """
 
 
-def _quarantine(expectation: gxe.Expectation, reason: str, keep_first: bool = False
-                ) -> gxe.Expectation:
-    """Mark a row-level rule: its failing rows are held back with `reason`, the rest go on."""
-    expectation.meta = {"policy": QUARANTINE, "reason": reason, "keep_first": keep_first}
+def _quarantine(expectation: gxe.Expectation, reason: str, keep_first: bool = False,
+                conflict_reason: str | None = None) -> gxe.Expectation:
+    """Mark a row-level rule: its failing rows are held back with `reason`, the rest go on.
+
+    `keep_first` (uniqueness rules): the first row of a group lands and the others repeat
+    it; with `conflict_reason`, a group whose values differ is a conflict instead, and
+    all its rows are held back (see expectations/gate.py).
+    """
+    expectation.meta = {"policy": QUARANTINE, "reason": reason, "keep_first": keep_first,
+                        "conflict_reason": conflict_reason}
     return expectation
 
 
@@ -139,6 +156,7 @@ def raw_suite(reference_dir: Path) -> gx.ExpectationSuite:
     is_document = Column("source_kind") == DOCUMENT
     is_statistics = Column("source_kind") == STATISTICS
     is_target = Column("kind") == "target"
+    this_year = date.today().year
     suite = gx.ExpectationSuite(
         name=SUITE_NAME,
         notes="Figure records of the documents and rows of the annual statistics files, "
@@ -156,6 +174,12 @@ def raw_suite(reference_dir: Path) -> gx.ExpectationSuite:
             description=f"region_code is one of the {len(regions):,} GB/T 2260 codes of "
                         "data/reference/regions.csv"),
             "unknown region code '{region_code}'"),
+        _quarantine(gxe.ExpectColumnValuesToBeInSet(
+            column="region_name_agrees", value_set=[True],
+            notes="A statistics row that names its region must name the region of its code: "
+                  "a mistyped code would land the figure on another region."),
+            "region name '{stated_region}' is not the region of code {region_code} "
+            "({code_region})"),
         _quarantine(gxe.ExpectColumnValuesToNotBeNull(column="indicator"), "indicator is empty"),
         _quarantine(gxe.ExpectColumnValuesToBeInSet(
             column="indicator", value_set=sorted(catalogue.indicators),
@@ -172,6 +196,12 @@ def raw_suite(reference_dir: Path) -> gx.ExpectationSuite:
             column="year", min_value=FIRST_YEAR, max_value=LAST_YEAR,
             notes="From the founding of the People's Republic to the furthest plan horizon."),
             f"year {{year}} is outside {FIRST_YEAR}-{LAST_YEAR}"),
+        _quarantine(gxe.ExpectColumnValuesToBeBetween(
+            column="year", max_value=this_year,
+            # Years beyond every plan are a typo, reported by the rule above, not twice.
+            row_condition=(Column("kind") == "actual") & (Column("year") <= LAST_YEAR),
+            notes="An actual is measured: its year cannot lie after the year of the run."),
+            f"an actual for the year {{year}}, which has not come yet (this is {this_year})"),
         _quarantine(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="year", column_B="plan_base_year", or_equal=True,
             ignore_row_if="either_value_is_missing", row_condition=is_target,
@@ -212,8 +242,12 @@ def raw_suite(reference_dir: Path) -> gx.ExpectationSuite:
         _quarantine(gxe.ExpectCompoundColumnsToBeUnique(
             column_list=["source_file", "region_code", "indicator", "year"],
             row_condition=is_statistics,
-            notes="A statistics file gives a region's indicator once a year; the first row lands."),
-            "repeats row {first_record} (same region, indicator and year)", keep_first=True),
+            notes="A statistics file gives a region's indicator once a year: a repeat of a row "
+                  "lands once; rows of one key with different values are a conflict, and none "
+                  "of them lands until the file is corrected."),
+            "repeats row {first_record} (same region, indicator and year)", keep_first=True,
+            conflict_reason="conflicts with {others} (same region, indicator and year; "
+                            "value {value_label} here): held back until the file is corrected"),
     ]
     for expectation in expectations:
         suite.add_expectation(expectation)
@@ -225,7 +259,8 @@ def load_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     frame = con.sql(FRAME_SQL).df()
     for column in ("value", "value_high"):
         frame[f"{column}_label"] = [
-            "" if pd.isna(value) else str(json_number(Decimal(str(float(value)))))
+            "" if pd.isna(value) or not math.isfinite(value)
+            else str(json_number(Decimal(str(float(value)))))
             for value in frame[column]]
     # Statistics values as the file writes them ("12,000"), so a reader can find the cell.
     written = frame["value_text"].notna()

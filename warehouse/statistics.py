@@ -19,7 +19,9 @@ from ingest.decoding import NOT_TEXT, decode_bytes
 from warehouse.inputs import STATISTICS_SUFFIXES, file_sha256
 
 REQUIRED_COLUMNS = ("region_code", "year", "indicator", "value", "unit", "source")
-OPTIONAL_COLUMNS = ("quote",)
+# `region`, where a file gives it, is checked against the code's name (a mistyped code
+# otherwise lands the figure on another region).
+OPTIONAL_COLUMNS = ("region", "quote")
 # Row numbers as a spreadsheet shows them: the header is row 1.
 FIRST_DATA_ROW = 2
 
@@ -33,7 +35,7 @@ ROW_SCHEMA = {
     "file": pl.String, "file_sha256": pl.String, "row_number": pl.Int32,
     "region_code": pl.String, "indicator": pl.String, "year": pl.Int32, "year_text": pl.String,
     "value": pl.Float64, "value_text": pl.String, "unit": pl.String, "source": pl.String,
-    "quote": pl.String,
+    "region": pl.String, "quote": pl.String,
 }
 
 
@@ -41,8 +43,13 @@ class UnreadableFile(Exception):
     """A statistics file that cannot be read as a table; the message says why."""
 
 
-def _read_text_frame(path: Path) -> pl.DataFrame:
-    """Every cell as text, so that the quality gate, not the reader, decides what is a number."""
+def _read_text_frames(path: Path) -> list[tuple[str, pl.DataFrame]]:
+    """(label, every cell as text) per table of the file: one for a CSV, one per sheet of a workbook.
+
+    Cells stay text so that the quality gate, not the reader, decides what is a number.
+    Blank sheets (Excel's empty Sheet2) are skipped; a sheet with rows but not the
+    required columns refuses the whole file, so that no sheet is dropped silently.
+    """
     if path.suffix.lower() == ".csv":
         data = path.read_bytes()
         if not data.strip():
@@ -51,39 +58,48 @@ def _read_text_frame(path: Path) -> pl.DataFrame:
         decoded = decode_bytes(data)
         if decoded is None:
             raise UnreadableFile(NOT_TEXT)
-        frame = pl.read_csv(io.StringIO(decoded.text), infer_schema=False)
+        tables = [(path.name, pl.read_csv(io.StringIO(decoded.text), infer_schema=False))]
     else:
-        frame = pl.read_excel(path, engine="openpyxl", infer_schema_length=0)
-        frame = frame.with_columns(pl.all().cast(pl.String))
-    if frame.height == 0:
+        sheets = pl.read_excel(path, sheet_id=0, engine="openpyxl", infer_schema_length=0,
+                               raise_if_empty=False)
+        sheets = {name: frame for name, frame in sheets.items() if frame.width}
+        tables = [(path.name if len(sheets) == 1 else f"{path.name} [{name}]",
+                   frame.with_columns(pl.all().cast(pl.String)))
+                  for name, frame in sheets.items()]
+    if not any(frame.height for _, frame in tables):
         raise UnreadableFile("no data rows (only a header)")
-    return frame
+    return tables
 
 
 def _text_rows(path: Path) -> pl.DataFrame:
-    """The file's rows as text with file and row number; raises UnreadableFile."""
+    """The file's rows as text with file (and sheet) and row number; raises UnreadableFile."""
     if path.suffix.lower() not in STATISTICS_SUFFIXES:
         raise UnreadableFile(f"unsupported file type '{path.suffix}' "
                              f"(expected {', '.join(STATISTICS_SUFFIXES)})")
     try:
-        frame = _read_text_frame(path)
+        tables = _read_text_frames(path)
     except UnreadableFile:
         raise
     except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not raised
         raise UnreadableFile(f"cannot read: {type(error).__name__}: {error}") from error
-    frame = frame.rename({name: name.strip().lower() for name in frame.columns})
-    missing = [column for column in REQUIRED_COLUMNS if column not in frame.columns]
-    if missing:
-        raise UnreadableFile(f"missing column(s): {', '.join(missing)}")
-    return frame.with_columns(
-        pl.lit(None, dtype=pl.String).alias(column)
-        for column in OPTIONAL_COLUMNS if column not in frame.columns
-    ).select(
-        pl.lit(path.name).alias("file"),
-        pl.lit(file_sha256(path)).alias("file_sha256"),
-        (pl.int_range(pl.len(), dtype=pl.Int32) + FIRST_DATA_ROW).alias("row_number"),
-        *(pl.col(column).str.strip_chars() for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS),
-    )
+    digest = file_sha256(path)
+    frames = []
+    for label, frame in tables:
+        frame = frame.rename({name: name.strip().lower() for name in frame.columns})
+        missing = [column for column in REQUIRED_COLUMNS if column not in frame.columns]
+        if missing:
+            sheet = "" if label == path.name else f"sheet {label.removeprefix(path.name).strip(' []')}: "
+            raise UnreadableFile(f"{sheet}missing column(s): {', '.join(missing)}")
+        frames.append(frame.with_columns(
+            pl.lit(None, dtype=pl.String).alias(column)
+            for column in OPTIONAL_COLUMNS if column not in frame.columns
+        ).select(
+            pl.lit(label).alias("file"),
+            pl.lit(digest).alias("file_sha256"),
+            (pl.int_range(pl.len(), dtype=pl.Int32) + FIRST_DATA_ROW).alias("row_number"),
+            *(pl.col(column).str.strip_chars() for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS),
+        ))
+    return pl.concat(frames)
 
 
 def _typed(rows: pl.DataFrame) -> pl.DataFrame:
@@ -94,16 +110,19 @@ def _typed(rows: pl.DataFrame) -> pl.DataFrame:
     # Spreadsheets store codes and years as numbers, so "310000.0" and "2020.0" are the
     # integers they show; offices write thousands with commas ("163,600").
     whole = r"\.0+$"
+    value = pl.col("value").str.replace_all(r"[,\s]", "").cast(pl.Float64, strict=False)
     return rows.select(
         "file", "file_sha256", "row_number",
         blank_is_null("region_code").str.replace(whole, "").alias("region_code"),
         blank_is_null("indicator").alias("indicator"),
         pl.col("year").str.replace(whole, "").cast(pl.Int32, strict=False).alias("year"),
         pl.col("year").alias("year_text"),
-        pl.col("value").str.replace_all(r"[,\s]", "").cast(pl.Float64, strict=False).alias("value"),
+        # "inf" and "nan" parse as floats but are no count or share: not a number here.
+        pl.when(value.is_finite()).then(value).alias("value"),
         pl.col("value").alias("value_text"),
         pl.col("unit").fill_null("").alias("unit"),
         blank_is_null("source").alias("source"),
+        blank_is_null("region").alias("region"),
         blank_is_null("quote").alias("quote"),
     ).cast(ROW_SCHEMA)
 

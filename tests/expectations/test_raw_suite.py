@@ -8,6 +8,7 @@ into a DuckDB file with the real reference tables, then validates with the real 
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 
 import duckdb
 
@@ -137,9 +138,68 @@ def test_repeated_statistics_row_keeps_the_first(tmp_path):
         "statistics.csv row 3": "repeats row 2 (same region, indicator and year)"}
 
 
+def test_rows_of_one_key_with_different_values_are_a_conflict_and_none_lands(tmp_path):
+    csv = HEADER + ("330900,2021,social_orgs,5100,orgs,https://example.org/1,\n"
+                    "330900,2021,social_orgs,5180,orgs,https://example.org/2,\n")
+    frame, _, decision = run_gate(tmp_path, csv=csv)
+    assert reasons_by_source(frame, decision) == {
+        "statistics.csv row 2": "conflicts with row 3: 5180 (same region, indicator and year; "
+                                "value 5100 here): held back until the file is corrected",
+        "statistics.csv row 3": "conflicts with row 2: 5100 (same region, indicator and year; "
+                                "value 5180 here): held back until the file is corrected"}
+
+
+def test_non_finite_future_and_misnamed_cells_are_quarantined_not_a_crash(tmp_path):
+    """One `inf` cell used to crash the gate; a 2090 actual and 110000 named 上海市 landed."""
+    header = "region_code,region,year,indicator,value,unit,source\n"
+    csv = header + textwrap.dedent("""\
+        330900,舟山市,2021,social_orgs,5100,orgs,https://example.org/1
+        330900,舟山,2022,social_orgs,inf,orgs,https://example.org/2
+        330900,,2023,social_orgs,NaN,orgs,https://example.org/3
+        330900,舟山市,2090,social_orgs,5300,orgs,https://example.org/4
+        110000,上海市,2021,social_orgs,13000,orgs,https://example.org/5
+        310000,沪,2021,social_orgs,17000,orgs,https://example.org/6
+        """)
+    frame, _, decision = run_gate(tmp_path, csv=csv)
+    reasons = reasons_by_source(frame, decision)
+    assert reasons == {
+        "statistics.csv row 3": "value 'inf' is not a number",
+        "statistics.csv row 4": "value 'NaN' is not a number",
+        "statistics.csv row 5": f"an actual for the year 2090, which has not come yet "
+                                f"(this is {date.today().year})",
+        "statistics.csv row 6": "region name '上海市' is not the region of code 110000 (北京市)",
+    }
+
+
+def test_every_sheet_of_a_workbook_is_read(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first.title = "2021"
+    second = book.create_sheet("2022")
+    book.create_sheet("blank")
+    for sheet, year, value in ((first, 2021, 5100), (second, 2022, 5200)):
+        sheet.append(["region_code", "year", "indicator", "value", "unit", "source"])
+        sheet.append([330900, year, "social_orgs", value, "orgs", "https://example.org/x"])
+    book.save(tmp_path / "book.xlsx")
+    rows, errors = read_statistics([tmp_path / "book.xlsx"])
+    assert errors.height == 0
+    assert rows.select("file", "row_number", "year", "value").rows() == [
+        ("book.xlsx [2021]", 2, 2021, 5100.0), ("book.xlsx [2022]", 2, 2022, 5200.0)]
+    # A sheet with rows but not the columns refuses the file, naming the sheet.
+    book["blank"].append(["说明", "单位"])
+    book["blank"].append(["数据来源", "民政局"])
+    book.save(tmp_path / "book.xlsx")
+    rows, errors = read_statistics([tmp_path / "book.xlsx"])
+    assert rows.height == 0
+    assert errors.rows() == [("book.xlsx", "sheet blank: missing column(s): region_code, year, "
+                                           "indicator, value, unit, source")]
+
+
 def test_a_few_bad_rows_do_not_block(tmp_path):
     good = "".join(f"330900,{year},social_orgs,{5000 + year},orgs,https://example.org/{year},\n"
-                   for year in range(1990, 2040))
+                   for year in range(1970, 2020))
     bad = "".join(f"330900,{year},eco_burial_rate,{500 + year},percent,https://example.org/b,\n"
                   for year in range(2000, 2005))
     _, _, decision = run_gate(tmp_path, csv=HEADER + good + bad)
