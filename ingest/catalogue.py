@@ -55,6 +55,10 @@ class Indicator:
     wordings: tuple[re.Pattern, ...]
     context_wordings: tuple[tuple[re.Pattern, re.Pattern], ...] = ()
     relatives: tuple[str, ...] = ()
+    # A count of a flow that, in a sentence with one of `stock_cues`, is the stock of
+    # another indicator (exam passers counted up to a date are certificate holders).
+    stock_of: str | None = None
+    stock_cues: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,12 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
             context_wordings=tuple((re.compile(c["context"]), re.compile(c["wording"]))
                                    for c in entry.get("context_wordings", [])),
             relatives=tuple(entry.get("relatives", [])),
+            stock_of=entry.get("stock_of"),
+            stock_cues=re.compile(entry["stock_cues"]) if entry.get("stock_cues") else None,
         )
+    for code, indicator in indicators.items():
+        if indicator.stock_of and indicator.stock_of not in indicators:
+            raise ValueError(f"{path}: indicator {code} is the stock of unknown {indicator.stock_of}")
     missing = set(HEADLINE_CODES) - {c for c, i in indicators.items() if i.headline}
     if missing:
         raise ValueError(f"{path}: headline indicators missing: {sorted(missing)}")

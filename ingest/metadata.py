@@ -134,8 +134,23 @@ def find_region(table: RegionTable, title: str | None, text: str,
     The title decides when it names a region. Otherwise the text's own voice does:
     a district bureau writes 全区/区委, a city 全市; among the regions the text names
     at that level, the most mentioned wins, and ambiguous names are settled by the
-    parent regions the text names.
+    parent regions the text names. A text that names no region but its publisher's
+    (北京青年报记者了解到,目前全市……) is about the publisher's region.
     """
+    found = _region_of_content(table, title, text, mentions)
+    if found is not None:
+        return found
+    publishers = table.mentions(text, publishers=True)
+    resolved = {r.region.code: (r.region.name, written) for written in publishers
+                if (r := table.resolve(written, text, publishers)) is not None}
+    if len(resolved) == 1:
+        ((code, (name, written)),) = resolved.items()
+        return code, name, f"the text names no region but its publisher's ({written}…)"
+    return None
+
+
+def _region_of_content(table: RegionTable, title: str | None, text: str,
+                       mentions: Counter | None) -> tuple[str, str, str] | None:
     mentions = table.mentions(text) if mentions is None else mentions
     mentions = _content_mentions(table, text, mentions)
     if title:
@@ -173,6 +188,19 @@ def find_region(table: RegionTable, title: str | None, text: str,
         return None
     at_level = {code: n for code, n in scored.items()
                 if author_level and table.regions[code].level == author_level}
+    if author_level and not at_level:
+        # A city's report (全市) that names only districts of that city (淮阴区, 清江浦区)
+        # is about the city, which it never names.
+        above = {ancestor.code for code in scored for ancestor in table.ancestors(code)
+                 if ancestor.level == author_level}
+        if len(above) == 1:
+            (parent,) = above
+            region = table.regions[parent]
+            named = ", ".join(table.regions[code].name for code in scored)
+            return parent, region.name, (
+                f"no title names a region; the text speaks as a {author_level} "
+                f"({cue_counts[author_level]} cues such as 全市) and names only places in "
+                f"{region.name} ({named})")
     pool = at_level or scored
     code = max(pool, key=lambda c: (pool[c], LEVEL_RANK[table.regions[c].level]))
     region = table.regions[code]

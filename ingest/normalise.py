@@ -63,6 +63,13 @@ def _boilerplate() -> tuple[tuple[str, ...], int, tuple[tuple[str, int, re.Patte
     return tuple(spec["spam_terms"]), spec["spam_min_terms"], rules
 
 
+@functools.lru_cache(maxsize=1)
+def publisher_suffix() -> re.Pattern:
+    """Words that make a region name before them the name of a publisher (北京商报), from boilerplate.yaml."""
+    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    return re.compile(spec["publisher_suffix"])
+
+
 def strip_pinyin(text: str) -> str:
     """Remove pinyin annotations glued after characters: 醫(yī)療 -> 醫療."""
     return PINYIN_ANNOTATION.sub("", text)

@@ -76,7 +76,7 @@ OTHER_UNITS = (
 RANGE_SEPARATOR = r"\s*(?:~|～|-|—|–|至)\s*"
 # Text between an earlier value and a later one of a from-to pair (从A发展到B).
 FROM_TO = re.compile(r"\s*(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
-STOCK_VERBS = "已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|累计|培育|发展|形成|包含|达|含|有"
+STOCK_VERBS = "已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|累计|培育|发展|形成|包含|达|含|有|共"
 # Verbs of a flow: 新增5000张养老床位 counts beds added, not the stock.
 FLOW_VERBS = "新增|新建|增加|增设|新设|改建|新登记"
 COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
@@ -100,7 +100,9 @@ ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|
 MORE_THAN = "余|多"
 # A value named as the goal itself (实现了养老床位千分之三十的规划目标): a target whatever its year.
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
-GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时")
+# A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
+GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
+                       r"|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 # A sentence that states the figure of an indicator named in the sentence before (这一指标必须达到55%).
 ANAPHOR = re.compile(r"这一指标|这项指标|这个指标|该指标|此项指标|此指标")
@@ -110,6 +112,9 @@ ANAPHOR_LOOKBACK = 200
 PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fff]{2,})$")
 # A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS})[\u4e00-\u9fff]{{0,6}}$")
+# A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
+PART_SENTENCE = re.compile(r"\s*其中[:：,，]?(?P<subject>.+)$", re.S)
+HAN = re.compile(r"[\u4e00-\u9fff]+")
 SCOPE_ONLY = re.compile(rf"(?:{SCOPE_WORDS}|的)+")
 COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十|上年|去年)")
 
@@ -239,6 +244,8 @@ class ProseReader:
                 comparator = ">="  # 66万余人, 6400多人: more than the number written
             if after:
                 end = after.end()
+            if text.startswith("的", end) and not TARGET_AFTER.match(text, end):
+                return False  # 社会组织数量超过3万家的只有12个省份: the number describes another noun
             return ValueMention(position, end, value, value_high, unit_word, indicator, comparator)
         return False
 
@@ -411,8 +418,11 @@ class ProseReader:
                     notes.append(f"'{wording.text}' {mention.value}: an estimate or forecast "
                                  f"('{estimate.group(0)}'), not taken")
                     continue
+                indicator = mention.indicator
+                if indicator.stock_of and indicator.stock_cues.search(sentence):
+                    indicator = self.catalogue.indicators[indicator.stock_of]
                 found.append(ProseFigure(
-                    indicator=mention.indicator, wording=wording.text, year=year, kind=kind,
+                    indicator=indicator, wording=wording.text, year=year, kind=kind,
                     value=mention.value, value_high=mention.value_high,
                     comparator=mention.comparator or "=",
                     quote=quote_around(sentence, wording.start - start, mention.end - start), start=mention.start,
@@ -449,6 +459,12 @@ class ProseReader:
         part = PART_OF.search(sentence[: wording.start - start])
         if part and not SCOPE_ONLY.fullmatch(part.group("qualifier")):
             notes.append(f"'{part.group('qualifier')}{wording.text}': a part of the total (其中), not taken")
+            return True
+        opening = PART_SENTENCE.match(sentence[: wording.start - start])
+        subject = "".join(HAN.findall(opening.group("subject"))) if opening else ""
+        if subject and not SCOPE_ONLY.fullmatch(subject):
+            # 其中,注册登记的养老机构4.1万个,……,床位518.3万张: the whole sentence is a part.
+            notes.append(f"'{wording.text}' in a sentence about a part of the total (其中……), not taken")
             return True
         flow = FLOW_LEAD.search(lead)
         if flow:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from ingest.normalise import publisher_suffix
 from minzheng.paths import REFERENCE_DIR
 
 REGIONS_FILE = REFERENCE_DIR / "regions.csv"
@@ -57,16 +58,22 @@ class RegionTable:
             parent = self.regions[parent].parent_code
         return chain
 
-    def mentions(self, text: str) -> Counter:
+    def mentions(self, text: str, publishers: bool = False) -> Counter:
         """How often each written name (full name or alias) occurs in text, longest match first."""
-        if not text:
-            return Counter()
-        return Counter(written for _, written in self._automaton.iter_long(text))
+        return Counter(written for _, _, written in self.find(text, publishers))
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, written name) of every region name in text, longest match first."""
-        return [(end + 1 - len(written), end + 1, written) for end, written in self._automaton.iter_long(text)] \
-            if text else []
+    def find(self, text: str, publishers: bool = False) -> list[tuple[int, int, str]]:
+        """(start, end, written name) of every region name in text, longest match first.
+
+        A name that is part of a publisher's name (北京商报, 湖北日报) is not a mention
+        of what the text is about; `publishers=True` gives those names only.
+        """
+        if not text:
+            return []
+        publisher = publisher_suffix()
+        return [(end + 1 - len(written), end + 1, written)
+                for end, written in self._automaton.iter_long(text)
+                if bool(publisher.match(text, end + 1)) == publishers]
 
     def candidates(self, written: str) -> list[tuple[Region, bool]]:
         return [(self.regions[code], full) for code, full in self._names.get(written, [])]

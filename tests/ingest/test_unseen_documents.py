@@ -177,3 +177,57 @@ def test_more_than_after_the_number_and_a_page_date_with_its_clock():
             "截至目前,我国取得社会工作者职业水平证书的人员已达到66万余人,开发设置社会工作专业岗位超过44万个。")
     found = {f for f in facts(text) if f[1].startswith("certified")}
     assert found == {("100000", "certified_social_workers", 2021, "actual", D(660000), ">=")}
+
+
+# -- exam passers, certificate levels, publishers, parts and attributes (corpus/dev c, d, f) -------
+
+def test_passers_counted_up_to_a_date_are_the_certified_social_workers():
+    # 0517网 on 世界社工日 (d03): 截至2017年底 … 共869人通过 counts the holders; the text speaks
+    # as the city (全市) and names only two of its districts, so the figure is 淮安市's.
+    text = ("本报讯 21日,淮阴区公益社工师事务所的社工们在营北社区宣传。当天,清江浦区惠民社会工作服务中心的"
+            "社工们走进石塔湖小学。\n据悉,截至2017年底,全市共869人通过全国社会工作者职业水平考试。"
+            "目前,全市共有社工行业协会9家。")
+    assert ("320800", "certified_social_workers", 2017, "actual", D(869), "=") in facts(text)
+
+
+def test_a_years_passers_are_not_the_certified_social_workers():
+    # The same wording without a cumulative word: one year's passers, a flow.
+    text = "舟山市民政局 2024年1月5日\n2023年,全市共有352人通过全国社会工作者职业水平考试。"
+    assert not {fact for fact in facts(text) if fact[1] == "certified_social_workers"}
+
+
+def test_the_two_certificate_levels_named_together_are_the_certified_social_workers():
+    # 嘉兴 (d17): 社会工作师和助理社会工作师 are the holders of both levels of the certificate.
+    text = "截至2019年底,嘉兴市共有社会工作师和助理社会工作师10611人,总量位列全省第二。"
+    assert facts(text) == {("330400", "certified_social_workers", 2019, "actual", D(10611), "=")}
+
+
+def test_a_publishers_region_is_not_the_subject_but_the_fallback():
+    # 北京商报 on the national 老龄事业发展公报 (c07): 全国, not 北京.
+    national = ("截至2022年末全国共有各类养老机构和设施38.7万个\n出处:北京商报 2023-12-14\n"
+                "北京商报(记者 赵博宇)12月14日,民政部发布公报。截至2022年末,全国共有各类养老机构和设施38.7万个,"
+                "养老床位合计829.4万张。")
+    assert facts(national) == {("100000", "elderly_care_beds", 2022, "actual", D(8294000), "=")}
+    # 北京青年报 (a14): a report that names no region but its paper's is about Beijing.
+    local = ("2018-04-08 11:09:11 来源:北京青年报\n北京青年报记者了解到,目前全市33家经营性墓地均有开设生态葬区。"
+             "据统计,去年全市节地生态安葬年安葬率已达44%。")
+    assert ("110000", "eco_burial_rate", 2017, "actual", D(44), "=") in facts(local)
+
+
+def test_a_sentence_opening_with_qizhong_states_a_part():
+    # c07: 其中,注册登记的养老机构……床位518.3万张 is a part of the 829.4万 total.
+    text = ("民政部 2023年12月14日\n截至2022年末,全国养老床位合计829.4万张。\n"
+            "其中,注册登记的养老机构4.1万个,比上年增长1.6%,床位518.3万张,比上年增长2.9%;")
+    assert facts(text) == {("100000", "elderly_care_beds", 2022, "actual", D(8294000), "=")}
+
+
+def test_a_number_describing_another_noun_is_not_the_figure():
+    # 公益时报 (d21): 社会组织数量超过3万家的只有12个省份 counts provinces, not organisations.
+    text = "2021年1月22日\n截至目前,社会组织数量超过3万家的只有12个省份,分别是江苏、广东、浙江。"
+    assert not facts(text)
+
+
+def test_an_undated_rise_without_yi_is_not_the_present():
+    # 政府工作报告 2026 on the 纲要草案 (f12): 提高到73% states the plan's goal, not a 2026 result.
+    text = "2026年3月5日\n积极应对人口老龄化,养老机构护理型床位占比提高到73%;"
+    assert not facts(text)
