@@ -8,12 +8,13 @@ from orchestration.resources import PipelineInputs, RunGuard
 from warehouse.raw import reference_tables, replace_tables
 
 REFERENCE_KEYS = [dg.AssetKey(["raw", name])
-                  for name in ("regions", "population", "units", "indicators")]
+                  for name in ("regions", "region_history", "population", "units", "indicators")]
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(key, group_name="reference", kinds={"duckdb"}) for key in REFERENCE_KEYS],
-    description="GB/T 2260 regions, population with sources, and the indicator catalogue.",
+    description="GB/T 2260 regions and their code changes, population with sources, and the "
+                "indicator catalogue.",
 )
 def raw_reference_tables(inputs: PipelineInputs, build_db: DuckDBResource, run_guard: RunGuard):
     tables = reference_tables(inputs.paths().reference)

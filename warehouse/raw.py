@@ -48,6 +48,10 @@ REGION_SCHEMA = {
     "region_code": pl.String, "region": pl.String, "parent_code": pl.String,
     "level": pl.String, "aliases": pl.String,
 }
+REGION_HISTORY_SCHEMA = {
+    "old_code": pl.String, "old_name": pl.String, "new_code": pl.String, "new_name": pl.String,
+    "parent_code": pl.String, "changed": pl.Int32, "note": pl.String,
+}
 POPULATION_SCHEMA = {
     "region_code": pl.String, "region": pl.String, "year": pl.Int32, "measure": pl.String,
     "value": pl.Int64, "source_url": pl.String, "note": pl.String,
@@ -137,8 +141,10 @@ def read_regions(reference_dir: Path) -> pl.DataFrame:
 
 
 def reference_tables(reference_dir: Path) -> dict[str, pl.DataFrame]:
-    """raw.regions, raw.population, raw.units and raw.indicators from data/reference."""
+    """raw.regions, raw.region_history, raw.population, raw.units and raw.indicators from data/reference."""
     regions = read_regions(reference_dir)
+    history = pl.read_csv(reference_dir / "region_history.csv", schema_overrides=REGION_HISTORY_SCHEMA)
     population = pl.read_csv(reference_dir / "population.csv", schema_overrides=POPULATION_SCHEMA)
     units, indicators = catalogue_tables(reference_dir)
-    return {"regions": regions, "population": population, "units": units, "indicators": indicators}
+    return {"regions": regions, "region_history": history, "population": population,
+            "units": units, "indicators": indicators}

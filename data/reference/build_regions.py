@@ -3,8 +3,11 @@
 The parser resolves region names anywhere in China, so it needs the whole code
 table, not only the regions of the sample corpus. cpca 0.5.5 (MIT) ships the
 table as resources/adcodes.csv; this script derives parent and level from the
-code structure, adds short-name aliases, applies the reviewed changes in
-region_changes.csv and the curated aliases of regions_curated.csv, and writes
+code structure, adds short-name aliases, applies the reviewed history of code
+changes in region_history.csv (a county that became a district: the old code
+leaves the table, the new one is added if cpca lacks it, and the old name becomes
+an alias of the new code, so a document written before the change resolves to the
+code in force today) and the curated aliases of regions_curated.csv, and writes
 regions.csv. Run it with the dev extra installed:
 
     .venv/bin/python data/reference/build_regions.py
@@ -64,10 +67,20 @@ def main() -> None:
     for row in rows.values():
         if row["parent_code"] and row["parent_code"] not in rows:
             row["parent_code"] = row["region_code"][:2] + "0000"
-    for extra in ("region_changes.csv", "regions_curated.csv"):
+    with (HERE / "region_history.csv").open(encoding="utf-8") as handle:
+        for change in csv.DictReader(handle):
+            rows.pop(change["old_code"], None)
+            new = rows.setdefault(change["new_code"], {
+                "region_code": change["new_code"], "region": change["new_name"],
+                "parent_code": change["parent_code"], "level": "district", "aliases": ""})
+            aliases = [a for a in new["aliases"].split("|") if a]
+            short = short_name(change["new_name"])
+            for alias in (change["old_name"], short):
+                if alias and alias not in aliases:
+                    aliases.append(alias)
+            new["aliases"] = "|".join(aliases)
+    for extra in ("regions_curated.csv",):
         path = HERE / extra
-        if not path.exists():
-            continue
         with path.open(encoding="utf-8") as handle:
             for raw in csv.DictReader(handle):
                 row = rows.setdefault(raw["region_code"], {"region_code": raw["region_code"]})

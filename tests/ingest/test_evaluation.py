@@ -18,8 +18,10 @@ from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT
 
 HEADLINE = {"elderly_care_beds", "eco_burial_rate"}
 CORPUS = PROJECT_ROOT / "corpus"
-# The development corpus may not fall below this: raise it when the parser improves.
-DEV_CORPUS_MIN_F1 = 0.5
+# The development corpus (83 real documents) may not fall below these: raise them when the
+# parser improves. Precision has its own floor: a wrong number is worse than a missing one.
+DEV_CORPUS_MIN_F1 = 0.65
+DEV_CORPUS_MIN_PRECISION = 0.9
 
 
 def record(value, *, document="a.txt", indicator="elderly_care_beds", year=2020, kind="actual", region_code="310000"):
@@ -65,24 +67,25 @@ def test_relatives_outside_the_headline_codes_are_not_scored():
     assert (result.total.predicted, result.total.f1) == (1, 1.0)
 
 
-def _evaluate(gold, documents) -> tuple[float, str]:
+def _evaluate(gold, documents) -> tuple[float, float, str]:
     run = subprocess.run([sys.executable, "-m", "minzheng.cli", "evaluate", "--gold", str(gold), str(documents)],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     last = run.stdout.strip().splitlines()[-1]
-    match = re.fullmatch(r"F1 (\d\.\d{3}) \(precision \d\.\d{3}, recall \d\.\d{3}; \d+ gold, \d+ predicted\)", last)
+    match = re.fullmatch(r"F1 (\d\.\d{3}) \(precision (\d\.\d{3}), recall \d\.\d{3}; \d+ gold, \d+ predicted\)", last)
     assert match, last
-    return float(match.group(1)), run.stdout
+    return float(match.group(1)), float(match.group(2)), run.stdout
 
 
 def test_seeds_score_full_marks():
-    f1, report = _evaluate(CORPUS / "seeds" / "gold.jsonl", DOCUMENTS_DIR)
+    f1, _, report = _evaluate(CORPUS / "seeds" / "gold.jsonl", DOCUMENTS_DIR)
     assert f1 >= 0.98, report
 
 
 def test_development_corpus_holds_its_level():
-    f1, report = _evaluate(CORPUS / "dev" / "gold.jsonl", CORPUS / "dev" / "docs")
+    f1, precision, report = _evaluate(CORPUS / "dev" / "gold.jsonl", CORPUS / "dev" / "docs")
     assert f1 >= DEV_CORPUS_MIN_F1, report
+    assert precision >= DEV_CORPUS_MIN_PRECISION, report
 
 
 def test_gold_naming_a_document_not_given_is_refused(tmp_path):

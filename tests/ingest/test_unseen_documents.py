@@ -231,3 +231,14 @@ def test_an_undated_rise_without_yi_is_not_the_present():
     # 政府工作报告 2026 on the 纲要草案 (f12): 提高到73% states the plan's goal, not a 2026 result.
     text = "2026年3月5日\n积极应对人口老龄化,养老机构护理型床位占比提高到73%;"
     assert not facts(text)
+
+
+def test_a_county_that_became_a_district_resolves_to_the_code_in_force():
+    # data/reference/region_history.csv: 溧水县 320124 became 溧水区 320117 in 2013, 长乐市
+    # 350182 became 长乐区 350112 in 2017; a document written before the change names the old one.
+    text = "溧水县民政局 2012年3月1日\n截至2011年底,全县共有社会组织186个。"
+    assert facts(text) == {("320117", "social_orgs", 2011, "actual", D(186), "=")}
+    # 长乐新闻网 (f05): 我区 … 持证社工232人, on a page of 长乐区's 2019 social-work week.
+    text = ("长乐区2019年社会工作宣传周启动\n2019-03-20\n"
+            "截至到目前我区专业社工从业人数有458人,持证社工232人。")
+    assert facts(text) == {("350112", "certified_social_workers", 2019, "actual", D(232), "=")}

@@ -203,7 +203,14 @@ def test_target_attainment(published):
 
 
 def test_dimensions(published):
-    assert published.query("select count(*) from marts.dim_region")[0][0] == 3222
+    # Every region of data/reference/regions.csv (3,220 rows), none of the 12 old codes.
+    assert published.query("select count(*) from marts.dim_region")[0][0] == 3220
+    assert published.query(
+        "select new_code, new_region_path, changed_year from marts.dim_region_change "
+        "where old_name = '溧水县'") == [("320117", "全国 > 江苏省 > 南京市 > 溧水区", 2013)]
+    assert published.query(
+        "select count(*) from marts.dim_region_change where old_code in "
+        "(select region_code from marts.dim_region)") == [(0,)]
     assert published.query(
         "select region_path, level, province_code, prefecture_code from marts.dim_region "
         "where region_code = '330903'"
