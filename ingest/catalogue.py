@@ -15,11 +15,8 @@ from minzheng.paths import REFERENCE_DIR
 CATALOGUE_FILE = REFERENCE_DIR / "indicators.yaml"
 # A bare wording counts when its context ends at most this many characters before it.
 CONTEXT_WINDOW = 30
-HEADLINE_CODES = (
-    "elderly_care_beds", "elderly_care_beds_per_1k_elderly", "nursing_bed_share", "social_orgs",
-    "social_orgs_per_10k", "certified_social_workers", "certified_social_workers_per_10k",
-    "eco_burial_rate",
-)
+# Multipliers a table header writes before a count's unit word (万人, 万张).
+HEADER_MULTIPLIERS = ("万", "亿")
 
 
 @dataclass(frozen=True)
@@ -85,6 +82,25 @@ class Catalogue:
         # one character first lets the scanner skip ordinary text quickly.
         first = sorted({c for a in alternatives for c in a if "\u4e00" <= c <= "\u9fff"})
         self._scanner = re.compile(f"(?=[{''.join(first)}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
+
+    @functools.cached_property
+    def headline_codes(self) -> frozenset[str]:
+        """The indicators marked `headline: true`: the ones the marts and `minzheng evaluate` are about."""
+        return frozenset(code for code, indicator in self.indicators.items() if indicator.headline)
+
+    def unit_words(self) -> list[str]:
+        """Every unit word of the catalogue, longest first (元/人·月 before 元)."""
+        words = {word for unit in self.units.values() for word in unit.words}
+        return sorted(words, key=len, reverse=True)
+
+    @functools.cached_property
+    def header_unit(self) -> re.Pattern:
+        """A unit word ending a table row's label (养老床位 万张, 社会组织数 个), as group `unit`."""
+        words = set(self.unit_words())
+        words |= {m + w for m in HEADER_MULTIPLIERS for unit in self.units.values() if unit.integer
+                  for w in unit.words}
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?P<unit>{alternatives})$")
 
     def find(self, text: str) -> list[WordingMatch]:
         """Non-overlapping indicator wordings in text, leftmost-longest, in order."""
@@ -163,9 +179,8 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
     for code, indicator in indicators.items():
         if indicator.stock_of and indicator.stock_of not in indicators:
             raise ValueError(f"{path}: indicator {code} is the stock of unknown {indicator.stock_of}")
-    missing = set(HEADLINE_CODES) - {c for c, i in indicators.items() if i.headline}
-    if missing:
-        raise ValueError(f"{path}: headline indicators missing: {sorted(missing)}")
+    if not any(indicator.headline for indicator in indicators.values()):
+        raise ValueError(f"{path}: no indicator is marked headline: true")
     return Catalogue(units=units, indicators=indicators)
 
 

@@ -130,7 +130,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
         return result
     frame = DocumentFrame(default_kinds()[metadata.document_kind], metadata.period_start, metadata.period_end,
                           metadata.reference_year)
-    tables = find_tables(text, frame.base_year)
+    tables = find_tables(text, frame.base_year, catalogue)
     prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), result.notes)
     prose = _without_restatements(prose)
     confirmed: dict[str, set[Decimal]] = {}

@@ -188,7 +188,7 @@ class ValueMention:
 
 
 def _unit_pattern(catalogue: Catalogue) -> str:
-    words = {w for unit in catalogue.units.values() for w in unit.words} | set(OTHER_UNITS.split("|"))
+    words = set(catalogue.unit_words()) | set(OTHER_UNITS.split("|"))
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

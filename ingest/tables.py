@@ -43,9 +43,6 @@ ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
 VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/|｜]|$)|[\s|｜]+)+")
 CELL_SEPARATORS = re.compile(r"[\s|｜]+")
 LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
-UNIT_COLUMN = re.compile(
-    r"(?P<unit>元/人·月|元/人·年|元/年|元/月|亿元|万元|万人|万张|百分比|张|家|个|人|名|户|所|处|项|%|‰|元)$"
-)
 # A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 SUB_ROW = re.compile(r"\s*其中[:：]?")
@@ -55,7 +52,6 @@ MAX_LABEL = 60
 # plan's columns rarely differ more than fourfold.
 REGULARITY_MARGIN = math.log(3)
 MAX_REGULAR_SPREAD = math.log(4)
-UNIT_WORD_ALIASES = {"百分比": "%"}
 
 
 @dataclass(frozen=True)
@@ -159,7 +155,8 @@ def _next_row_number(text: str, position: int, number: int) -> int | None:
     return match.end() if match else None
 
 
-def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[TableRow]]:
+def parse_rows(text: str, position: int, has_basis: bool,
+               header_unit: re.Pattern) -> tuple[int, list[TableRow]]:
     rows: list[TableRow] = []
     number = 1
     first = re.compile(r"[\s|｜]*1[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
@@ -184,9 +181,9 @@ def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[Tab
         if after:
             binding, end = BINDING_WORDS[after.group(1)], after.end()
         unit_word = None
-        unit = LABEL_UNIT.search(label) or UNIT_COLUMN.search(label)
+        unit = LABEL_UNIT.search(label) or header_unit.search(label)
         if unit:
-            unit_word = UNIT_WORD_ALIASES.get(unit.group("unit"), unit.group("unit")) or None
+            unit_word = unit.group("unit") or None
             label = label[: unit.start()].strip()
         row = TableRow(start=position, end=end, label=label, unit_word=unit_word, binding=binding,
                        cells=cells, runs=[cells])
@@ -222,7 +219,7 @@ def parse_rows(text: str, position: int, has_basis: bool) -> tuple[int, list[Tab
     return (rows[-1].end if rows else position), rows
 
 
-def find_tables(text: str, base_year: int | None) -> list[Table]:
+def find_tables(text: str, base_year: int | None, catalogue: Catalogue) -> list[Table]:
     """Every table with year columns in the text."""
     tables: list[Table] = []
     position = 0
@@ -235,7 +232,7 @@ def find_tables(text: str, base_year: int | None) -> list[Table]:
             position = start.end()
             continue
         header_end, columns, has_basis = header
-        end, rows = parse_rows(text, header_end, has_basis)
+        end, rows = parse_rows(text, header_end, has_basis, catalogue.header_unit)
         tables.append(Table(start.start(), end, text[start.start():header_end].strip(), columns, rows))
         position = max(end, header_end)
 

@@ -62,7 +62,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score the parser on documents against gold records (ingest/evaluation.py)."""
-    from ingest.catalogue import HEADLINE_CODES
+    from ingest.catalogue import default_catalogue
     from ingest.evaluation import evaluate, print_report, read_gold
 
     if args.verbose:
@@ -79,7 +79,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"minzheng evaluate: {args.gold} labels documents not given: {', '.join(unknown)}", file=sys.stderr)
         return 2
     predicted = [record.to_json() for _, result in _extracted(files) if result for record in result.records]
-    result = evaluate([g for g in gold if g["document"] in names], predicted, set(HEADLINE_CODES))
+    result = evaluate([g for g in gold if g["document"] in names], predicted, set(default_catalogue().headline_codes))
     print_report(result, sys.stdout, details=not args.quiet)
     if args.min_f1 is not None and result.total.f1 < args.min_f1:
         print(f"minzheng evaluate: F1 {result.total.f1:.3f} is below the required {args.min_f1:.3f}", file=sys.stderr)

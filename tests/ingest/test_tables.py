@@ -46,7 +46,7 @@ def test_flattened_table_with_glued_row_numbers():
     text = ("专栏2 主要指标序号主要指标2020年实际值2022年目标值2025年目标值指标属性"
             "1养老机构护理型床位占比(%)515558约束性2节地生态安葬率(%)586070预期性3康养联合体数(个)41015预期性"
             "到2035年,新时代社会救助体系更加成熟定型。")
-    tables = find_tables(text, base_year=2020)
+    tables = find_tables(text, base_year=2020, catalogue=default_catalogue())
     assert len(tables) == 1
     assert [(c.year, c.kind) for c in tables[0].columns] == [(2020, "actual"), (2022, "target"), (2025, "target")]
     notes: list[str] = []
@@ -65,14 +65,14 @@ def test_flattened_table_with_glued_row_numbers():
 def test_uncertain_row_is_logged_not_guessed():
     # Two columns and "12015": 1 | 2015, 120 | 15, 12 | 15 ... all are plausible counts of centres.
     text = "序号指标名称单位属性“十二五”完成数“十三五”目标数1社区综合为老服务中心个预期性12015参考本市相关指标"
-    tables = find_tables(text, base_year=2015)
+    tables = find_tables(text, base_year=2015, catalogue=default_catalogue())
     notes: list[str] = []
     assert table_figures(text, tables, default_catalogue(), {}, notes) == []
     assert notes and "not split" in notes[0]
 
 
 def _figures(text: str, base_year: int = 2020) -> set[tuple]:
-    figures = table_figures(text, find_tables(text, base_year), default_catalogue(), {}, [])
+    figures = table_figures(text, find_tables(text, base_year, default_catalogue()), default_catalogue(), {}, [])
     return {(f.indicator.code, f.year, f.kind, f.value, f.binding) for f in figures}
 
 
