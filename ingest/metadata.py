@@ -24,6 +24,8 @@ NOTICE_TITLE = re.compile(rf"印发《(?P<title>[^》]{{4,60}}?{DOCUMENT_TYPE})�
 GLUED_TITLE = re.compile(rf"^(?P<title>[^,。;:!?《》]{{4,40}}?{DOCUMENT_TYPE})(?=[为根按依])")
 
 SIGNATURE_DATE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?\s*$", re.M)
+# A signature or page line with the month only (成都市民政局 2023年2月): the year the text is written in.
+MONTH_LINE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月\s*$", re.M)
 LABELLED_DATE = re.compile(
     r"(?:发布日期|发布时间|印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -278,7 +280,13 @@ def find_publication_date(text: str) -> str | None:
 
 
 def find_stated_year(text: str) -> int | None:
-    """The latest year the opening of a text names as its present, for a text that gives no date."""
+    """The year of a text that gives no full date: a month line (2023年2月), else the latest
+    year its opening names as its present."""
+    head = text[:HEAD_CHARACTERS]
+    for match in MONTH_LINE.finditer(head):
+        year, month = int(match.group(1)), int(match.group(2))
+        if is_year(year) and 1 <= month <= 12:
+            return year
     years = [int(m.group(1)) for m in STATED_YEAR.finditer(text[:OPENING_CHARACTERS]) if is_year(int(m.group(1)))]
     return max(years) if years else None
 

@@ -242,3 +242,10 @@ def test_a_county_that_became_a_district_resolves_to_the_code_in_force():
     text = ("长乐区2019年社会工作宣传周启动\n2019-03-20\n"
             "截至到目前我区专业社工从业人数有458人,持证社工232人。")
     assert facts(text) == {("350112", "certified_social_workers", 2019, "actual", D(232), "=")}
+
+
+def test_a_month_line_gives_the_year_of_an_undated_text():
+    # Policies and bureau reports sign with the month only (……民政局 2023年2月): a figure of
+    # 2022 in such a text is a result, not a goal of its present year.
+    text = "成都市民政局\n2022年全市持证社工达到1.6万人。\n2023年2月"
+    assert facts(text) == {("510100", "certified_social_workers", 2022, "actual", D(16000), "=")}
