@@ -247,5 +247,6 @@ def test_a_county_that_became_a_district_resolves_to_the_code_in_force():
 def test_a_month_line_gives_the_year_of_an_undated_text():
     # Policies and bureau reports sign with the month only (……民政局 2023年2月): a figure of
     # 2022 in such a text is a result, not a goal of its present year.
-    text = "成都市民政局\n2022年全市持证社工达到1.6万人。\n2023年2月"
+    text = ("成都市民政局关于社会工作发展情况的报告\n2022年全市持证社工达到1.6万人,"
+            "社会工作服务机构持续发展。\n成都市民政局\n2023年2月")
     assert facts(text) == {("510100", "certified_social_workers", 2022, "actual", D(16000), "=")}
