@@ -60,6 +60,13 @@ class KindTable:
     def fallback(self) -> DocumentKind:
         return next(kind for kind in self.kinds if kind.fallback)
 
+    @functools.cached_property
+    def title_ending(self) -> str:
+        """A regular expression for the words a document's title ends with (规划, 统计公报,
+        实施意见, 通知): every kind's title patterns, as the end of a title line."""
+        patterns = {p.pattern.removesuffix("$") for kind in self.kinds for p in kind.title}
+        return "(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")"
+
     def recognise(self, title: str | None, head: str) -> DocumentKind:
         """The kind of a document: by its title first, then by the head of its text."""
         if title:

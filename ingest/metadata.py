@@ -13,7 +13,8 @@ from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
 HEAD_CHARACTERS = 3000
 # Region names are counted in the head of a long document: enough to know its region.
 REGION_CONTEXT_CHARACTERS = 8000
-DOCUMENT_TYPE = r"(?:发展规划|规划|工作计划|计划|工作要点|要点|统计公报|公报|工作安排|工作思路|实施方案)"
+# What a title ends with: the title words of every kind in data/reference/document_kinds.yaml.
+DOCUMENT_TYPE = default_kinds().title_ending
 # A title as a line of its own, after site decoration such as 【要闻】 or "X分享|".
 TITLE_LINE = re.compile(
     rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*(?:/?[(（]?全文[)）]?)?\s*$"
@@ -71,8 +72,11 @@ def find_title(text: str) -> str | None:
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for line in lines:
         match = TITLE_LINE.match(line)
-        if match and not line.startswith(("关于", "《")):
-            return match.group("title").strip()
+        # A line that closes a 《 it never opened is the tail of a wrapped title line.
+        if match and not line.startswith(("关于", "《")) and not ("》" in line and "《" not in line):
+            # ……关于印发《X规划》的通知: the document is the plan it sends out.
+            sent = NOTICE_TITLE.search(line)
+            return sent.group("title") if sent else match.group("title").strip()
     match = NOTICE_TITLE.search(head)
     if match:
         return match.group("title")

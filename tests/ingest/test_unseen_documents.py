@@ -250,3 +250,16 @@ def test_a_month_line_gives_the_year_of_an_undated_text():
     text = ("成都市民政局关于社会工作发展情况的报告\n2022年全市持证社工达到1.6万人,"
             "社会工作服务机构持续发展。\n成都市民政局\n2023年2月")
     assert facts(text) == {("510100", "certified_social_workers", 2022, "actual", D(16000), "=")}
+
+
+def test_a_notice_sending_out_a_plan_is_the_plan_and_speaks_for_its_issuer():
+    # 国发〔2021〕35号: the notice's title names the national plan; its goal is the country's.
+    text = ("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知\n国发〔2021〕35号\n"
+            "2021年12月30日\n到2025年,养老机构护理型床位占比达到55%。")
+    result = records(text)
+    assert result.metadata.title == "国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知"
+    assert facts(text) == {("100000", "nursing_bed_share", 2025, "target", D(55), "=")}
+    # The same sent out as 印发《……规划》的通知: the title is the plan's own.
+    text = text.replace("印发“十四五”国家老龄事业发展和养老服务体系规划的通知",
+                        "印发《“十四五”国家老龄事业发展和养老服务体系规划》的通知")
+    assert records(text).metadata.title == "“十四五”国家老龄事业发展和养老服务体系规划"
