@@ -112,6 +112,8 @@ ANAPHOR_LOOKBACK = 200
 PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fff]{2,})$")
 # A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS})[\u4e00-\u9fff]{{0,6}}$")
+# A sentence that goes on with a series: it opens with the year of its value.
+SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
 # A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
 PART_SENTENCE = re.compile(r"\s*其中[:：,，]?(?P<subject>.+)$", re.S)
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -370,6 +372,7 @@ class ProseReader:
     def read(self, text: str, excluded: list[tuple[int, int]], notes: list[str]) -> list[ProseFigure]:
         """Figures of every sentence outside the excluded spans (tables, read on their own)."""
         figures: list[ProseFigure] = []
+        carried: WordingMatch | None = None
         spans = sorted(excluded)
         span_starts = [a for a, _ in spans]
         for sentence_match in SENTENCE.finditer(text):
@@ -387,16 +390,29 @@ class ProseReader:
                 sentence = text[start : max(start, cut)]
                 if not sentence:
                     continue
-            figures.extend(self._read_sentence(text, sentence, start, notes))
+            found = self._read_sentence(text, sentence, start, notes, carried)
+            figures.extend(found)
+            # A series split by semicolons (2012年总量只有32万家;2013年达到39万家;): the next
+            # sentence, if it opens with its year and names nothing, goes on with this indicator.
+            carried = None
+            if found and sentence.rstrip().endswith((";", "；")):
+                last = found[-1]
+                carried = WordingMatch(0, 0, last.wording, (last.indicator,))
         return figures
 
-    def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str]) -> list[ProseFigure]:
+    def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str],
+                       carried: WordingMatch | None = None) -> list[ProseFigure]:
         wordings = [WordingMatch(m.start + start, m.end + start, m.text, m.indicators)
                     for m in self.catalogue.find(sentence)]
         if not wordings:
             wordings = self._anaphor(text, sentence, start)
-            if not wordings:
-                return []
+        if not wordings and carried is not None:
+            opening = SERIES_OPENING.match(sentence)
+            if opening:
+                wordings = [WordingMatch(start + opening.start("time"), start + opening.start("time"),
+                                         carried.text, carried.indicators)]
+        if not wordings:
+            return []
         end_of_sentence = start + len(sentence)
         estimate = ESTIMATE.search(sentence)
         found: list[ProseFigure] = []

@@ -263,3 +263,12 @@ def test_a_notice_sending_out_a_plan_is_the_plan_and_speaks_for_its_issuer():
     text = text.replace("印发“十四五”国家老龄事业发展和养老服务体系规划的通知",
                         "印发《“十四五”国家老龄事业发展和养老服务体系规划》的通知")
     assert records(text).metadata.title == "“十四五”国家老龄事业发展和养老服务体系规划"
+
+
+def test_a_series_split_by_semicolons_goes_on_with_its_indicator():
+    # 公益时报 2021-01-22 (d21): one sentence per year after the first, each opening with its year.
+    text = ("时间:2021-01-22 10:49:00来源:公益时报\n中国社会组织网的数据显示,2012年我国社会组织总量只有32万家;"
+            "2013年达到39万家;2014年超过46万家。")
+    assert facts(text) == {("100000", "social_orgs", 2012, "actual", D(320000), "="),
+                           ("100000", "social_orgs", 2013, "actual", D(390000), "="),
+                           ("100000", "social_orgs", 2014, "actual", D(460000), ">=")}
