@@ -376,6 +376,8 @@ class ProseReader:
         spans = sorted(excluded)
         span_starts = [a for a, _ in spans]
         for sentence_match in SENTENCE.finditer(text):
+            # What a sentence carries over holds for the very next sentence only.
+            previous, carried = carried, None
             sentence = sentence_match.group(0)
             if not DIGIT.search(sentence):
                 continue
@@ -390,11 +392,10 @@ class ProseReader:
                 sentence = text[start : max(start, cut)]
                 if not sentence:
                     continue
-            found = self._read_sentence(text, sentence, start, notes, carried)
+            found = self._read_sentence(text, sentence, start, notes, previous)
             figures.extend(found)
             # A series split by semicolons (2012年总量只有32万家;2013年达到39万家;): the next
             # sentence, if it opens with its year and names nothing, goes on with this indicator.
-            carried = None
             if found and sentence.rstrip().endswith((";", "；")):
                 last = found[-1]
                 carried = WordingMatch(0, 0, last.wording, (last.indicator,))
