@@ -112,6 +112,8 @@ ANAPHOR_LOOKBACK = 200
 PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fff]{2,})$")
 # A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS})[\u4e00-\u9fff]{{0,6}}$")
+# A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
+AGE_QUALIFIER = re.compile(r"\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
 SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
 # A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
@@ -482,6 +484,10 @@ class ProseReader:
         if subject and not SCOPE_ONLY.fullmatch(subject):
             # 其中,注册登记的养老机构4.1万个,……,床位518.3万张: the whole sentence is a part.
             notes.append(f"'{wording.text}' in a sentence about a part of the total (其中……), not taken")
+            return True
+        attribute = AGE_QUALIFIER.search(lead)
+        if attribute:
+            notes.append(f"'{attribute.group(0)}{wording.text}': a part of the total, not taken")
             return True
         flow = FLOW_LEAD.search(lead)
         if flow:

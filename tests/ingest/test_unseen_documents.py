@@ -272,3 +272,13 @@ def test_a_series_split_by_semicolons_goes_on_with_its_indicator():
     assert facts(text) == {("100000", "social_orgs", 2012, "actual", D(320000), "="),
                            ("100000", "social_orgs", 2013, "actual", D(390000), "="),
                            ("100000", "social_orgs", 2014, "actual", D(460000), ">=")}
+
+
+def test_beds_of_a_kind_of_institution_and_organisations_of_an_age_are_parts():
+    # 北京商报 on the 2022 national bulletin (c07): community institutions' beds are a part.
+    text = ("民政部 2023-12-14\n截至2022年末,全国共有各类养老机构和设施38.7万个,养老床位合计829.4万张。\n"
+            "社区养老服务机构和设施34.7万个,床位311.1万张;")
+    assert facts(text) == {("100000", "elderly_care_beds", 2022, "actual", D(8294000), "=")}
+    # 公益时报 (d21): organisations founded ten years ago or more are a part of all.
+    text = "时间:2021-01-22 来源:公益时报\n全国成立10年以上社会组织只有24万家,5-10年的近30万家。"
+    assert not facts(text)
