@@ -15,7 +15,7 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.resources import PipelineInputs, RunGuard
 from warehouse.faults import pause_point
-from warehouse.inputs import parser_version, scan_documents
+from warehouse.inputs import parser_version, scan_documents, scan_inbox
 from warehouse.parse_cache import PARSED, ParseCache, parse_document
 from warehouse.raw import document_tables, replace_tables
 
@@ -77,7 +77,10 @@ def raw_document_tables(context: dg.AssetExecutionContext, inputs: PipelineInput
     cache = ParseCache(paths.parse_cache)
     pause_point("land")
     entries, pending, outdated = [], [], []
-    for doc_id, document in scan_documents(paths.documents).items():
+    inbox = scan_inbox(paths.documents)
+    for entry in inbox.refused:
+        context.log.warning(f"refused {entry.path}: {entry.reason}")
+    for doc_id, document in inbox.documents.items():
         entry = cache.read(doc_id)
         if entry is None:
             pending.append(document.path.name)
@@ -91,7 +94,7 @@ def raw_document_tables(context: dg.AssetExecutionContext, inputs: PipelineInput
         context.log.warning(f"not parsed yet, left out of this build: {', '.join(pending)}")
     if outdated:
         context.log.warning(f"parsed by an older parser version: {', '.join(outdated)}")
-    tables = document_tables(entries, paths.documents)
+    tables = document_tables(entries, paths.documents, inbox.refused)
     with build_db.get_connection() as con:
         counts = replace_tables(con, tables)
     for name, count in counts.items():

@@ -44,7 +44,7 @@ from orchestration.resources import published_fingerprint
 from warehouse.inputs import input_fingerprint, parser_version, scan_documents
 from warehouse.lock import RunLocked, run_lock
 from warehouse.parse_cache import ParseCache
-from warehouse.raw import source_label
+from warehouse.raw import REFUSED_FILE, source_label
 from warehouse.settings import Paths
 
 # The daemon (minzheng ui) queues build runs one at a time; telemetry stays off.
@@ -288,8 +288,9 @@ class PipelineRunner:
         """Fill the summary from the published file, as a reader sees it."""
         with duckdb.connect(str(self.paths.published), read_only=True) as con:
             summary.documents_refused = con.execute(
-                "select document_name, rejected_reason from raw.documents "
-                "where status <> 'parsed' order by document_name").fetchall()
+                "select document_name, rejected_reason from raw.documents where status <> 'parsed' "
+                "union all select document_name, reason from raw.ingest_errors "
+                f"where error_kind = '{REFUSED_FILE}' order by document_name").fetchall()
             summary.figures = con.execute("select count(*) from raw.figures").fetchone()[0]
             summary.figures_skipped = con.execute(
                 "select count(*) from raw.ingest_errors where error_kind = 'figure_skipped'"

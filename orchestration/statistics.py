@@ -2,12 +2,13 @@
 
 
 import dagster as dg
+import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from orchestration.resources import PipelineInputs, RunGuard
-from warehouse.inputs import statistics_files
+from warehouse.inputs import refused_label, refused_statistics, statistics_files
 from warehouse.raw import replace_tables
-from warehouse.statistics import read_statistics
+from warehouse.statistics import FILE_ERROR_SCHEMA, read_statistics
 
 STATISTICS_KEYS = [dg.AssetKey(["raw", "statistics_rows"]),
                    dg.AssetKey(["raw", "statistics_file_errors"])]
@@ -20,8 +21,12 @@ STATISTICS_KEYS = [dg.AssetKey(["raw", "statistics_rows"]),
 )
 def raw_annual_statistics(context: dg.AssetExecutionContext, inputs: PipelineInputs,
                           build_db: DuckDBResource, run_guard: RunGuard):
-    files = statistics_files(inputs.paths().statistics)
+    folder = inputs.paths().statistics
+    files = statistics_files(folder)
     rows, file_errors = read_statistics(files)
+    refused = [{"file": refused_label(entry, folder), "reason": entry.reason}
+               for entry in refused_statistics(folder)]
+    file_errors = pl.concat([file_errors, pl.DataFrame(refused, schema=FILE_ERROR_SCHEMA, orient="row")])
     with build_db.get_connection() as con:
         replace_tables(con, {"statistics_rows": rows, "statistics_file_errors": file_errors})
     # An unreadable file does not stop the run: the gate quarantines it, the rest goes on.

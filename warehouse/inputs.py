@@ -3,12 +3,20 @@
 A document is known by the hash of its bytes, not by its name: a renamed file is
 the same document, an edited file is a new one. The hashes decide what to parse
 and whether the published warehouse is already up to date.
+
+The inbox folders are a boundary: only regular files inside them are read. Symbolic
+links (which could lead anywhere on the server), devices, FIFOs and sockets are
+refused with the reason, as is a file that vanishes between the scan and the read;
+the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
-from dataclasses import dataclass, replace
+import os
+import stat
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from warehouse.settings import DBT_PROJECT_DIR, REPO_ROOT, Paths
@@ -27,6 +35,67 @@ GENERATED_PARTS = {"__pycache__", "target", "logs", "dbt_packages", "build"}
 DOCUMENT_ID_LENGTH = 16
 
 
+class InboxRefused(Exception):
+    """An inbox entry that is not read; the message says why."""
+
+
+@dataclass(frozen=True)
+class RefusedFile:
+    """An entry of an inbox folder that was not read, and why."""
+
+    path: Path
+    reason: str
+
+
+def _kind_of(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _link_reason(path: Path, inbox: Path) -> str:
+    target = Path(os.path.realpath(path))
+    where = "inside" if target.is_relative_to(inbox) else "outside"
+    return (f"a symbolic link (to {os.readlink(path)}, {where} the inbox): "
+            "links are not followed, the inbox takes regular files only")
+
+
+def open_inbox_file(path: Path) -> int:
+    """A descriptor of `path` if it is still a regular file, never through a link; raises InboxRefused.
+
+    The scan checked the entry, but it can change before the read: O_NOFOLLOW refuses a
+    link swapped in, O_NONBLOCK keeps a FIFO from blocking the run, fstat checks what
+    was opened rather than what the name pointed to a moment ago.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError as error:
+        raise InboxRefused("vanished before it could be read") from error
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InboxRefused("became a symbolic link before it could be read: "
+                               "links are not followed") from error
+        raise InboxRefused(f"cannot read ({error.strerror})") from error
+    kind = _kind_of(os.fstat(fd).st_mode)
+    if kind is not None:
+        os.close(fd)
+        raise InboxRefused(f"{kind}: the inbox takes regular files only")
+    return fd
+
+
+def read_inbox_file(path: Path) -> bytes:
+    """The bytes of a regular inbox file; raises InboxRefused."""
+    with os.fdopen(open_inbox_file(path), "rb") as handle:
+        return handle.read()
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -38,6 +107,49 @@ def file_sha256(path: Path) -> str:
 def document_id(sha256: str) -> str:
     """The document's key everywhere: its Dagster partition, its id in the marts."""
     return sha256[:DOCUMENT_ID_LENGTH]
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~"))
+
+
+def walk_inbox(directory: Path) -> tuple[list[Path], list[RefusedFile]]:
+    """(regular files under `directory`, entries refused), hidden and editor temporary files skipped.
+
+    Nothing is followed: a linked folder is refused like a linked file.
+    """
+    inbox = Path(os.path.realpath(directory))
+    if not inbox.is_dir():
+        return [], []
+    files, refused = [], []
+    for root, folders, names in os.walk(inbox, followlinks=False):
+        folders[:] = sorted(name for name in folders if not _hidden(name))
+        for name in list(folders):
+            path = Path(root) / name
+            if path.is_symlink():
+                folders.remove(name)
+                refused.append(RefusedFile(path, _link_reason(path, inbox)))
+        for name in names:
+            if _hidden(name):
+                continue
+            path = Path(root) / name
+            try:
+                mode = path.lstat().st_mode
+            except FileNotFoundError:
+                refused.append(RefusedFile(path, "vanished before it could be read"))
+                continue
+            if stat.S_ISLNK(mode):
+                refused.append(RefusedFile(path, _link_reason(path, inbox)))
+            elif (kind := _kind_of(mode)) is not None:
+                refused.append(RefusedFile(path, f"{kind}: the inbox takes regular files only"))
+            else:
+                files.append(path)
+    return sorted(files), sorted(refused, key=lambda entry: entry.path)
+
+
+def refused_label(entry: RefusedFile, inbox: Path) -> str:
+    """The refused entry's name as messages give it: its path inside the inbox."""
+    return str(entry.path.relative_to(Path(os.path.realpath(inbox))))
 
 
 def _visible_files(directory: Path) -> list[Path]:
@@ -66,22 +178,46 @@ class InboxDocument:
         return document_id(self.sha256)
 
 
-def scan_documents(directory: Path) -> dict[str, InboxDocument]:
+@dataclass(frozen=True)
+class Inbox:
+    """The documents of the inbox by id, and the entries refused."""
+
+    documents: dict[str, InboxDocument]
+    refused: list[RefusedFile] = field(default_factory=list)
+
+
+def scan_inbox(directory: Path) -> Inbox:
     """The inbox by document id; of byte-identical files, the first name in sort order wins."""
     found: dict[str, InboxDocument] = {}
-    for path in _visible_files(Path(directory).resolve()):
-        digest = file_sha256(path)
+    files, refused = walk_inbox(directory)
+    for path in files:
+        try:
+            with os.fdopen(open_inbox_file(path), "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except InboxRefused as error:
+            refused.append(RefusedFile(path, str(error)))
+            continue
         first = found.get(document_id(digest))
         if first is None:
             found[document_id(digest)] = InboxDocument(path=path, sha256=digest)
         else:
             found[first.document_id] = replace(first, copies=(*first.copies, path))
-    return found
+    return Inbox(found, sorted(refused, key=lambda entry: entry.path))
+
+
+def scan_documents(directory: Path) -> dict[str, InboxDocument]:
+    """The documents of the inbox by id (see scan_inbox for the entries refused)."""
+    return scan_inbox(directory).documents
 
 
 def statistics_files(directory: Path) -> list[Path]:
-    """Every visible file in the statistics folder (unsupported types are rejected on load)."""
-    return _visible_files(directory)
+    """Every regular visible file in the statistics folder (unsupported types are rejected on load)."""
+    return walk_inbox(directory)[0]
+
+
+def refused_statistics(directory: Path) -> list[RefusedFile]:
+    """Entries of the statistics folder that are not regular files, with the reason."""
+    return walk_inbox(directory)[1]
 
 
 def _tree_digest(roots: tuple[Path, ...], extra: tuple[Path, ...] = ()) -> str:
@@ -112,6 +248,10 @@ def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument]) -> str:
         digest.update(b"document " + document.sha256.encode() + document.path.name.encode())
         for copy in document.copies:
             digest.update(b"copy " + copy.name.encode())
+    # A refused entry is in the fingerprint too, so that the run that meets it reports it.
+    for folder in (paths.documents, paths.statistics):
+        for entry in walk_inbox(folder)[1]:
+            digest.update(b"refused " + str(entry.path).encode() + entry.reason.encode())
     for path in statistics_files(paths.statistics):
         digest.update(b"statistics " + path.name.encode() + file_sha256(path).encode())
     for path in _visible_files(paths.reference):

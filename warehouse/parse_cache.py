@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ingest.extract import DocumentRejected, extract_bytes
-from warehouse.inputs import InboxDocument, document_id
+from warehouse.inputs import InboxDocument, InboxRefused, document_id, read_inbox_file
 
 PARSED, REJECTED, FAILED = "parsed", "rejected", "failed"
 
@@ -39,9 +39,9 @@ def parse_document(document: InboxDocument, parser_version: str) -> dict:
         "notes": [],
     }
     try:
-        data = document.path.read_bytes()
-    except OSError as error:
-        return entry | {"status": REJECTED, "reason": f"cannot read ({error.strerror})"}
+        data = read_inbox_file(document.path)
+    except InboxRefused as refused:
+        return entry | {"status": REJECTED, "reason": str(refused)}
     sha256 = hashlib.sha256(data).hexdigest()
     entry |= {"document_id": document_id(sha256), "sha256": sha256}
     try:

@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 
 from warehouse.catalogue import catalogue_tables
-from warehouse.inputs import InboxDocument
+from warehouse.inputs import InboxDocument, RefusedFile, refused_label
 from warehouse.parse_cache import PARSED
 
 RAW_SCHEMA = "raw"
@@ -40,6 +40,8 @@ FIGURE_SCHEMA = {
 }
 # raw.ingest_errors.error_kind of a second file with the bytes of a document already in the inbox.
 DUPLICATE_DOCUMENT = "duplicate_document"
+# ... of an inbox entry that is not a regular file inside the inbox (a link, a FIFO, a device).
+REFUSED_FILE = "file_refused"
 INGEST_ERROR_SCHEMA = {
     "document_id": pl.String, "document_name": pl.String, "error_kind": pl.String,
     "reason": pl.String, "landed_at": pl.String,
@@ -91,11 +93,15 @@ def replace_tables(con: duckdb.DuckDBPyConnection,
     return {name: frame.height for name, frame in tables.items()}
 
 
-def document_tables(entries: list[tuple[InboxDocument, dict]],
-                    inbox: Path) -> dict[str, pl.DataFrame]:
+def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path,
+                    refused: list[RefusedFile] = ()) -> dict[str, pl.DataFrame]:
     """raw.documents, raw.figure_records and raw.ingest_errors from parse-cache entries."""
     landed_at = now()
     documents, figures, errors = [], [], []
+    # Entries that are no regular file inside the inbox: never read, named with the reason.
+    for entry in refused:
+        errors.append({"document_id": None, "document_name": refused_label(entry, inbox),
+                       "error_kind": REFUSED_FILE, "reason": entry.reason, "landed_at": landed_at})
     for document, entry in entries:
         # The name is today's name in the inbox; the cache may have seen the file under another.
         name = document.path.name

@@ -16,7 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from ingest.decoding import NOT_TEXT, decode_bytes
-from warehouse.inputs import STATISTICS_SUFFIXES, file_sha256
+from warehouse.inputs import STATISTICS_SUFFIXES, InboxRefused, file_sha256, read_inbox_file
 
 REQUIRED_COLUMNS = ("region_code", "year", "indicator", "value", "unit", "source")
 # `region`, where a file gives it, is checked against the code's name (a mistyped code
@@ -51,7 +51,7 @@ def _read_text_frames(path: Path) -> list[tuple[str, pl.DataFrame]]:
     required columns refuses the whole file, so that no sheet is dropped silently.
     """
     if path.suffix.lower() == ".csv":
-        data = path.read_bytes()
+        data = read_inbox_file(path)
         if not data.strip():
             raise UnreadableFile("empty file")
         # Offices save CSV from Excel in GBK as often as in UTF-8.
@@ -60,7 +60,7 @@ def _read_text_frames(path: Path) -> list[tuple[str, pl.DataFrame]]:
             raise UnreadableFile(NOT_TEXT)
         tables = [(path.name, pl.read_csv(io.StringIO(decoded.text), infer_schema=False))]
     else:
-        sheets = pl.read_excel(path, sheet_id=0, engine="openpyxl", infer_schema_length=0,
+        sheets = pl.read_excel(io.BytesIO(read_inbox_file(path)), sheet_id=0, engine="openpyxl", infer_schema_length=0,
                                raise_if_empty=False)
         sheets = {name: frame for name, frame in sheets.items() if frame.width}
         tables = [(path.name if len(sheets) == 1 else f"{path.name} [{name}]",
@@ -80,6 +80,8 @@ def _text_rows(path: Path) -> pl.DataFrame:
         tables = _read_text_frames(path)
     except UnreadableFile:
         raise
+    except InboxRefused as error:
+        raise UnreadableFile(str(error)) from error
     except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not raised
         raise UnreadableFile(f"cannot read: {type(error).__name__}: {error}") from error
     digest = file_sha256(path)
