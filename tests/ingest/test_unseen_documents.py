@@ -282,3 +282,10 @@ def test_beds_of_a_kind_of_institution_and_organisations_of_an_age_are_parts():
     # 公益时报 (d21): organisations founded ten years ago or more are a part of all.
     text = "时间:2021-01-22 来源:公益时报\n全国成立10年以上社会组织只有24万家,5-10年的近30万家。"
     assert not facts(text)
+
+
+def test_holders_of_both_certificate_levels_are_the_certified_social_workers():
+    # 中国社会工作 repost (g08): 截止2017年底 in a 2018 article is 2017.
+    text = ("2018-03-21 来源:中国社会工作\n据统计,截止2017年底,本市持有助理社会工作师、社会工作师职业水平"
+            "考试证书人数达到16912人。上海市民政局介绍了全市社会工作发展情况。")
+    assert ("310000", "certified_social_workers", 2017, "actual", D(16912), "=") in facts(text)
