@@ -6,7 +6,7 @@ import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from orchestration.resources import PipelineInputs, RunGuard
-from warehouse.inputs import refused_label, refused_statistics, statistics_files
+from warehouse.inputs import refused_label, walk_inbox
 from warehouse.raw import replace_tables
 from warehouse.statistics import FILE_ERROR_SCHEMA, read_statistics
 
@@ -22,10 +22,10 @@ STATISTICS_KEYS = [dg.AssetKey(["raw", "statistics_rows"]),
 def raw_annual_statistics(context: dg.AssetExecutionContext, inputs: PipelineInputs,
                           build_db: DuckDBResource, run_guard: RunGuard):
     folder = inputs.paths().statistics
-    files = statistics_files(folder)
+    files, refused_entries = walk_inbox(folder)
     rows, file_errors = read_statistics(files)
     refused = [{"file": refused_label(entry, folder), "reason": entry.reason}
-               for entry in refused_statistics(folder)]
+               for entry in refused_entries]
     file_errors = pl.concat([file_errors, pl.DataFrame(refused, schema=FILE_ERROR_SCHEMA, orient="row")])
     with build_db.get_connection() as con:
         replace_tables(con, {"statistics_rows": rows, "statistics_file_errors": file_errors})

@@ -97,11 +97,8 @@ def read_inbox_file(path: Path) -> bytes:
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def document_id(sha256: str) -> str:
@@ -159,7 +156,7 @@ def _visible_files(directory: Path) -> list[Path]:
     return sorted(
         path for path in directory.rglob("*")
         if path.is_file()
-        and not any(part.startswith((".", "~")) for part in path.relative_to(directory).parts)
+        and not any(_hidden(part) for part in path.relative_to(directory).parts)
     )
 
 
@@ -215,11 +212,6 @@ def statistics_files(directory: Path) -> list[Path]:
     return walk_inbox(directory)[0]
 
 
-def refused_statistics(directory: Path) -> list[RefusedFile]:
-    """Entries of the statistics folder that are not regular files, with the reason."""
-    return walk_inbox(directory)[1]
-
-
 def _tree_digest(roots: tuple[Path, ...], extra: tuple[Path, ...] = ()) -> str:
     digest = hashlib.sha256()
     files = [path for root in roots for path in _visible_files(root)
@@ -249,10 +241,10 @@ def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument]) -> str:
         for copy in document.copies:
             digest.update(b"copy " + copy.name.encode())
     # A refused entry is in the fingerprint too, so that the run that meets it reports it.
-    for folder in (paths.documents, paths.statistics):
-        for entry in walk_inbox(folder)[1]:
-            digest.update(b"refused " + str(entry.path).encode() + entry.reason.encode())
-    for path in statistics_files(paths.statistics):
+    statistics, refused_statistics = walk_inbox(paths.statistics)
+    for entry in walk_inbox(paths.documents)[1] + refused_statistics:
+        digest.update(b"refused " + str(entry.path).encode() + entry.reason.encode())
+    for path in statistics:
         digest.update(b"statistics " + path.name.encode() + file_sha256(path).encode())
     for path in _visible_files(paths.reference):
         digest.update(b"reference " + path.name.encode() + file_sha256(path).encode())

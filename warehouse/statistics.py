@@ -10,13 +10,14 @@ no repeat) is the raw suite's decision (expectations/raw.py), not the reader's.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
 import polars as pl
 
 from ingest.decoding import NOT_TEXT, decode_bytes
-from warehouse.inputs import STATISTICS_SUFFIXES, InboxRefused, file_sha256, read_inbox_file
+from warehouse.inputs import STATISTICS_SUFFIXES, InboxRefused, read_inbox_file
 
 REQUIRED_COLUMNS = ("region_code", "year", "indicator", "value", "unit", "source")
 # `region`, where a file gives it, is checked against the code's name (a mistyped code
@@ -43,15 +44,14 @@ class UnreadableFile(Exception):
     """A statistics file that cannot be read as a table; the message says why."""
 
 
-def _read_text_frames(path: Path) -> list[tuple[str, pl.DataFrame]]:
-    """(label, every cell as text) per table of the file: one for a CSV, one per sheet of a workbook.
+def _read_text_frames(path: Path, data: bytes) -> list[tuple[str, pl.DataFrame]]:
+    """(label, every cell as text) per table of the file's bytes: one for a CSV, one per sheet of a workbook.
 
     Cells stay text so that the quality gate, not the reader, decides what is a number.
     Blank sheets (Excel's empty Sheet2) are skipped; a sheet with rows but not the
     required columns refuses the whole file, so that no sheet is dropped silently.
     """
     if path.suffix.lower() == ".csv":
-        data = read_inbox_file(path)
         if not data.strip():
             raise UnreadableFile("empty file")
         # Offices save CSV from Excel in GBK as often as in UTF-8.
@@ -60,7 +60,7 @@ def _read_text_frames(path: Path) -> list[tuple[str, pl.DataFrame]]:
             raise UnreadableFile(NOT_TEXT)
         tables = [(path.name, pl.read_csv(io.StringIO(decoded.text), infer_schema=False))]
     else:
-        sheets = pl.read_excel(io.BytesIO(read_inbox_file(path)), sheet_id=0, engine="openpyxl", infer_schema_length=0,
+        sheets = pl.read_excel(io.BytesIO(data), sheet_id=0, engine="openpyxl", infer_schema_length=0,
                                raise_if_empty=False)
         sheets = {name: frame for name, frame in sheets.items() if frame.width}
         tables = [(path.name if len(sheets) == 1 else f"{path.name} [{name}]",
@@ -76,15 +76,18 @@ def _text_rows(path: Path) -> pl.DataFrame:
     if path.suffix.lower() not in STATISTICS_SUFFIXES:
         raise UnreadableFile(f"unsupported file type '{path.suffix}' "
                              f"(expected {', '.join(STATISTICS_SUFFIXES)})")
+    # Read once: the hash names the bytes that were read, not what the file holds later.
     try:
-        tables = _read_text_frames(path)
-    except UnreadableFile:
-        raise
+        data = read_inbox_file(path)
     except InboxRefused as error:
         raise UnreadableFile(str(error)) from error
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        tables = _read_text_frames(path, data)
+    except UnreadableFile:
+        raise
     except Exception as error:  # noqa: BLE001 - any unreadable file is reported, not raised
         raise UnreadableFile(f"cannot read: {type(error).__name__}: {error}") from error
-    digest = file_sha256(path)
     frames = []
     for label, frame in tables:
         frame = frame.rename({name: name.strip().lower() for name in frame.columns})
