@@ -20,10 +20,12 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP) ## create or refresh .venv from pyproject.toml + requirements.lock
 
 run: $(STAMP) ## run the whole job on the sample corpus and publish warehouse/minzheng.duckdb
+	ingest/bin/format-packages
 	$(BIN)/minzheng run
 
 test: $(STAMP) ## run every test (unit, pipeline, bad input, faults, Superset and browser)
 	dashboards/bin/browser-packages
+	ingest/bin/format-packages
 	$(BIN)/pytest
 
 test-fast: $(STAMP) ## run the tests that need no pipeline run or Superset server

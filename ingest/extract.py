@@ -6,15 +6,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from decimal import Decimal
 from pathlib import Path
 
 from ingest.catalogue import Catalogue, default_catalogue
-from ingest.decoding import check_is_chinese_text, detect_and_decode
+from ingest.decoding import check_is_chinese_text
+from ingest.formats import read_document
 from ingest.kinds import default_kinds
-from ingest.metadata import REGION_CONTEXT_CHARACTERS, read_metadata
+from ingest.metadata import (
+    REGION_CONTEXT_CHARACTERS,
+    find_period,
+    find_publication_date,
+    find_sections,
+    find_stated_year,
+    find_title,
+    read_metadata,
+)
 from ingest.normalise import normalise
 from ingest.prose import DocumentFrame, ProseFigure, ProseReader
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
@@ -114,7 +124,12 @@ def _merge(records: list[tuple[int, FigureRecord]]) -> list[FigureRecord]:
 
 def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | None = None,
                  regions: RegionTable | None = None) -> ExtractionResult:
-    """Figure records of an already decoded document."""
+    """Figure records of an already decoded document.
+
+    A compilation of several yearly documents (find_sections) is read part by part: each
+    part's figures take the year its own opening and dates give, the region and kind stay
+    the compilation's.
+    """
     catalogue = catalogue or default_catalogue()
     regions = regions or default_regions()
     text = normalise(text)
@@ -128,10 +143,34 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
     if metadata.region_code is None:
         result.notes.append("no region could be decided for the document; no figures taken")
         return result
+    starts = find_sections(text)
+    if not starts:
+        records = _records(text, metadata, catalogue, regions, mentions, result.notes)
+    else:
+        records = []
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+            part = text[start:end]
+            title = find_title(part)
+            period = find_period(title, part, default_kinds()[metadata.document_kind])
+            dated = dataclasses.replace(metadata, publication_date=find_publication_date(part),
+                                        period_label=period[0], period_start=period[1], period_end=period[2])
+            dated.reference_year = (int(dated.publication_date[:4]) if dated.publication_date
+                                    else find_stated_year(part) or metadata.reference_year)
+            part_notes: list[str] = []
+            records += [(start + offset, record) for offset, record in
+                        _records(part, dated, catalogue, regions, mentions, part_notes)]
+            result.notes += [f"part from offset {start} ({dated.reference_year}): {note}" for note in part_notes]
+    result.records = _merge(records)
+    return result
+
+
+def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, regions: RegionTable, mentions,
+             notes: list[str]) -> list[tuple[int, FigureRecord]]:
+    """(offset, record) of each figure of one document (or one part of a compilation)."""
     frame = DocumentFrame(default_kinds()[metadata.document_kind], metadata.period_start, metadata.period_end,
                           metadata.reference_year)
     tables = find_tables(text, frame.base_year, catalogue)
-    prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), result.notes)
+    prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), notes)
     prose = _without_restatements(prose)
     confirmed: dict[str, set[Decimal]] = {}
     for figure in prose:
@@ -139,7 +178,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
     # Rows split with certainty confirm the rows of other tables (a 2020 actual stated in two tables).
     for figure in table_figures(text, tables, catalogue, confirmed, []):
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
-    from_tables = table_figures(text, tables, catalogue, confirmed, result.notes)
+    from_tables = table_figures(text, tables, catalogue, confirmed, notes)
 
     records: list[tuple[int, FigureRecord]] = []
     for figure in [*prose, *from_tables]:
@@ -162,21 +201,42 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
                 binding=figure.binding if isinstance(figure, TableFigure) else None,
                 quote=figure.quote,
             )))
-    result.records = _merge(records)
-    return result
+    return records
 
 
 def extract_bytes(data: bytes, name: str) -> ExtractionResult:
-    """Parse one document given as bytes; raise DocumentRejected when it is not a readable document."""
-    decoded = detect_and_decode(data)
+    """Parse one document given as bytes, in any format `ingest.formats` reads; raise DocumentRejected
+    when it is not a readable document. An archive's members are parsed each as a document of its own,
+    and their records carry the archive's name."""
+    read = read_document(data)
     metadata = DocumentMetadata(document=name, sha256=hashlib.sha256(data).hexdigest(),
-                                size_bytes=len(data), encoding=decoded.encoding)
-    # Once decoded, the bytes are not needed: a caller that passed them without keeping
+                                size_bytes=len(data), encoding=read.encoding, format=read.format)
+    # Once read, the bytes are not needed: a caller that passed them without keeping
     # a name for them (extract_file) gets their memory back before the parse.
     del data
-    result = extract_text(decoded.text, metadata)
-    if decoded.truncated_tail:
-        result.notes.append("the file ends in the middle of a character; the incomplete bytes were dropped")
+    if not read.members:
+        result = extract_text(read.text, metadata)
+        result.notes[:0] = read.notes
+        if read.truncated_tail:
+            result.notes.append("the file ends in the middle of a character; the incomplete bytes were dropped")
+        return result
+    result = ExtractionResult(metadata=metadata, notes=list(read.notes))
+    records: list[tuple[int, FigureRecord]] = []
+    regions = set()
+    for index, (member_name, member) in enumerate(read.members):
+        member_metadata = DocumentMetadata(document=name, sha256=metadata.sha256, size_bytes=metadata.size_bytes,
+                                           encoding=member.encoding, format=member.format)
+        try:
+            part = extract_text(member.text, member_metadata)
+        except DocumentRejected as refused:
+            result.notes.append(f"{member_name}: {refused.reason}")
+            continue
+        regions.add((part.metadata.region_code, part.metadata.region))
+        result.notes.extend(f"{member_name}: {note}" for note in [*member.notes, *part.notes])
+        records.extend(((index, position), record) for position, record in enumerate(part.records))
+    if len(regions) == 1:
+        metadata.region_code, metadata.region = next(iter(regions))
+    result.records = _merge(records)
     return result
 
 

@@ -27,8 +27,10 @@ GLUED_TITLE = re.compile(rf"^(?P<title>[^,。;:!?《》]{{4,40}}?{DOCUMENT_TYPE}
 SIGNATURE_DATE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?\s*$", re.M)
 # A signature or page line with the month only (成都市民政局 2023年2月): the year the text is written in.
 MONTH_LINE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月\s*$", re.M)
+# The date of publication is preferred to the date of writing (a gov.cn page gives both: 成文日期, 发布日期).
+PUBLISHED_DATE = re.compile(r"(?:发布日期|发布时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 LABELLED_DATE = re.compile(
-    r"(?:发布日期|发布时间|印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+    r"(?:印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # A page's date as news sites print it: 2016/07/14, 2016.07.14, or 2016年07月14日 with a clock
 # time or the source after it (2016年07月14日10:05  来源:健康报网).
@@ -61,7 +63,8 @@ DATELINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?:\d{1,2}月\d{1,2
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
 AUTHOR_LEVEL_CUES = {
     "district": re.compile(r"区委|区政府|全区|本区|我区|区民政局|县委|县政府|全县|本县|我县"),
-    "prefecture": re.compile(r"市委|市政府|全市|本市|我市|市民政局"),
+    # An autonomous prefecture (州) or league (盟) speaks as a city does: 州委、州政府, 全州.
+    "prefecture": re.compile(r"市委|市政府|全市|本市|我市|市民政局|州委|州政府|全州|本州|我州|州民政局|盟委|全盟"),
     "province": re.compile(r"省委|省政府|全省|本省|我省|省民政厅"),
 }
 
@@ -273,7 +276,7 @@ def _cited_plan_period(text: str) -> tuple[str, int, int] | None:
 def find_publication_date(text: str) -> str | None:
     """The date a document states for itself: a labelled date, the signature line, a dateline or a page date."""
     head = text[:HEAD_CHARACTERS]
-    for pattern, order in ((LABELLED_DATE, "ymd"), (SIGNATURE_DATE, "ymd"), (ISO_DATE, "ymd"),
+    for pattern, order in ((PUBLISHED_DATE, "ymd"), (LABELLED_DATE, "ymd"), (SIGNATURE_DATE, "ymd"), (ISO_DATE, "ymd"),
                            (PAGE_DATE, "ymd"), (NUMERIC_DATE, "ymd"), (DATELINE, "ymd"), (DAY_FIRST_DATE, "dmy")):
         for match in pattern.finditer(head):
             numbers = [int(g) for g in match.groups()]
@@ -293,6 +296,48 @@ def find_stated_year(text: str) -> int | None:
             return year
     years = [int(m.group(1)) for m in STATED_YEAR.finditer(text[:OPENING_CHARACTERS]) if is_year(int(m.group(1)))]
     return max(years) if years else None
+
+
+# A compilation of yearly documents (南京市2021~2024年统计公报汇总): each part opens with its own
+# title naming its year, or with its issuer's line and the date it was issued under it.
+SECTION_DATE = re.compile(r"^\s*(?:发布日期[:：]?\s*)?\d{4}(?:年\d{1,2}月(?:\d{1,2}日)?|-\d{1,2}-\d{1,2})")
+ISSUER_LINE = re.compile(r"^[^,。;:!?]{2,40}(?:局|队|政府|厅|委员会|办公室|办)\s*$")
+YEAR_IN_TITLE = re.compile(r"\d{4}年")
+# Lines a section's opening spans: title, issuer, date.
+OPENING_LINES = 4
+
+
+def find_sections(text: str) -> list[int]:
+    """Offsets where the parts of a compilation of several yearly documents begin; [] for one document.
+
+    A part opens with a title line naming a year (2023年东莞市国民经济和社会发展统计公报) or
+    with an issuer's line followed by a date line (南京市统计局 / 2022年4月). Two openings
+    at least, dated in different years, make a compilation.
+    """
+    title_ending = re.compile(f"(?:{default_kinds().title_ending})\\s*$")
+    lines = text.split("\n")
+    offsets, position = [], 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    openings: list[int] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        is_title = len(stripped) <= 60 and YEAR_IN_TITLE.search(stripped) and title_ending.search(stripped)
+        is_dated = (SECTION_DATE.match(stripped) and len(stripped) <= 40 and index > 0
+                    and ISSUER_LINE.match(lines[index - 1].strip()))
+        if not (is_title or is_dated):
+            continue
+        start = index - 1 if is_dated else index
+        if openings and start - openings[-1] <= OPENING_LINES:
+            continue  # the same opening: a title, then its issuer and date
+        openings.append(start)
+    if len(openings) < 2:
+        return []
+    years = {find_stated_year(text[offsets[i] : offsets[i] + HEAD_CHARACTERS]) for i in openings}
+    if len(years) < 2:
+        return []
+    return [0 if n == 0 else offsets[i] for n, i in enumerate(openings)]
 
 
 def read_metadata(text: str, base: DocumentMetadata, table: RegionTable,

@@ -76,6 +76,8 @@ class DocumentMetadata:
     sha256: str
     size_bytes: int
     encoding: str
+    # The format the bytes were read in (ingest/formats/sniff.py): text, html, pdf, docx, xlsx, zip ...
+    format: str = "text"
     title: str | None = None
     region: str | None = None
     region_code: str | None = None

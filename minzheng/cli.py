@@ -72,7 +72,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"minzheng evaluate: {error}", file=sys.stderr)
         return 2
-    files = _document_files(args.documents)
+    # The gold file may sit beside the documents it labels: it is not one of them.
+    files = [f for f in _document_files(args.documents) if Path(f).resolve() != Path(args.gold).resolve()]
     names = {Path(f).name for f in files}
     unknown = sorted({g["document"] for g in gold} - names)
     if unknown and not args.allow_missing:

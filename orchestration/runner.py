@@ -78,6 +78,7 @@ class RunSummary:
     published: Path
     up_to_date: bool = False
     documents_in_inbox: int = 0
+    documents_by_format: list[tuple[str, int]] = field(default_factory=list)
     documents_parsed: list[str] = field(default_factory=list)
     documents_refused: list[tuple[str, str]] = field(default_factory=list)
     figures: int = 0
@@ -291,6 +292,9 @@ class PipelineRunner:
                 "select document_name, rejected_reason from raw.documents where status <> 'parsed' "
                 "union all select document_name, reason from raw.ingest_errors "
                 f"where error_kind = '{REFUSED_FILE}' order by document_name").fetchall()
+            summary.documents_by_format = con.execute(
+                "select coalesce(format, 'unread'), count(*) from raw.documents group by 1 order by 2 desc, 1"
+            ).fetchall()
             summary.figures = con.execute("select count(*) from raw.figures").fetchone()[0]
             summary.figures_skipped = con.execute(
                 "select count(*) from raw.ingest_errors where error_kind = 'figure_skipped'"
@@ -316,6 +320,8 @@ def render_summary(summary: RunSummary, console: Console) -> None:
                       "nothing to parse or build.")
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_row("documents in inbox", str(summary.documents_in_inbox))
+    if summary.documents_by_format:
+        table.add_row("  by format", ", ".join(f"{name} {count}" for name, count in summary.documents_by_format))
     table.add_row("  parsed this run", str(len(summary.documents_parsed)))
     table.add_row("  unchanged, not parsed", str(summary.documents_skipped))
     table.add_row("  refused", str(len(summary.documents_refused)))

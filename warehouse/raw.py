@@ -24,7 +24,7 @@ RAW_SCHEMA = "raw"
 DOCUMENT_SCHEMA = {
     "document_id": pl.String, "sha256": pl.String, "document_name": pl.String,
     "source_path": pl.String, "status": pl.String, "rejected_reason": pl.String,
-    "size_bytes": pl.Int64, "encoding": pl.String, "title": pl.String, "region": pl.String,
+    "size_bytes": pl.Int64, "encoding": pl.String, "format": pl.String, "title": pl.String, "region": pl.String,
     "region_code": pl.String, "region_reason": pl.String, "document_kind": pl.String,
     "period_label": pl.String, "period_start": pl.Int32, "period_end": pl.Int32,
     "publication_date": pl.String, "parser_version": pl.String, "parsed_at": pl.String,
@@ -112,7 +112,7 @@ def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path,
             "rejected_reason": entry.get("reason"),
             "size_bytes": metadata.get("size_bytes", document.path.stat().st_size),
             **{field: metadata.get(field) for field in (
-                "encoding", "title", "region", "region_code", "region_reason", "document_kind",
+                "encoding", "format", "title", "region", "region_code", "region_reason", "document_kind",
                 "period_label", "period_start", "period_end", "publication_date")},
             "parser_version": entry["parser_version"], "parsed_at": entry["parsed_at"],
             "landed_at": landed_at,

@@ -33,6 +33,7 @@ final as (
         documents.status,
         documents.rejected_reason,
         documents.encoding,
+        documents.document_format,
         documents.size_bytes,
         documents.sha256,
         documents.source_path,

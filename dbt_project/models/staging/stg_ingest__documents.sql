@@ -15,6 +15,7 @@ renamed as (
         source_path,
         size_bytes,
         encoding,
+        format as document_format,
         status,
         rejected_reason,
 
