@@ -41,6 +41,10 @@ COUNTRY_WORDS = re.compile(r"全国|我国")
 # What follows a region word that is the subject of a figure's sentence.
 SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有)")
 SUBJECT_WINDOW = 60
+# What a quote puts between a table's header and its row, or where it cuts a sentence.
+QUOTE_GAP = "…"
+# Characters of a quote looked up to find its place in the file.
+LOCATE_PROBE = 24
 # What joins the names of a list of regions that share one figure.
 LIST_JOIN = re.compile(r"\s*[、,，和及与]\s*")
 
@@ -204,6 +208,26 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
     return records
 
 
+def locate(records: list[FigureRecord], located: list[tuple[str, str]], prefix: str = "") -> list[FigureRecord]:
+    """The records with the place of their quote in the file: the first located line holding it.
+
+    Lines are normalised as the document was, so a quote (normalised text) is found in them; a
+    table figure's quote is its header, then … and its row: the row is looked up. Where no
+    line holds the quote, the record says only which member of an archive it comes from.
+    """
+    if not located and not prefix:
+        return records
+    lines = [(normalise(line), where) for line, where in located]
+    placed = []
+    for record in records:
+        quote = record.quote.split(QUOTE_GAP)[-1].strip(QUOTE_GAP + " ")
+        probe = quote[:LOCATE_PROBE]
+        where = next((where for line, where in lines if probe and probe in line), None)
+        label = f"{prefix}{where}" if where else (prefix.removesuffix(": ") or None)
+        placed.append(dataclasses.replace(record, location=label))
+    return placed
+
+
 def extract_bytes(data: bytes, name: str) -> ExtractionResult:
     """Parse one document given as bytes, in any format `ingest.formats` reads; raise DocumentRejected
     when it is not a readable document. An archive's members are parsed each as a document of its own,
@@ -216,6 +240,7 @@ def extract_bytes(data: bytes, name: str) -> ExtractionResult:
     del data
     if not read.members:
         result = extract_text(read.text, metadata)
+        result.records = locate(result.records, read.located)
         result.notes[:0] = read.notes
         if read.truncated_tail:
             result.notes.append("the file ends in the middle of a character; the incomplete bytes were dropped")
@@ -231,6 +256,7 @@ def extract_bytes(data: bytes, name: str) -> ExtractionResult:
         except DocumentRejected as refused:
             result.notes.append(f"{member_name}: {refused.reason}")
             continue
+        part.records = locate(part.records, member.located, prefix=f"{member_name}: ")
         regions.add((part.metadata.region_code, part.metadata.region))
         result.notes.extend(f"{member_name}: {note}" for note in [*member.notes, *part.notes])
         records.extend(((index, position), record) for position, record in enumerate(part.records))

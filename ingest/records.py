@@ -45,6 +45,9 @@ class FigureRecord:
     comparator: str
     binding: str | None
     quote: str
+    # Where the quote sits in the file, for formats that have places: "page 3" (PDF),
+    # "table 2, row 4" (DOCX, HTML), "sheet 主要指标, row 5" (XLSX); an archive's member first.
+    location: str | None = None
 
     def key(self) -> tuple:
         """Identity of a fact within one document: the same fact stated twice is one record."""
@@ -65,6 +68,7 @@ class FigureRecord:
             "comparator": self.comparator,
             "binding": self.binding,
             "quote": self.quote,
+            "location": self.location,
         }
 
 

@@ -36,7 +36,7 @@ FIGURE_SCHEMA = {
     "region": pl.String, "region_code": pl.String, "indicator": pl.String,
     "indicator_text": pl.String, "year": pl.Int32, "value": pl.Float64,
     "value_high": pl.Float64, "unit": pl.String, "kind": pl.String, "comparator": pl.String,
-    "binding": pl.String, "quote": pl.String,
+    "binding": pl.String, "quote": pl.String, "location": pl.String,
 }
 # raw.ingest_errors.error_kind of a second file with the bytes of a document already in the inbox.
 DUPLICATE_DOCUMENT = "duplicate_document"

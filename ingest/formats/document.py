@@ -29,6 +29,14 @@ class ReadDocument:
     members: list[tuple[str, ReadDocument]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     truncated_tail: bool = False
+    # Lines of the text with where they sit in the file ("page 3", "table 2, row 4"): a record's
+    # quote is looked up among them to say where its figure stands.
+    located: list[tuple[str, str]] = field(default_factory=list)
+
+
+def located_table(lines: list[str], where: str) -> list[tuple[str, str]]:
+    """Each line of a table with its place: `where`, row n (the header row is row 1)."""
+    return [(line, f"{where}, row {number}") for number, line in enumerate(lines, 1)]
 
 
 def clean_cell(text: str) -> str:

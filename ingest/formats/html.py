@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from ingest.decoding import check_is_chinese_text, decode_bytes
-from ingest.formats.document import Cell, ReadDocument, table_lines
+from ingest.formats.document import Cell, ReadDocument, located_table, table_lines
 from ingest.records import DocumentRejected
 
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
@@ -69,11 +69,16 @@ class _Walker:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.current: list[str] = []
+        self.located: list[tuple[str, str]] = []
+        self.tables = 0
+        self.paragraphs = 0
 
     def flush(self) -> None:
         line = "".join(self.current).strip()
         if line:
             self.lines.append(line)
+            self.paragraphs += 1
+            self.located.append((line, f"paragraph {self.paragraphs}"))
         self.current = []
 
     def walk(self, element) -> None:
@@ -85,7 +90,10 @@ class _Walker:
         tag = element.tag.lower()
         if tag == "table" and not element.xpath(".//table") and _is_data_table(element):
             self.flush()
-            self.lines.extend(table_lines(_table_rows(element)))
+            rows = table_lines(_table_rows(element))
+            self.tables += 1
+            self.lines.extend(rows)
+            self.located.extend(located_table(rows, f"table {self.tables}"))
         else:
             if tag in BLOCK_TAGS:
                 self.flush()
@@ -140,4 +148,4 @@ def read_html(data: bytes) -> ReadDocument:
         lines = [title.strip()]
     result = "\n".join(lines)
     check_is_chinese_text(result)
-    return ReadDocument(result, "html", encoding)
+    return ReadDocument(result, "html", encoding, located=walker.located)

@@ -88,29 +88,30 @@ def _running_lines(pdf) -> set[str]:
     return {text for text, count in counts.items() if pages >= 3 and count >= pages / 2}
 
 
-def _paragraphs(pages: list[list[dict]]) -> list[str]:
-    """Lines joined into paragraphs across line and page breaks."""
-    items = [line for page in pages for line in page]
+def _paragraphs(pages: list[list[dict]]) -> list[tuple[str, str]]:
+    """Lines joined into paragraphs across line and page breaks, each with the page it starts on."""
+    items = [{**line, "page": number} for number, page in enumerate(pages, 1) for line in page]
     body = [line for line in items if "text" in line]
     if not body:
-        return [line for item in items for line in item["table"]]
+        return [(row, f"page {item['page']}, table, row {n}")
+                for item in items for n, row in enumerate(item["table"], 1)]
     left = min(line["x0"] for line in body)
     right = Counter(round(line["x1"]) for line in body).most_common(1)[0][0]
     right = max(right, max(round(line["x1"]) for line in body if line["x1"] <= right + RIGHT_MARGIN_SLACK))
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     open_line = False
     for line in items:
         if "table" in line:
-            paragraphs.extend(line["table"])
+            paragraphs.extend([row, f"page {line['page']}, table, row {n}"] for n, row in enumerate(line["table"], 1))
             open_line = False
             continue
         indented = line["x0"] > left + INDENT
         if open_line and not indented and paragraphs:
-            paragraphs[-1] += line["text"]
+            paragraphs[-1][0] += line["text"]
         else:
-            paragraphs.append(line["text"])
+            paragraphs.append([line["text"], f"page {line['page']}"])
         open_line = line["x1"] >= right - RIGHT_MARGIN_SLACK and not line["text"].endswith(("。", "：", ":"))
-    return paragraphs
+    return [(text, where) for text, where in paragraphs]
 
 
 def _printed_width(line: str) -> float:
@@ -134,7 +135,7 @@ def _joined_ocr_lines(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def _ocr(data: bytes, pages: int) -> str:
+def _ocr(data: bytes, pages: int) -> list[tuple[str, str]]:
     """The text of a scanned PDF by Tesseract, page by page; refused when Tesseract or its Chinese model is missing."""
     tesseract = shutil.which("tesseract")
     if tesseract is None:
@@ -144,7 +145,7 @@ def _ocr(data: bytes, pages: int) -> str:
         raise DocumentRejected(f"a PDF without a text layer; Tesseract lacks its Chinese model: {OCR_INSTALL}")
     import pypdfium2  # installed with pdfplumber
 
-    texts = []
+    located: list[tuple[str, str]] = []
     document = pypdfium2.PdfDocument(data)
     with tempfile.TemporaryDirectory(prefix="minzheng-ocr-") as folder:
         for number in range(min(pages, len(document))):
@@ -157,9 +158,10 @@ def _ocr(data: bytes, pages: int) -> str:
             if done.returncode != 0:
                 raise DocumentRejected(f"OCR failed on page {number + 1}: {done.stderr.strip()[:200]}")
             lines = [_compact(line) for line in done.stdout.split("\n")]
-            texts.append("\n".join(_joined_ocr_lines([line for line in lines if line and not PAGE_MARK.match(line)])))
+            paragraphs = _joined_ocr_lines([line for line in lines if line and not PAGE_MARK.match(line)])
+            located += [(paragraph, f"page {number + 1}") for paragraph in paragraphs]
     document.close()
-    return "\n".join(texts)
+    return located
 
 
 def read_pdf(data: bytes) -> ReadDocument:
@@ -185,9 +187,10 @@ def read_pdf(data: bytes) -> ReadDocument:
             raise DocumentRejected(f"a PDF of {page_count:,} pages (limit {MAX_PAGES:,})")
         try:
             if not any(page.chars for page in pdf.pages):
-                text = _ocr(data, page_count)
+                located = _ocr(data, page_count)
+                text = "\n".join(paragraph for paragraph, _ in located)
                 check_is_chinese_text(text)
-                return ReadDocument(text, "pdf", "ocr", notes=["no text layer: read by OCR"])
+                return ReadDocument(text, "pdf", "ocr", notes=["no text layer: read by OCR"], located=located)
             running = _running_lines(pdf)
             pages = []
             for page in pdf.pages:
@@ -197,6 +200,7 @@ def read_pdf(data: bytes) -> ReadDocument:
             raise
         except Exception as error:  # noqa: BLE001
             raise DocumentRejected(f"a PDF whose pages cannot be read ({type(error).__name__})") from None
-    text = "\n".join(_paragraphs(pages))
+    located = _paragraphs(pages)
+    text = "\n".join(paragraph for paragraph, _ in located)
     check_is_chinese_text(text)
-    return ReadDocument(text, "pdf", "utf-8")
+    return ReadDocument(text, "pdf", "utf-8", located=located)

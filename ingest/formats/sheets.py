@@ -10,7 +10,7 @@ import io
 import zipfile
 from decimal import Decimal
 
-from ingest.formats.document import Cell, ReadDocument, table_lines
+from ingest.formats.document import Cell, ReadDocument, located_table, table_lines
 from ingest.records import DocumentRejected
 
 MAX_CELLS = 2_000_000
@@ -36,7 +36,7 @@ def read_xlsx(data: bytes) -> ReadDocument:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
         raise DocumentRejected(f"a workbook that cannot be opened ({type(error).__name__}: {error})") from None
-    lines, notes, cells = [], [], 0
+    lines, notes, cells, located = [], [], 0, []
     for sheet in workbook.worksheets:
         cells += (sheet.max_row or 0) * (sheet.max_column or 0)
         if cells > MAX_CELLS:
@@ -62,7 +62,8 @@ def read_xlsx(data: bytes) -> ReadDocument:
             notes.append(f"sheet {sheet.title}: no text")
             continue
         lines += [sheet.title, *sheet_lines]
+        located += located_table(sheet_lines, f"sheet {sheet.title}")
     workbook.close()
     if not lines:
         raise DocumentRejected("a workbook whose sheets hold no text")
-    return ReadDocument("\n".join(lines), "xlsx", "utf-8", notes=notes)
+    return ReadDocument("\n".join(lines), "xlsx", "utf-8", notes=notes, located=located)

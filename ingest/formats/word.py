@@ -18,7 +18,7 @@ from lxml import etree
 
 from ingest.decoding import check_is_chinese_text
 from ingest.formats.archive import bounded_read
-from ingest.formats.document import Cell, ReadDocument, table_lines, without_page_marks
+from ingest.formats.document import Cell, ReadDocument, located_table, table_lines, without_page_marks
 from ingest.records import DocumentRejected
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -120,16 +120,25 @@ def _table_rows(table) -> list[list[Cell]]:
     return [[cell for cell in row if cell is not None] for row in rows]
 
 
-def _body_lines(body) -> list[str]:
+def _body_lines(body, located: list[tuple[str, str]], counts: dict[str, int]) -> list[str]:
+    """The body's lines in order; each paragraph and table row is also put in `located` with its
+    place (paragraph n; table n, row m), `counts` numbering them."""
     lines: list[str] = []
     for element in body:
         if element.tag == TAG["sdt"]:
             content = element.find(TAG["sdtContent"])
-            lines.extend(_body_lines(content) if content is not None else [])
+            lines.extend(_body_lines(content, located, counts) if content is not None else [])
         elif element.tag == TAG["p"]:
-            lines.extend(line.strip() for line in _paragraph_text(element).split("\n"))
+            text = _paragraph_text(element).strip()
+            if text:
+                counts["paragraph"] += 1
+                located.append((text, f"paragraph {counts['paragraph']}"))
+            lines.extend(line.strip() for line in text.split("\n"))
         elif element.tag == TAG["tbl"]:
-            lines.extend(table_lines(_table_rows(element)))
+            rows = table_lines(_table_rows(element))
+            counts["table"] += 1
+            located.extend(located_table(rows, f"table {counts['table']}"))
+            lines.extend(rows)
     return [line for line in lines if line]
 
 
@@ -143,6 +152,7 @@ def read_docx(data: bytes) -> ReadDocument:
     except Exception as refused:  # python-docx raises many kinds for a damaged package  # noqa: BLE001
         body = _body_from_xml(data)
         notes.append(f"python-docx refused the package ({type(refused).__name__}); read from its XML")
-    text = "\n".join(without_page_marks(_body_lines(body)))
+    located: list[tuple[str, str]] = []
+    text = "\n".join(without_page_marks(_body_lines(body, located, {"paragraph": 0, "table": 0})))
     check_is_chinese_text(text)
-    return ReadDocument(text, "docx", "utf-8", notes=notes)
+    return ReadDocument(text, "docx", "utf-8", notes=notes, located=located)

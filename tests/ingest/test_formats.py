@@ -405,3 +405,40 @@ def test_entity_in_docx_is_not_resolved():
     text = "".join(body.itertext())
     hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "\x00"
     assert hostname not in text
+
+
+# ---- where each figure sits ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_table_figures_say_their_table_and_row(writer):
+    records = extract_bytes(WRITERS[writer]([PLAN_TITLE], [PLAN_HEADER, *PLAN_ROWS]), f"plan.{writer}").records
+    burial = {r.location for r in records if r.indicator == "eco_burial_rate"}
+    # 节地生态安葬率 is row 10 of the data, the 11th row under the header row.
+    expected = {"docx": "table 1, row 11", "html": "table 1, row 11", "pdf": "page 1, table, row 11"}[writer]
+    assert burial == {expected}
+
+
+def test_pdf_figure_says_its_page():
+    import pdfplumber
+
+    # Real negative documents first, so the figure's sentence falls on a later page.
+    filler = [p for name in sorted(DEV_DOCS.glob("*_neg*.txt"))[:4] for p in paragraphs_of(name.name)]
+    pdf = write_pdf(filler + paragraphs_of(PROSE_DOCUMENTS[0]))
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = next(n for n, p in enumerate(document.pages, 1) if "36874" in (p.extract_text() or ""))
+    assert page > 1
+    record = next(r for r in extract_bytes(pdf, "long.pdf").records if r.indicator == "certified_social_workers"
+                  and r.value == 36874)
+    assert record.location == f"page {page}"
+
+
+def test_archive_member_is_named_in_the_location():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("专栏2.docx", write_docx([PLAN_TITLE], [PLAN_HEADER, *PLAN_ROWS]))
+    records = extract_bytes(out.getvalue(), "plan.zip").records
+    assert {r.location for r in records if r.indicator == "nursing_bed_share"} == {"专栏2.docx: table 1, row 9"}
+
+
+def test_text_files_have_no_location():
+    assert {r.location for r in extract_file(DEV_DOCS / PROSE_DOCUMENTS[0]).records} == {None}

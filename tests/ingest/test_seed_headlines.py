@@ -71,9 +71,10 @@ def test_putuo_work_plan_has_no_headline_fact(records):
 def test_records_follow_the_contract(records):
     catalogue = default_catalogue()
     fields = ["document", "region", "region_code", "indicator", "indicator_text", "year", "value",
-              "value_high", "unit", "kind", "comparator", "binding", "quote"]
+              "value_high", "unit", "kind", "comparator", "binding", "quote", "location"]
     for record in records:
         assert list(record) == fields
+        assert record["location"] is None  # text files have no pages or tables to point at
         assert record["unit"] == catalogue.indicators[record["indicator"]].unit.code
         assert record["kind"] in ("actual", "target")
         assert record["comparator"] in (">=", "<=", "~", "=")

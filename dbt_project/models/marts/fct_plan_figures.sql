@@ -38,7 +38,8 @@ final as (
         figures.unit,
         figures.comparator,
         figures.binding,
-        figures.quote
+        figures.quote,
+        figures.location
     from figures
     inner join documents on documents.document_id = figures.document_id
     left join regions on regions.region_code = figures.region_code

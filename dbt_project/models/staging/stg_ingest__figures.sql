@@ -26,7 +26,8 @@ renamed as (
         unit,
         comparator,
         binding,
-        quote
+        quote,
+        location
     from source
 )
 
