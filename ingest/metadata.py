@@ -19,6 +19,8 @@ DOCUMENT_TYPE = default_kinds().title_ending
 TITLE_LINE = re.compile(
     rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*(?:/?[(（]?全文[)）]?)?\s*$"
 )
+# A title labelled as such: 标 题:国务院办公厅关于……的指导意见 (the metadata block of gov.cn pages).
+LABELLED_TITLE = re.compile(r"^\s*标\s*题\s*[:：]\s*(?P<title>[^|\n]{4,80}?)\s*(?:\||$)", re.M)
 # The title named in a notice: 关于印发《X》的通知.
 NOTICE_TITLE = re.compile(rf"印发《(?P<title>[^》]{{4,60}}?{DOCUMENT_TYPE})》")
 # A title glued to the first sentence of a flattened document.
@@ -70,8 +72,13 @@ AUTHOR_LEVEL_CUES = {
 
 
 def find_title(text: str) -> str | None:
-    """The document's own title: a title line, else the name in 关于印发《》, else a title glued to the text."""
+    """The document's own title: a labelled title (标题:, a gov.cn page's metadata), a title line,
+    else the name in 关于印发《》, else a title glued to the text."""
     head = text[:HEAD_CHARACTERS]
+    labelled = LABELLED_TITLE.search(head)
+    if labelled:
+        sent = NOTICE_TITLE.search(labelled.group("title"))
+        return sent.group("title") if sent else labelled.group("title").strip()
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for line in lines:
         match = TITLE_LINE.match(line)

@@ -218,7 +218,10 @@ def test_pdf_lines_and_pages_are_joined_into_sentences():
 @needs_formats_corpus
 def test_gov_cn_page_metadata_is_read():
     result = extract_file(FORMATS_CORPUS / "content_5357723.htm")
+    # 成文日期：2018年12月30日, 发布日期：2019年01月14日: the page is dated by its publication.
     assert result.metadata.publication_date == "2019-01-14"
+    assert result.metadata.title == "国务院办公厅关于深入开展消费扶贫助力打赢脱贫攻坚战的指导意见"
+    assert result.metadata.document_kind == "policy"
     assert result.metadata.region_code == "100000"
 
 
@@ -442,3 +445,15 @@ def test_archive_member_is_named_in_the_location():
 
 def test_text_files_have_no_location():
     assert {r.location for r in extract_file(DEV_DOCS / PROSE_DOCUMENTS[0]).records} == {None}
+
+
+@needs_formats_corpus
+def test_government_work_report_reviews_last_year_and_plans_its_own():
+    records = extract_file(FORMATS_CORPUS / "31省区市政府工作报告.zip").records
+    shanghai = {(r.year, r.kind, int(r.value)) for r in records
+                if r.region_code == "310000" and r.indicator == "new_elderly_care_beds"}
+    # 2025年上海市政府工作报告: 新增养老床位4385张 under 一、2024年工作回顾;
+    # 新增3000张养老床位 under 二、2025年主要任务.
+    assert shanghai == {(2024, "actual", 4385), (2025, "target", 3000)}
+    assert all(r.location.startswith("2025年上海市政府工作报告.docx: paragraph ")
+               for r in records if r.region_code == "310000")
