@@ -14,6 +14,7 @@ CELL_SEPARATOR = " | "
 # A page mark printed in the body of Word files and PDFs: —17—, - 3 -, 第3页, 3/13.
 PAGE_MARK = re.compile(r"^\s*(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[,，/共]\s*共?\s*\d{1,4}\s*页)?"
                        r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+WRAP = re.compile(r"[ \t]*\n[ \t]*(?:(?<=[A-Za-z]\n)(?=[A-Za-z])())?")
 SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009]+")
 # A cell that labels the next one (发布日期：|2018年12月02日): the two are one statement.
 LABEL_CELL = re.compile(r"[:：]\s*$")
@@ -40,8 +41,10 @@ def located_table(lines: list[str], where: str) -> list[tuple[str, str]]:
 
 
 def clean_cell(text: str) -> str:
-    """A cell's text on one line, its spaces collapsed."""
-    return SPACES.sub(" ", " ".join(text.split("\n"))).strip()
+    """A cell's text on one line, its spaces collapsed. A line break inside a cell is where a
+    narrow column wrapped its text (2020年 / 实际值): the parts join without a space, except
+    between two Latin words."""
+    return SPACES.sub(" ", WRAP.sub(lambda m: " " if m.group(1) is not None else "", text)).strip()
 
 
 @dataclass(frozen=True)
