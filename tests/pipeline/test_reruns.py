@@ -64,12 +64,13 @@ def test_new_document_parses_alone_and_lands(published, tmp_path):
         "select derivation from marts.fct_social_orgs_per_10k "
         "where region_code = '330900' and year = 2023"
     ) == [("5012 orgs / 1173000 residents (2023 year-end estimate) x 10000",)]
-    # 63 in 2023 is short of the line from 58 (2020) to 70 (2025), which passes 65.2.
+    # 63 in 2023 is short of the line from 58 (2020) to 70 (2025), which passes 65.2; judged
+    # in 2026, 2025 is over without an actual for it: overdue, result unknown.
     assert workspace.query(
-        "select latest_actual_year, latest_actual_value, expected_value_at_actual_year, status "
+        "select latest_actual_year, latest_actual_value, expected_value_at_actual_year, on_track, status "
         "from marts.fct_target_attainment where region_code = '330900' "
         "and indicator = 'eco_burial_rate' and target_year = 2025"
-    ) == [(2023, 63, pytest.approx(65.2), "behind")]
+    ) == [(2023, 63, pytest.approx(65.2), False, "overdue_unknown")]
 
 
 def test_failing_dbt_test_blocks_publish(published, tmp_path):

@@ -186,20 +186,28 @@ def test_target_attainment(published):
         "where region_code = '310000' and indicator = 'elderly_care_beds' and target_year = 2025"
     )
     # Baseline 159000 (2020, the plan), latest actual 163600 (2022, statistics); the straight
-    # line from 159000 to 178000 over 2020-2025 passes 166600 in 2022.
-    assert rows == [(2020, 159000, 2022, 163600, 14400, pytest.approx(166600), False, "behind")]
+    # line from 159000 to 178000 over 2020-2025 passes 166600 in 2022: short of it. But 2025
+    # is over (judged in 2026) and no actual for 2025 is known: whether it was met is unknown.
+    assert rows == [(2020, 159000, 2022, 163600, 14400, pytest.approx(166600), False, "overdue_unknown")]
     yangpu = published.query(
         "select target_value, baseline_value, latest_actual_value, gap, actual_after_baseline, "
         "status "
         "from marts.fct_target_attainment where region_code = '310110' "
         "and indicator = 'social_orgs_per_10k'"
     )
-    assert yangpu == [(9, 7.1, 7.1, pytest.approx(1.9), False, "on_track")]
+    # The only actual is the plan's own 2015 figure, its baseline: no progress is known.
+    assert yangpu == [(9, 7.1, 7.1, pytest.approx(1.9), False, "no_progress_data")]
     wuhu = published.query(
         "select status, latest_actual_value from marts.fct_target_attainment "
         "where region_code = '340200' and indicator = 'nursing_bed_share'"
     )
     assert wuhu == [("no_actual", None)]
+    # The 舟山 plan's eco-burial target (70 by 2025) has one actual, the plan's own 58 of 2020.
+    zhoushan = published.query(
+        "select baseline_year, latest_actual_year, latest_actual_value, status from marts.fct_target_attainment "
+        "where region_code = '330900' and indicator = 'eco_burial_rate' and target_year = 2025"
+    )
+    assert zhoushan == [(2020, 2020, 58, "no_progress_data")]
 
 
 def test_dimensions(published):

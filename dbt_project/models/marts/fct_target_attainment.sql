@@ -148,6 +148,9 @@ final as (
         latest_actual_is_derived,
         latest_actual_quote,
         latest_actual_year > baseline_year as actual_after_baseline,
+        -- The year the statuses are judged in: today's, or the dbt variable as_of_year.
+        {{ var('as_of_year', modules.datetime.date.today().year) }} as as_of_year,
+        year < {{ var('as_of_year', modules.datetime.date.today().year) }} as target_year_passed,
         direction,
         value - latest_actual_value as gap,
         expected_value_at_actual_year,
@@ -164,11 +167,16 @@ final as (
     from measured
 )
 
+-- What is known, in this order: no actual at all; the target reached; no actual after the
+-- baseline (the plan's own starting figure is no progress); the target year over without an
+-- actual for it; then on or off the line from the baseline to the target.
 select
     *,
     case
         when latest_actual_value is null then 'no_actual'
         when target_met then 'met'
+        when not coalesce(actual_after_baseline, false) then 'no_progress_data'
+        when target_year_passed and latest_actual_year < target_year then 'overdue_unknown'
         when on_track then 'on_track'
         else 'behind'
     end as status
