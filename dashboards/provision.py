@@ -298,7 +298,9 @@ def chart_params(chart: Chart, ds_id: int) -> dict[str, Any]:
             viz_type="table", query_mode="raw", all_columns=list(chart.columns),
             order_by_cols=[json.dumps([col, asc]) for col, asc in chart.order_by],
             groupby=[], metrics=[], percent_metrics=[], server_page_length=10,
-            include_search=True, allow_render_html=True, show_cell_bars=False,
+            # Quotes are document text: shown as text, never rendered as HTML (a quote may hold
+            # <a href> or <img onerror> copied from a web page).
+            include_search=True, allow_render_html=False, show_cell_bars=False,
             table_timestamp_format="smart_date",
         )
     params.update(chart.options)

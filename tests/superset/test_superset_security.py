@@ -112,3 +112,12 @@ def test_secrets_are_private_and_ignored(superset):
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
         ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=server.ROOT)
         assert ignored.returncode == 0, f"{path} is not git-ignored"
+
+
+def test_table_charts_show_quotes_as_text(client, specs):
+    """A quote copied from a web page may hold markup: table charts never render it as HTML."""
+    tables = [chart for board in specs.dashboards for chart in board.charts if chart.type == "table"]
+    assert tables
+    for chart in tables:
+        params = json.loads(client.get(f"/api/v1/chart/{client.find_by_uuid('chart', chart.uuid)}")["result"]["params"])
+        assert params["allow_render_html"] is False, chart.key
