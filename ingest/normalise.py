@@ -44,6 +44,9 @@ SENTENCE_END = set("。!！?？;；:：…”’」』)）】")
 MIN_INTERRUPTED_LINE = 30
 MIN_MARKER_CHAIN = 3
 
+# A space a spinner left inside a sentence: after a Chinese character, before a Chinese
+# character, a digit or punctuation.
+SPUN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d,，。、;；%])")
 T2S_BLOCK = 1 << 20  # characters per OpenCC call
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
 
@@ -213,10 +216,36 @@ def remove_page_markers(lines: list[str]) -> list[str]:
     return result
 
 
+@functools.lru_cache(maxsize=1)
+def _spun_words() -> tuple[int, re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))["spun_words"]
+
+    def alternation(words: dict[str, str]) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+    return spec["min_marks"], alternation(spec["marks"]), spec["marks"], alternation(spec["words"]), spec["words"]
+
+
+def undo_spinning(text: str) -> str:
+    """Turn a content farm's synonym-spun text back (晚年人 → 老年人, 具有 → 拥有), when it is spun.
+
+    Only a text with at least `min_marks` different spun forms that no real text uses counts
+    as spun (boilerplate.yaml, spun_words); a real text keeps its 具有 and 到达.
+    """
+    minimum, marks, mark_words, words, plain_words = _spun_words()
+    found = set(marks.findall(text))
+    if len(found) < minimum:
+        return text
+    text = marks.sub(lambda m: mark_words[m.group()], text)
+    text = words.sub(lambda m: plain_words[m.group()], text)
+    # Spinners also scatter spaces through words (节地生态安葬 比例将达到 50%以上).
+    return SPUN_SPACE.sub("", text)
+
+
 def normalise(text: str) -> str:
     """Decoded document text to clean simplified Chinese, one line per source line."""
     text = to_simplified(strip_pinyin(text))
-    text = unify_characters(mark_mangled(text))
+    text = undo_spinning(unify_characters(mark_mangled(text)))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = remove_page_markers(drop_boilerplate_lines(lines))
     return "\n".join(line.rstrip() for line in lines if line.strip())

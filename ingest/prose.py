@@ -119,6 +119,8 @@ AGE_QUALIFIER = re.compile(r"\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|�
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
+# The goal year that opens a list of goals: 到2020年, (at most a clause before it).
+LIST_GOAL = re.compile(r"^[^;；。]{0,60}?到(?P<year>\d{4})年(?:底|末)?[,，]")
 SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
 # A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
 PART_SENTENCE = re.compile(r"\s*其中[:：,，]?(?P<subject>.+)$", re.S)
@@ -207,6 +209,8 @@ class ProseReader:
         self.catalogue = catalogue
         self.frame = frame
         self.sections = sections
+        # The goal year of the list of goals being read (LIST_GOAL), if any.
+        self.list_goal: TimeExpression | None = None
         units = _unit_pattern(catalogue)
         self.value_re = re.compile(
             rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?P<more_low>{MORE_THAN})?(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
@@ -337,7 +341,7 @@ class ProseReader:
             earlier = [t for t in find_time_expressions(sentence[: value.start - sentence_start],
                                                         frame.relative_origin)
                        if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
-            explicit = earlier[-1] if earlier else None
+            explicit = earlier[-1] if earlier else self.list_goal
         if explicit is not None and TARGET_AFTER.match(sentence, value.end - sentence_start):
             return explicit.year, "target", True
         if frame.kind.figures == "actual":
@@ -386,10 +390,18 @@ class ProseReader:
         carried: WordingMatch | None = None
         spans = sorted(excluded)
         span_starts = [a for a, _ in spans]
+        self.list_goal = None
         for sentence_match in SENTENCE.finditer(text):
             # What a sentence carries over holds for the very next sentence only.
             previous, carried = carried, None
             sentence = sentence_match.group(0)
+            # 到2020年,A达到X;B达到Y;C达到Z。: the goal year opening a list split by semicolons
+            # holds for each item of the list, up to its full stop.
+            opening_goal = LIST_GOAL.search(sentence)
+            if opening_goal and sentence.rstrip().endswith((";", "；")) and self.list_goal is None:
+                pending_goal = TimeExpression(0, 0, int(opening_goal.group("year")))
+            else:
+                pending_goal = self.list_goal if sentence.rstrip().endswith((";", "；")) else None
             if not DIGIT.search(sentence):
                 continue
             start, end = sentence_match.start(), sentence_match.end()
@@ -405,6 +417,7 @@ class ProseReader:
                     continue
             found = self._read_sentence(text, sentence, start, notes, previous)
             figures.extend(found)
+            self.list_goal = pending_goal
             # A series split by semicolons (2012年总量只有32万家;2013年达到39万家;): the next
             # sentence, if it opens with its year and names nothing, goes on with this indicator.
             if found and sentence.rstrip().endswith((";", "；")):

@@ -317,3 +317,30 @@ def test_a_local_text_without_its_place_name_gives_nothing():
     text = ("3月20日,县民政局、青龙街道办事处在张家坝社区联合开展宣传活动。据了解,截至目前,"
             "我县已建成了社会工作专业人才队伍,其中持证社会工作专业人才38人。")
     assert facts(text) == set()
+
+
+def test_a_goal_year_opening_a_list_holds_for_each_item():
+    # 央广网 2016-08-18 on 安徽's 实施意见 (e12, reposted through a synonym spinner): 到2020年 opens a
+    # list of goals split by semicolons; the eco-burial share is its last item.
+    text = ("安徽推行节地生态安葬\n时间:2016-08-19 03:04\n央广网合肥8月18日消息 记者从安徽省人民政府得知,"
+            "安徽省民政等9部门日前联合印发《关于推行节地生态埋葬的实行看法》。\n"
+            "据了解,到2020年,安徽平均尸体火葬率达到87.5%;完成50%以上的市、县殡仪馆迁建、改扩建任务;"
+            "全省垣乡住户免费享有基本殡葬服务;骨灰格位寄存、草坪葬、江葬、树葬等节地生态埋葬比例达50%。")
+    assert ("340000", "eco_burial_rate", 2020, "target", D(50), "=") in facts(text)
+
+
+def test_synonym_spun_text_is_read_back():
+    # 央视网 item re-spun by a content farm (e18): 埋葬 for 安葬, 年夜 for 大, 不雅 for 观, spaces
+    # scattered through words. The country's 2020 goal (到2020年 kept here in its sentence).
+    text = ("各地革新 殡葬方法 推广生态安葬\n来源:网络整理日期:2019-04-16 13:21\n"
+            "依据 我国人口基数年夜 、人均资源少的基本国情,跟公园的景不雅 融为一体。"
+            "到2020年,全国火化 区的骨灰格位寄存 、树葬、海葬等节地生态埋葬 比例将达到 50%以上。")
+    assert ("100000", "eco_burial_rate", 2020, "target", D(50), ">=") in facts(text)
+
+
+def test_real_words_of_an_unspun_text_stay():
+    from ingest.normalise import normalise
+
+    # 深圳特区报 (a02) is no spun text: its 具有 stays.
+    text = "走出了一条具有深圳特点的本土社会工作之路,被民政部授予“创建全国社会工作发展和社会工作人才队伍建设示范区”称号。"
+    assert normalise(text) == text
