@@ -10,8 +10,10 @@ The whole command holds the run lock, so two runs never interleave.
 """
 
 import contextlib
+import shutil
 import threading
 import time
+import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +67,10 @@ DBT_STEP = "dbt_models"
 GATE_STEP = "raw_quality_gate"
 # A document saved twice has every record held back: the summary names a few per file.
 QUARANTINE_SHOWN_PER_FILE = 5
+
+
+# Free space below which a folder the run writes to counts as full.
+LOW_DISK_BYTES = 8 * 1024 * 1024
 
 
 class PipelineFailed(RuntimeError):
@@ -125,8 +131,17 @@ class _EventWatcher(threading.Thread):
         super().__init__(daemon=True)
         self.instance, self.run_id, self.on_event, self.tick = instance, run_id, on_event, tick
         self.stopped = threading.Event()
+        # What stopped the watcher early (the event log unreadable, a full disk): the run's
+        # own failure says the rest.
+        self.error: Exception | None = None
 
     def run(self) -> None:
+        try:
+            self._follow()
+        except Exception as error:  # noqa: BLE001 - progress bars must never crash the run
+            self.error = error
+
+    def _follow(self) -> None:
         cursor = None
         while True:
             done = self.stopped.is_set()
@@ -182,11 +197,19 @@ class PipelineRunner:
         self.console = console or Console(stderr=True)
         self.verbose = verbose
         self.log_file = paths.build_dir / "logs" / "last_run.log"
+        # Where the run is, for the one line that says where it failed.
+        self.step = "starting"
 
     def _execute(self, job_name: str, progress_handler, tick=None,
                  **kwargs) -> dg.ExecuteInProcessResult:
         run_id = make_new_run_id()
-        watcher = _EventWatcher(self.instance, run_id, progress_handler, tick)
+
+        def on_event(event) -> None:
+            if event.event_type == DagsterEventType.STEP_START:
+                self.step = f"step {event.step_key}"
+            progress_handler(event)
+
+        watcher = _EventWatcher(self.instance, run_id, on_event, tick)
         watcher.start()
         level = "INFO" if self.verbose else "CRITICAL"
         # dbt's own output (which dagster-dbt echoes to stdout) goes to the run log, not the
@@ -213,6 +236,7 @@ class PipelineRunner:
         self.instance = ensure_instance(self.paths)
         summary = RunSummary(published=self.paths.published)
         with run_lock(self.paths.run_lock):
+            self.step = "scanning the inbox"
             inbox = scan_documents(self.paths.documents)
             summary.documents_in_inbox = len(inbox)
             version = parser_version(self.paths.reference)
@@ -223,13 +247,16 @@ class PipelineRunner:
             unparsed = {key for key in inbox if not cache.is_current(key, version)}
             with self._progress() as progress:
                 if unparsed:
+                    self.step = "parsing documents"
                     self._parse(progress, unparsed)
                 summary.documents_parsed = sorted(inbox[key].path.name for key in unparsed)
                 fingerprint = input_fingerprint(self.paths, inbox)
                 if not force and fingerprint == published_fingerprint(self.paths.published):
                     summary.up_to_date = True
                 else:
+                    self.step = "building the warehouse"
                     self._build(progress)
+        self.step = "reading the published warehouse"
         self._read_published(summary)
         summary.seconds = time.monotonic() - started
         return summary
@@ -352,16 +379,53 @@ def render_summary(summary: RunSummary, console: Console) -> None:
                           highlight=False)
 
 
+def _cause(error: BaseException) -> str:
+    """The innermost cause of an error, on one line: what an operator can act on."""
+    while error.__cause__ is not None or (error.__context__ is not None and not error.__suppress_context__):
+        error = error.__cause__ or error.__context__
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0] if lines else ''}"
+
+
+def _disk_note(paths: Paths) -> str:
+    """A note when a folder the run writes to has (almost) no space left."""
+    for folder in (paths.build_dir, paths.published.parent):
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            continue
+        if free < LOW_DISK_BYTES:
+            return f" (the disk holding {folder} is full: {free:,} bytes free)"
+    return ""
+
+
+def _log_traceback(log_file: Path, error: BaseException) -> str:
+    """Append the traceback to the run log; say where it is, or that it could not be written."""
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        with open(log_file, "a", encoding="utf-8") as log:
+            traceback.print_exception(error, file=log)
+        return f"The traceback is in {log_file}."
+    except OSError as unwritable:
+        return f"The traceback could not be written to {log_file} ({unwritable.strerror})."
+
+
 def run_command(documents: Path | None, statistics: Path | None, warehouse: Path | None,
                 force: bool = False, verbose: bool = False) -> int:
     """The `minzheng run` command: returns the exit status."""
     paths = Paths.from_env().with_overrides(documents=documents, statistics=statistics,
                                             published=warehouse)
     out, err = Console(), Console(stderr=True)
+    runner = PipelineRunner(paths, console=err, verbose=verbose)
     try:
-        summary = PipelineRunner(paths, console=err, verbose=verbose).run(force=force)
+        summary = runner.run(force=force)
     except (PipelineFailed, RunLocked) as failure:
-        err.print(f"[bold red]minzheng run failed:[/] {escape(str(failure))}", highlight=False)
+        err.print(f"[bold red]minzheng run failed:[/] {escape(str(failure))}", highlight=False, soft_wrap=True)
+        return 1
+    except Exception as error:  # noqa: BLE001 - one line for the operator, the traceback in the log
+        err.print(f"[bold red]minzheng run failed[/] while {escape(runner.step)}: {escape(_cause(error))}"
+                  f"{escape(_disk_note(paths))}\nThe published warehouse {paths.published} was left as it was."
+                  f"\n{escape(_log_traceback(runner.log_file, error))}", highlight=False, soft_wrap=True)
         return 1
     render_summary(summary, out)
     return 0

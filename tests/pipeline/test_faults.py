@@ -260,3 +260,42 @@ def test_readers_keep_reading_while_a_run_publishes(published, tmp_path):
     answers = [int(line) for number, line in enumerate(fresh) if number not in failed]
     assert answers == sorted(answers) and set(answers) == {old_rows, new_rows}
     assert answers[-1] == new_rows
+
+
+@pytest.fixture
+def small_build_disk(published, tmp_path):
+    """A workspace whose build folder is a small filesystem of its own (tmpfs), nearly full."""
+    workspace = workspace_with_bulletin(published, tmp_path)
+    build = workspace.paths.build.parent
+    used = sum(f.stat().st_size for f in build.rglob("*") if f.is_file())
+    saved = tmp_path / "build-before"
+    shutil.move(str(build), saved)
+    build.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={used + 64 * 1024 * 1024}", "tmpfs",
+                              str(build)], capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"a tmpfs cannot be mounted here ({mounted.stderr.strip()})")
+    try:
+        subprocess.run(["cp", "-a", f"{saved}/.", str(build)], check=True)
+        yield workspace
+    finally:
+        subprocess.run(["umount", "-l", str(build)], check=False)
+
+
+def test_disk_full_during_dbt_is_one_line_naming_the_step(small_build_disk):
+    workspace = small_build_disk
+    paths = workspace.paths
+    before = sha256(paths.published)
+    run = PausedRun(workspace, "dbt-build")
+    # The disk fills while dbt works on the build file.
+    filler = paths.build.parent / "filler"
+    subprocess.run(["dd", "if=/dev/zero", f"of={filler}", "bs=1M", "count=4096"], capture_output=True, check=False)
+    assert run.release() == 1
+    output = run.output()
+    failure = [line for line in output.splitlines() if line.startswith("minzheng run failed")]
+    assert len(failure) == 1, output
+    # The one line names where the run was and the full disk; the traceback goes to the log.
+    assert "while step " in failure[0] and "dbt" in failure[0], failure[0]
+    assert "is full" in failure[0], output
+    assert "Traceback" not in output, output
+    assert sha256(paths.published) == before
