@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import resource
 import shutil
 import time
-from pathlib import Path
 
 from ingest.extract import extract_bytes
 from ingest.formats import read_document
-from minzheng.paths import PROJECT_ROOT
+from minzheng.paths import formats_corpus
 
-CORPUS = Path(os.environ.get("MINZHENG_FORMATS_CORPUS", PROJECT_ROOT.parent / "shared" / "corpus" / "formats"))
+CORPUS = formats_corpus()
 GROUPS = {"pdf": (".pdf",), "docx": (".docx",), "html": (".htm", ".html")}
 
 

@@ -15,3 +15,18 @@ REFERENCE_DIR = DATA_DIR / "reference"
 def published_warehouse() -> Path:
     """The published DuckDB file analysts and Superset open read-only."""
     return Path(os.environ.get("MINZHENG_WAREHOUSE_PUBLISHED", PROJECT_ROOT / "warehouse" / "minzheng.duckdb"))
+
+
+def formats_corpus() -> Path:
+    """The real PDF, DOCX, HTML and ZIP files the format tests and benchmark read.
+
+    They are never copied into the project: they sit in `shared/corpus/formats` beside the
+    checkout (or beside a folder above it), or where MINZHENG_FORMATS_CORPUS points.
+    """
+    if os.environ.get("MINZHENG_FORMATS_CORPUS"):
+        return Path(os.environ["MINZHENG_FORMATS_CORPUS"])
+    for folder in PROJECT_ROOT.parents:
+        candidate = folder / "shared" / "corpus" / "formats"
+        if candidate.is_dir():
+            return candidate
+    return PROJECT_ROOT.parent / "shared" / "corpus" / "formats"

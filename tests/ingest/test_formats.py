@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -26,10 +25,10 @@ from ingest.catalogue import default_catalogue
 from ingest.extract import extract_bytes, extract_file
 from ingest.formats.sniff import sniff_format
 from ingest.records import DocumentRejected
-from minzheng.paths import PROJECT_ROOT
+from minzheng.paths import PROJECT_ROOT, formats_corpus
 
 MINZHENG = str(Path(sys.executable).with_name("minzheng"))
-FORMATS_CORPUS = Path(os.environ.get("MINZHENG_FORMATS_CORPUS", PROJECT_ROOT.parent / "shared" / "corpus" / "formats"))
+FORMATS_CORPUS = formats_corpus()
 DEV_DOCS = PROJECT_ROOT / "corpus" / "dev" / "docs"
 HEADLINE = set(default_catalogue().headline_codes)
 
