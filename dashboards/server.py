@@ -177,6 +177,12 @@ def _pid() -> int | None:
     return pid
 
 
+# Dashboards ask for their charts in parallel: enough workers for one dashboard at a time.
+WORKERS = 6
+# Longer than SQLLAB_TIMEOUT (60 s, superset_config.py): the signal stops a query first.
+WORKER_TIMEOUT_S = 90
+
+
 def start() -> None:
     """Start gunicorn in the background on 127.0.0.1:8088 and wait until /health answers."""
     if _pid() is not None and is_healthy():
@@ -187,8 +193,11 @@ def start() -> None:
     subprocess.run(
         [str(VENV / "bin" / "gunicorn"),
          "--bind", f"{HOST}:{PORT}",
-         "--workers", "2", "--worker-class", "gthread", "--threads", "4",
-         "--timeout", "120", "--daemon",
+         # Sync workers: each request runs in a worker's main thread, where Superset's
+         # SQLLAB_TIMEOUT (a signal) can stop a query; a worker still busy after --timeout
+         # seconds is killed by gunicorn, so no query outlives that.
+         "--workers", str(WORKERS), "--worker-class", "sync",
+         "--timeout", str(WORKER_TIMEOUT_S), "--daemon",
          "--pid", str(PID_FILE), "--control-socket", str(STATE / "gunicorn.ctl"),
          "--error-logfile", str(LOG_FILE), "--access-logfile", str(STATE / "access.log"),
          "superset.app:create_app()"],

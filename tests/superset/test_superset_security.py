@@ -124,15 +124,15 @@ def test_table_charts_show_quotes_as_text(client, specs):
 
 
 def test_sql_lab_stops_a_runaway_query(client, database_id):
-    """A cross join of two 300,000-row ranges would run for many minutes: SQL Lab stops it."""
+    """A cross join of two 300,000-row ranges would run for many minutes: it is stopped, by
+    SQLLAB_TIMEOUT or by gunicorn's worker timeout (90 s), and the server goes on answering."""
+    sql = "select count(*) from range(300000) as a, range(300000) as b where a.range <> b.range"
     try:
         response = client.request(
             "POST", "/api/v1/sqllab/execute/", ok=tuple(range(200, 600)), timeout=240,
-            json={"database_id": database_id, "runAsync": False, "schema": "marts", "tab": "tests",
-                  "sql": "select count(*) from range(300000) as a, range(300000) as b where a.range <> b.range"})
+            json={"database_id": database_id, "runAsync": False, "schema": "marts", "tab": "tests", "sql": sql})
     except requests.exceptions.ConnectionError:
-        return  # the worker was stopped by the server's own time limit: stopped as well
-    assert response.status_code >= 400, response.text[:300]
-    assert "timeout" in response.text.lower() or "interrupt" in response.text.lower(), response.text[:300]
-    # The server still answers.
+        pass  # the worker running it was killed at the worker timeout: the query is gone with it
+    else:
+        assert response.status_code >= 400, response.text[:300]
     assert _sqllab(client, database_id, "select 1 as one").status_code == 200
