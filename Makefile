@@ -49,6 +49,7 @@ lint: $(STAMP) ## lint Python with ruff
 bench: $(STAMP) ## run the benchmarks and print their figures
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_formats.py
+	$(BIN)/python benchmarks/bench_statistics.py
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_dashboard_queries.py
 

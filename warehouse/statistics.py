@@ -58,7 +58,13 @@ def _read_text_frames(path: Path, data: bytes) -> list[tuple[str, pl.DataFrame]]
         decoded = decode_bytes(data)
         if decoded is None:
             raise UnreadableFile(NOT_TEXT)
-        tables = [(path.name, pl.read_csv(io.StringIO(decoded.text), infer_schema=False))]
+        # polars reads UTF-8 bytes itself; other encodings are handed over re-encoded. No
+        # Python string of the whole file is kept while polars reads (a 200 MB file would
+        # be held three times over).
+        utf8 = data.removeprefix(b"\xef\xbb\xbf") if decoded.encoding == "utf-8" else decoded.text.encode("utf-8")
+        del decoded
+        tables = [(path.name, pl.read_csv(utf8, infer_schema=False))]
+        del utf8
     else:
         sheets = pl.read_excel(io.BytesIO(data), sheet_id=0, engine="openpyxl", infer_schema_length=0,
                                raise_if_empty=False)
