@@ -62,6 +62,8 @@ CONNECTOR = re.compile(
     rf"|(?P<time>{TIME_RE.pattern})"
     rf"|(?:到|至|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
     rf"|{LINK_VERBS}|{SCOPE_WORDS}"
+    # A milestone passed on the way (跨越90万大关,达到93.1万): the figure follows it.
+    rf"|(?:跨越|突破|迈过|越过|站上)[\d.]+[万亿]?(?:大关|关口)"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
     rf"|{PER_PERIOD}"
     rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率)"
@@ -211,6 +213,8 @@ class ProseReader:
         self.sections = sections
         # The goal year of the list of goals being read (LIST_GOAL), if any.
         self.list_goal: TimeExpression | None = None
+        # The kind of the series the sentence being read continues, if it continues one.
+        self.series_kind: str | None = None
         units = _unit_pattern(catalogue)
         self.value_re = re.compile(
             rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?P<more_low>{MORE_THAN})?(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
@@ -381,6 +385,8 @@ class ProseReader:
             return "actual"
         if now is not None and year != now:
             return "target" if year > now else "actual"
+        if self.series_kind == "actual" and now is not None and year <= now:
+            return "actual"
         return "target" if TARGET_CUES.search(sentence) and not ACTUAL_CUES.search(sentence) else "actual"
 
     # -- sentences -------------------------------------------------------------------
@@ -391,6 +397,7 @@ class ProseReader:
         spans = sorted(excluded)
         span_starts = [a for a, _ in spans]
         self.list_goal = None
+        series_kind = None
         for sentence_match in SENTENCE.finditer(text):
             # What a sentence carries over holds for the very next sentence only.
             previous, carried = carried, None
@@ -415,6 +422,8 @@ class ProseReader:
                 sentence = text[start : max(start, cut)]
                 if not sentence:
                     continue
+            # A series of results goes on as results up to the text's present (…;2022年达到93.1万,新增19.4万).
+            self.series_kind = series_kind if previous is not None else None
             found = self._read_sentence(text, sentence, start, notes, previous)
             figures.extend(found)
             self.list_goal = pending_goal
@@ -423,6 +432,7 @@ class ProseReader:
             if found and sentence.rstrip().endswith((";", "；")):
                 last = found[-1]
                 carried = WordingMatch(0, 0, last.wording, (last.indicator,))
+                series_kind = last.kind
         return figures
 
     def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str],
