@@ -167,6 +167,13 @@ def find_region(table: RegionTable, title: str | None, text: str,
     return None
 
 
+def _voice_rank(region) -> int:
+    """The level a region's own texts speak at: a municipality (上海市) speaks as a city does."""
+    if region.level == "province" and region.name.endswith("市"):
+        return LEVEL_RANK["prefecture"]
+    return LEVEL_RANK[region.level]
+
+
 def _first_cue(level: str, text: str) -> str:
     """The first word by which the text speaks as a region of `level` (全市, 区委)."""
     found = AUTHOR_LEVEL_CUES[level].search(text)
@@ -230,6 +237,11 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
                 f"no title names a region; the text speaks as a {author_level} "
                 f"({cue_counts[author_level]} cues such as {_first_cue(author_level, text)}) and names only places in "
                 f"{region.name} ({named})")
+        # A district's paper (我区, 区民政局) that names only its city (常州) is about some district
+        # of it, which it never names: no region rather than the city's. A municipality
+        # (上海市, 重庆市) is a province that speaks as a city (全市, 本市).
+        if all(_voice_rank(table.regions[code]) < LEVEL_RANK[author_level] for code in scored):
+            return None
     pool = at_level or scored
     code = max(pool, key=lambda c: (pool[c], LEVEL_RANK[table.regions[c].level]))
     region = table.regions[code]

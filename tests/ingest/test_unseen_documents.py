@@ -344,3 +344,12 @@ def test_real_words_of_an_unspun_text_stay():
     # 深圳特区报 (a02) is no spun text: its 具有 stays.
     text = "走出了一条具有深圳特点的本土社会工作之路,被民政部授予“创建全国社会工作发展和社会工作人才队伍建设示范区”称号。"
     assert normalise(text) == text
+
+
+def test_a_district_paper_naming_only_its_city_gives_no_region():
+    # 金坛时报 (d12): 我区 and 区民政局 speak as a district, the only place named is 常州. The
+    # figure is some district's, which the text never names: nothing rather than 常州's.
+    text = ("本报讯 10月15日,我区社会组织培育发展中心正式开园。\n近年来,我区社会组织蓬勃发展,截至2017年12月31日,"
+            "在民政部门依法注册登记的社会组织达432家。为促进社会组织健康发展,今年,区民政局制定出台了"
+            "《社会组织重大事项报告制度》,我区成为常州首先推行此制度的地区。")
+    assert facts(text) == set()
