@@ -16,15 +16,7 @@ from ingest.catalogue import Catalogue, default_catalogue
 from ingest.decoding import check_is_chinese_text
 from ingest.formats import read_document
 from ingest.kinds import default_kinds
-from ingest.metadata import (
-    REGION_CONTEXT_CHARACTERS,
-    find_period,
-    find_publication_date,
-    find_sections,
-    find_stated_year,
-    find_title,
-    read_metadata,
-)
+from ingest.metadata import REGION_CONTEXT_CHARACTERS, find_sections, find_title, read_dates, read_metadata
 from ingest.normalise import normalise
 from ingest.prose import DocumentFrame, ProseFigure, ProseReader
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
@@ -154,12 +146,8 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
         records = []
         for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
             part = text[start:end]
-            title = find_title(part)
-            period = find_period(title, part, default_kinds()[metadata.document_kind])
-            dated = dataclasses.replace(metadata, publication_date=find_publication_date(part),
-                                        period_label=period[0], period_start=period[1], period_end=period[2])
-            dated.reference_year = (int(dated.publication_date[:4]) if dated.publication_date
-                                    else find_stated_year(part) or metadata.reference_year)
+            dated = dataclasses.replace(metadata)
+            read_dates(part, dated, default_kinds()[metadata.document_kind], find_title(part))
             part_notes: list[str] = []
             records += [(start + offset, record) for offset, record in
                         _records(part, dated, catalogue, regions, mentions, part_notes)]
@@ -217,12 +205,19 @@ def locate(records: list[FigureRecord], located: list[tuple[str, str]], prefix: 
     """
     if not located and not prefix:
         return records
-    lines = [(normalise(line), where) for line, where in located]
+    # Lines are normalised as far as the search needs them, once each.
+    normalised: list[str] = []
+
+    def line(index: int) -> str:
+        while len(normalised) <= index:
+            normalised.append(normalise(located[len(normalised)][0]))
+        return normalised[index]
+
     placed = []
     for record in records:
         quote = record.quote.split(QUOTE_GAP)[-1].strip(QUOTE_GAP + " ")
         probe = quote[:LOCATE_PROBE]
-        where = next((where for line, where in lines if probe and probe in line), None)
+        where = next((where for index, (_, where) in enumerate(located) if probe and probe in line(index)), None)
         label = f"{prefix}{where}" if where else (prefix.removesuffix(": ") or None)
         placed.append(dataclasses.replace(record, location=label))
     return placed

@@ -386,10 +386,18 @@ def read_metadata(text: str, base: DocumentMetadata, table: RegionTable,
         base.region_code, base.region, base.region_reason = region
     kind = find_document_kind(base.title, text)
     base.document_kind = kind.code
-    base.period_label, base.period_start, base.period_end = find_period(base.title, text, kind)
+    read_dates(text, base, kind, base.title)
+    return base
+
+
+def read_dates(text: str, base: DocumentMetadata, kind: DocumentKind, title: str | None) -> None:
+    """Fill in period, publication date and the year the text speaks in, from `text` and `title`.
+
+    Also dates each part of a compilation; a part that states no year keeps the one `base` has.
+    """
+    base.period_label, base.period_start, base.period_end = find_period(title, text, kind)
     base.publication_date = find_publication_date(text)
     if base.publication_date:
         base.reference_year = int(base.publication_date[:4])
     else:
-        base.reference_year = find_stated_year(text)
-    return base
+        base.reference_year = find_stated_year(text) or base.reference_year

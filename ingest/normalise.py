@@ -57,8 +57,14 @@ def _converter() -> opencc.OpenCC:
 
 
 @functools.lru_cache(maxsize=1)
+def _spec() -> dict:
+    """boilerplate.yaml, read once for every rule that uses it."""
+    return yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _boilerplate() -> tuple[tuple[str, ...], int, tuple[tuple[str, int, re.Pattern], ...]]:
-    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    spec = _spec()
     rules = tuple(
         (group["name"], group["max_length"], re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
         for group in spec["line_patterns"]
@@ -69,8 +75,7 @@ def _boilerplate() -> tuple[tuple[str, ...], int, tuple[tuple[str, int, re.Patte
 @functools.lru_cache(maxsize=1)
 def publisher_suffix() -> re.Pattern:
     """Words that make a region name before them the name of a publisher (北京商报), from boilerplate.yaml."""
-    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))
-    return re.compile(spec["publisher_suffix"])
+    return re.compile(_spec()["publisher_suffix"])
 
 
 def strip_pinyin(text: str) -> str:
@@ -118,7 +123,7 @@ def unify_characters(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _character_table() -> dict[int, int | None]:
     """FULL_WIDTH plus the variant characters of boilerplate.yaml that OpenCC does not convert."""
-    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))
+    spec = _spec()
     table = dict(FULL_WIDTH)
     table.update({ord(variant): ord(standard) for variant, standard in spec.get("variant_characters", {}).items()})
     return table
@@ -218,7 +223,7 @@ def remove_page_markers(lines: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _spun_words() -> tuple[int, re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
-    spec = yaml.safe_load(BOILERPLATE_FILE.read_text(encoding="utf-8"))["spun_words"]
+    spec = _spec()["spun_words"]
 
     def alternation(words: dict[str, str]) -> re.Pattern:
         return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))

@@ -404,11 +404,12 @@ class ProseReader:
             sentence = sentence_match.group(0)
             # 到2020年,A达到X;B达到Y;C达到Z。: the goal year opening a list split by semicolons
             # holds for each item of the list, up to its full stop.
+            goes_on = sentence.rstrip().endswith((";", "；"))
             opening_goal = LIST_GOAL.search(sentence)
-            if opening_goal and sentence.rstrip().endswith((";", "；")) and self.list_goal is None:
+            if opening_goal and goes_on and self.list_goal is None:
                 pending_goal = TimeExpression(0, 0, int(opening_goal.group("year")))
             else:
-                pending_goal = self.list_goal if sentence.rstrip().endswith((";", "；")) else None
+                pending_goal = self.list_goal if goes_on else None
             if not DIGIT.search(sentence):
                 continue
             start, end = sentence_match.start(), sentence_match.end()

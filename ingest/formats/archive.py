@@ -22,17 +22,21 @@ MAX_DEPTH = 2  # an archive inside an archive is read; one more level is refused
 CHUNK = 1024 * 1024
 
 
+class ExpandsTooFar(DocumentRejected):
+    """A member that expands beyond the bytes allowed for it."""
+
+
 def bounded_read(package: zipfile.ZipFile, name: str | zipfile.ZipInfo, limit: int = MAX_MEMBER_BYTES) -> bytes:
     """A member's bytes, refusing one that expands beyond `limit` whatever its header claims."""
     info = name if isinstance(name, zipfile.ZipInfo) else package.getinfo(name)
     if info.file_size > limit:
-        raise DocumentRejected(f"member {info.filename} expands to {info.file_size:,} bytes (limit {limit:,})")
+        raise ExpandsTooFar(f"member {info.filename} expands to {info.file_size:,} bytes (limit {limit:,})")
     out = io.BytesIO()
     with package.open(info) as member:
         while chunk := member.read(CHUNK):
             out.write(chunk)
             if out.tell() > limit:
-                raise DocumentRejected(f"member {info.filename} expands beyond {limit:,} bytes")
+                raise ExpandsTooFar(f"member {info.filename} expands beyond {limit:,} bytes")
     return out.getvalue()
 
 
@@ -66,13 +70,16 @@ def read_archive(data: bytes, depth: int = 0):
             name = _member_name(info)
             if name.rsplit("/", 1)[-1].startswith((".", "~$")) or name.startswith("__MACOSX/"):
                 continue  # hidden files and the lock files Office leaves beside an open document
+            left = MAX_ARCHIVE_BYTES - total
             try:
-                member = bounded_read(package, info, min(MAX_MEMBER_BYTES, MAX_ARCHIVE_BYTES - total))
+                member = bounded_read(package, info, min(MAX_MEMBER_BYTES, left))
                 total += len(member)
                 archive.members.append((name, read_document(member, depth + 1)))
-            except DocumentRejected as refused:
-                if "expands" in refused.reason and total >= MAX_ARCHIVE_BYTES:
+            except ExpandsTooFar as refused:
+                if left < MAX_MEMBER_BYTES:
                     raise DocumentRejected(f"an archive that expands beyond {MAX_ARCHIVE_BYTES:,} bytes") from None
+                archive.notes.append(f"{name}: {refused.reason}")
+            except DocumentRejected as refused:
                 archive.notes.append(f"{name}: {refused.reason}")
             except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as error:
                 archive.notes.append(f"{name}: cannot be read from the archive ({error})")

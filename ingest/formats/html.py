@@ -22,7 +22,7 @@ from ingest.records import DocumentRejected
 
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 # Script and style bodies are removed before parsing: a page of 100 MB of script costs a regex pass.
-SCRIPT_OR_STYLE = re.compile(rb"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+SCRIPT_OR_STYLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 DROPPED_TAGS = {"script", "style", "noscript", "template", "nav", "footer", "form", "select", "button",
                 "iframe", "object", "svg", "head"}
 # Class or id words of a page's chrome: menus, breadcrumbs, sharing bars, footers.
@@ -131,7 +131,7 @@ def _table_rows(table) -> list[list[Cell]]:
 def read_html(data: bytes) -> ReadDocument:
     """The text of a web page (or of a page's main block saved alone)."""
     text, encoding = _decode(data)
-    text = SCRIPT_OR_STYLE.sub(b"", text.encode("utf-8")).decode("utf-8")
+    text = SCRIPT_OR_STYLE.sub("", text)
     try:
         root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(
             remove_comments=True, remove_pis=True, no_network=True, huge_tree=False))

@@ -48,8 +48,10 @@ def _compact(text: str) -> str:
     return SPACE_BY_HAN.sub("", text).strip()
 
 
-def _page_lines(page, running: set[str]) -> list[dict]:
-    """Body lines (text, x0, x1, top) of a page outside its tables, and its tables (lines of rows), top to bottom."""
+def _page_items(page) -> list[dict]:
+    """A page's lines outside its tables (text, x0, x1, top, and `edge`: the digit-blind text of
+    a line in the top or bottom band, else None) and its tables (lines of rows), top to bottom.
+    Page marks are dropped here; running headers once all pages are read (_without_running)."""
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -59,33 +61,28 @@ def _page_lines(page, running: set[str]) -> list[dict]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     body = page.filter(outside) if boxes else page
-    lines = []
+    band = MARGIN_BAND * page.height
+    items = []
     for line in body.extract_text_lines(strip=True, return_chars=False):
         text = _compact(line["text"])
-        band = MARGIN_BAND * page.height
-        at_edge = line["top"] < band or line["bottom"] > page.height - band
-        if not text or PAGE_MARK.match(text) or (at_edge and DIGITS.sub("#", text) in running):
+        if not text or PAGE_MARK.match(text):
             continue
-        lines.append({"text": text, "x0": line["x0"], "x1": line["x1"], "top": line["top"]})
+        at_edge = line["top"] < band or line["bottom"] > page.height - band
+        items.append({"text": text, "x0": line["x0"], "x1": line["x1"], "top": line["top"],
+                      "edge": DIGITS.sub("#", text) if at_edge else None})
     for table in tables:
         rows = [[Cell(cell or "") for cell in row] for row in table.extract()]
-        lines.append({"table": table_lines(rows), "top": table.bbox[1]})
-    lines.sort(key=lambda item: item["top"])
-    return lines
+        items.append({"table": table_lines(rows), "top": table.bbox[1]})
+    items.sort(key=lambda item: item["top"])
+    return items
 
 
-def _running_lines(pdf) -> set[str]:
-    """Lines at a page's top or bottom edge that recur on at least half of the pages (digits ignored)."""
-    counts: Counter = Counter()
-    for page in pdf.pages:
-        band = MARGIN_BAND * page.height
-        seen = set()
-        for line in page.extract_text_lines(strip=True, return_chars=False):
-            if line["top"] < band or line["bottom"] > page.height - band:
-                seen.add(DIGITS.sub("#", _compact(line["text"])))
-        counts.update(seen)
-    pages = len(pdf.pages)
-    return {text for text, count in counts.items() if pages >= 3 and count >= pages / 2}
+def _without_running(pages: list[list[dict]]) -> list[list[dict]]:
+    """The pages without their running headers and footers: lines at a page's top or bottom edge
+    that recur on at least half of the pages (digits ignored, so 第3页 matches 第4页)."""
+    counts = Counter(edge for page in pages for edge in {item.get("edge") for item in page} if edge)
+    running = {edge for edge, count in counts.items() if len(pages) >= 3 and count >= len(pages) / 2}
+    return [[item for item in page if item.get("edge") not in running] for page in pages]
 
 
 def _paragraphs(pages: list[list[dict]]) -> list[tuple[str, str]]:
@@ -191,16 +188,15 @@ def read_pdf(data: bytes) -> ReadDocument:
                 text = "\n".join(paragraph for paragraph, _ in located)
                 check_is_chinese_text(text)
                 return ReadDocument(text, "pdf", "ocr", notes=["no text layer: read by OCR"], located=located)
-            running = _running_lines(pdf)
             pages = []
             for page in pdf.pages:
-                pages.append(_page_lines(page, running))
+                pages.append(_page_items(page))
                 page.flush_cache()
         except DocumentRejected:
             raise
         except Exception as error:  # noqa: BLE001
             raise DocumentRejected(f"a PDF whose pages cannot be read ({type(error).__name__})") from None
-    located = _paragraphs(pages)
+    located = _paragraphs(_without_running(pages))
     text = "\n".join(paragraph for paragraph, _ in located)
     check_is_chinese_text(text)
     return ReadDocument(text, "pdf", "utf-8", located=located)

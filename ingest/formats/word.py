@@ -147,8 +147,6 @@ def read_docx(data: bytes) -> ReadDocument:
     notes = []
     try:
         body = _body_from_python_docx(data)
-    except DocumentRejected:
-        raise
     except Exception as refused:  # python-docx raises many kinds for a damaged package  # noqa: BLE001
         body = _body_from_xml(data)
         notes.append(f"python-docx refused the package ({type(refused).__name__}); read from its XML")
