@@ -98,6 +98,28 @@ def _plain(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def _without_bounds_of_exact(records: list[tuple[int, FigureRecord]]) -> list[tuple[int, FigureRecord]]:
+    """Drop a bound (突破80万, 超过9万) when the document states the same fact exactly and the bound holds.
+
+    A headline rounds the body's figure down to a milestone (我国社会组织突破80万 over
+    平台收录的社会组织已达80.5190万个): the exact statement is the fact, the bound adds nothing.
+    """
+    exact: dict[tuple, set[Decimal]] = {}
+    for _, record in records:
+        if record.comparator == "=" and record.value_high is None:
+            exact.setdefault(record.key()[:4], set()).add(record.value)
+
+    def implied(record: FigureRecord) -> bool:
+        values = exact.get(record.key()[:4], set())
+        if record.comparator in (">=", ">"):
+            return any(value >= record.value for value in values)
+        if record.comparator in ("<=", "<"):
+            return any(value <= record.value for value in values)
+        return False
+
+    return [(offset, record) for offset, record in records if not implied(record)]
+
+
 def _merge(records: list[tuple[int, FigureRecord]]) -> list[FigureRecord]:
     """One record per fact: the first quote (prose comes first), the binding and comparator any copy states."""
     merged: dict[tuple, FigureRecord] = {}
@@ -152,7 +174,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
             records += [(start + offset, record) for offset, record in
                         _records(part, dated, catalogue, regions, mentions, part_notes)]
             result.notes += [f"part from offset {start} ({dated.reference_year}): {note}" for note in part_notes]
-    result.records = _merge(records)
+    result.records = _merge(_without_bounds_of_exact(records))
     return result
 
 
@@ -257,7 +279,7 @@ def extract_bytes(data: bytes, name: str) -> ExtractionResult:
         records.extend(((index, position), record) for position, record in enumerate(part.records))
     if len(regions) == 1:
         metadata.region_code, metadata.region = next(iter(regions))
-    result.records = _merge(records)
+    result.records = _merge(_without_bounds_of_exact(records))
     return result
 
 

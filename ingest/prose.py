@@ -124,6 +124,12 @@ RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^�
 # The goal year that opens a list of goals: 到2020年, (at most a clause before it).
 LIST_GOAL = re.compile(r"^[^;；。]{0,60}?到(?P<year>\d{4})年(?:底|末)?[,，]")
 SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
+# A sentence that is nothing but a series of dated values (2012年突破41万个,2014年突破56万个,……):
+# it counts what the sentence before it named, with or without a figure of its own
+# (我国的社会组织数量就开始以每年5万以上的速度在增长。2012年突破41万个,……).
+BARE_SERIES_ITEM = (rf"\d{{4}}年(?:底|末)?[,，]?(?:{LINK_VERBS}){{0,2}}\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
+                    rf"(?:{MORE_THAN})?[\u4e00-\u9fff%‰]?")
+BARE_SERIES = re.compile(rf"\s*{BARE_SERIES_ITEM}(?:[,，、;；]\s*{BARE_SERIES_ITEM}){{2,}}\s*[。;；,，]?\s*$")
 # A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
 PART_SENTENCE = re.compile(r"\s*其中[:：,，]?(?P<subject>.+)$", re.S)
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -398,10 +404,16 @@ class ProseReader:
         span_starts = [a for a, _ in spans]
         self.list_goal = None
         series_kind = None
+        before = ""
         for sentence_match in SENTENCE.finditer(text):
             # What a sentence carries over holds for the very next sentence only.
             previous, carried = carried, None
             sentence = sentence_match.group(0)
+            if previous is None and BARE_SERIES.match(sentence):
+                named = self.catalogue.find(before)
+                if named:
+                    previous = WordingMatch(0, 0, named[-1].text, named[-1].indicators)
+            before = sentence
             # 到2020年,A达到X;B达到Y;C达到Z。: the goal year opening a list split by semicolons
             # holds for each item of the list, up to its full stop.
             goes_on = sentence.rstrip().endswith((";", "；"))

@@ -353,3 +353,31 @@ def test_a_district_paper_naming_only_its_city_gives_no_region():
             "在民政部门依法注册登记的社会组织达432家。为促进社会组织健康发展,今年,区民政局制定出台了"
             "《社会组织重大事项报告制度》,我区成为常州首先推行此制度的地区。")
     assert facts(text) == set()
+
+
+def test_a_bare_series_counts_what_the_sentence_before_named():
+    # 公益时报 2018-02-13 (c08): the e-edition's date line with its weekday dates the page; the
+    # series of milestones follows a sentence that names the count but states no figure.
+    text = ("我国社会组织突破80万,县级最多\n新闻内容\n2018年02月13日 星期二上一期下一期\n"
+            "截至2月7日15时,平台收录的社会组织已达80.5190万个,其中民政部登记的社会组织2312个。"
+            "数据分析显示,自2011年开始,我国的社会组织数量就开始以每年5万以上的速度在增长。\n"
+            "2012年突破41万个,2014年突破56万个,2015年突破63万个,2016年突破72万个,2017年突破80万个。")
+    assert facts(text) == {
+        ("100000", "social_orgs", 2018, "actual", D(805190), "="),
+        *{("100000", "social_orgs", year, "actual", D(value), ">=")
+          for year, value in ((2012, 410000), (2014, 560000), (2015, 630000), (2016, 720000), (2017, 800000))},
+    }
+
+
+def test_a_milestone_in_the_headline_gives_way_to_the_exact_figure():
+    # c08's headline rounds the body's 80.5190万 down to 突破80万: one fact, the exact one.
+    text = ("我国社会组织突破80万,县级最多\n2018年02月13日 星期二\n"
+            "截至2月7日15时,平台收录的社会组织已达80.5190万个。")
+    assert facts(text) == {("100000", "social_orgs", 2018, "actual", D(805190), "=")}
+
+
+def test_a_bare_series_in_another_unit_is_not_the_count_named_before():
+    # The sentence before names beds; a series of centres (个) is not a series of beds.
+    text = ("2018年1月5日讯 全省养老床位稳步增长。"
+            "2015年建成120个,2016年建成150个,2017年建成180个。")
+    assert facts(text) == set()
