@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+from ingest.breakdown import region_breakdown, respective_values
 from ingest.catalogue import Catalogue, default_catalogue
 from ingest.decoding import check_is_chinese_text
 from ingest.formats import read_document
@@ -194,27 +195,50 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
     from_tables = table_figures(text, tables, catalogue, confirmed, notes)
 
+    def record(figure, region_code: str, region: str, **changes) -> FigureRecord:
+        fields = dict(
+            document=metadata.document,
+            region=region,
+            region_code=region_code,
+            indicator=figure.indicator.code,
+            indicator_text=figure.wording if isinstance(figure, ProseFigure) else figure.label,
+            year=figure.year,
+            value=_plain(figure.value),
+            value_high=getattr(figure, "value_high", None),
+            unit=figure.indicator.unit.code,
+            kind=figure.kind,
+            comparator=getattr(figure, "comparator", "="),
+            binding=figure.binding if isinstance(figure, TableFigure) else None,
+            quote=figure.quote,
+        )
+        return FigureRecord(**{**fields, **changes})
+
     records: list[tuple[int, FigureRecord]] = []
-    for figure in [*prose, *from_tables]:
-        subjects = [(metadata.region_code, metadata.region)]
-        if isinstance(figure, ProseFigure):
-            subjects = _figure_regions(text, figure, metadata, regions, mentions) or subjects
-        for region_code, region in subjects:
-            records.append((figure.start, FigureRecord(
-                document=metadata.document,
-                region=region,
-                region_code=region_code,
-                indicator=figure.indicator.code,
-                indicator_text=figure.wording if isinstance(figure, ProseFigure) else figure.label,
-                year=figure.year,
-                value=_plain(figure.value),
-                value_high=getattr(figure, "value_high", None),
-                unit=figure.indicator.unit.code,
-                kind=figure.kind,
-                comparator=getattr(figure, "comparator", "="),
-                binding=figure.binding if isinstance(figure, TableFigure) else None,
-                quote=figure.quote,
-            )))
+    for index, figure in enumerate(prose):
+        subjects = _figure_regions(text, figure, metadata, regions, mentions) or [
+            (metadata.region_code, metadata.region)]
+        if len(subjects) > 1 and "分别" in text[figure.wording_start + len(figure.wording) : figure.start]:
+            # 舟山市、湖州市和丽水市节地生态安葬率分别达到60%、55%和50%: one value each, in order.
+            values = respective_values(text, figure.start, figure)
+            if len(values) != len(subjects):
+                notes.append(f"'{figure.wording}': {len(subjects)} regions and {len(values)} values "
+                             "stated 分别 (respectively), not taken")
+                continue
+            records += [(figure.start, record(figure, code, region, value=_plain(value), comparator=comparator))
+                        for (code, region), (_, value, comparator) in zip(subjects, values, strict=True)]
+            continue
+        records += [(figure.start, record(figure, code, region)) for code, region in subjects]
+        if len(subjects) == 1:
+            # The run of its regions' figures may reach up to the next figure's wording.
+            limit = prose[index + 1].wording_start if index + 1 < len(prose) else len(text)
+            if limit <= figure.start:
+                limit = len(text)
+            for item in region_breakdown(text, figure, subjects[0][0], limit, regions, mentions):
+                records.append((figure.start, record(
+                    figure, item.region.code, item.region.name, value=_plain(item.value), value_high=None,
+                    comparator=item.comparator, quote=item.quote)))
+    # Prose before tables: the first statement of a fact gives its quote (_merge).
+    records += [(figure.start, record(figure, metadata.region_code, metadata.region)) for figure in from_tables]
     return records
 
 

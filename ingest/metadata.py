@@ -38,7 +38,8 @@ ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # time, the source or the weekday after it (2016年07月14日10:05  来源:健康报网; a newspaper's
 # e-edition: 2018年02月13日 星期二).
 NUMERIC_DATE = re.compile(r"(?:^|\s)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|$)", re.M)
-PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:\d{1,2}[:：]\d{2}|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日])")
+PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
+                       r"(?:\d{1,2}[:：]\d{2}|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日])")
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
 DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
 # A date written day first, as some news sites print it: 30.08.2017.

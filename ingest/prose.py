@@ -108,6 +108,10 @@ TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?�
 GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
                        r"|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
+# Indicators listed together, then their values in order: 养老床位总数和每千名老年人拥有养老床位数分别达到5万张和35张.
+WORDING_JOIN = re.compile(r"\s*(?:[、和及与]|以及)\s*")
+RESPECTIVELY = re.compile(r"\s*(?:均)?分别(?:为|是|达到|达|有|提高到|提高至|增至|增加到|占|降至)?\s*")
+VALUE_JOIN = re.compile(r"\s*(?:[、,，和及与]|以及)\s*")
 # A sentence that states the figure of an indicator named in the sentence before (这一指标必须达到55%).
 ANAPHOR = re.compile(r"这一指标|这项指标|这个指标|该指标|此项指标|此指标")
 ANAPHOR_LOOKBACK = 200
@@ -464,12 +468,16 @@ class ProseReader:
         end_of_sentence = start + len(sentence)
         estimate = ESTIMATE.search(sentence)
         found: list[ProseFigure] = []
+        respective = self._respective(text, wordings, end_of_sentence)
         for index, wording in enumerate(wordings):
             if self._names_a_part(sentence, start, wording, notes):
                 continue
             followed = index + 1 < len(wordings)
             limit = wordings[index + 1].start if followed else end_of_sentence
-            mentions = self._values_of(text, wording, limit, start, followed)
+            if index in respective:
+                mentions = [respective[index]] if respective[index] else []
+            else:
+                mentions = self._values_of(text, wording, limit, start, followed)
             for mention, times in mentions:
                 decided = self._year_and_kind(sentence, start, mention, times)
                 if decided is None:
@@ -493,6 +501,38 @@ class ProseReader:
                     wording_start=wording.start, sentence_start=start, dated=dated,
                 ))
         return found
+
+    def _respective(self, text: str, wordings: list[WordingMatch],
+                    end_of_sentence: int) -> dict[int, tuple[ValueMention, list[TimeExpression]] | None]:
+        """Wordings listed together and their values after 分别 (A和B分别达到X和Y), paired in order.
+
+        Index of each listed wording -> its value; None for every wording of a list whose
+        values are fewer or do not fit, so that none of them takes another's number.
+        """
+        paired: dict[int, tuple[ValueMention, list[TimeExpression]] | None] = {}
+        index = 0
+        while index < len(wordings):
+            group = [index]
+            while (group[-1] + 1 < len(wordings)
+                   and WORDING_JOIN.fullmatch(text, wordings[group[-1]].end, wordings[group[-1] + 1].start)):
+                group.append(group[-1] + 1)
+            index = group[-1] + 1
+            respectively = RESPECTIVELY.match(text, wordings[group[-1]].end)
+            if len(group) < 2 or respectively is None:
+                continue
+            values: list[tuple[ValueMention, list[TimeExpression]]] = []
+            scanned = self._scan(text, respectively.end(), end_of_sentence, wordings[group[0]].indicators)
+            if scanned is not None:
+                values.append(scanned[:2])
+                for member in group[1:]:
+                    join = VALUE_JOIN.match(text, values[-1][0].end)
+                    found = join and self._value_at(text, join.end(), wordings[member].indicators, "")
+                    if not isinstance(found, ValueMention):
+                        break
+                    values.append((found, values[0][1]))
+            complete = len(values) == len(group)
+            paired.update({member: values[i] if complete else None for i, member in enumerate(group)})
+        return paired
 
     def _is_over(self, year: int, kind: str) -> bool:
         """True for an actual of a year that had ended when the document was published.

@@ -381,3 +381,46 @@ def test_a_bare_series_in_another_unit_is_not_the_count_named_before():
     text = ("2018年1月5日讯 全省养老床位稳步增长。"
             "2015年建成120个,2016年建成150个,2017年建成180个。")
     assert facts(text) == set()
+
+
+# -- figures region by region: 其中A市X、B市Y; A、B分别为X和Y --------------------------------------
+# The form of provincial bulletins and reports: the province's figure, then its cities'.
+
+def test_cities_listed_after_the_provinces_figure_each_get_their_own():
+    text = ("2019年1月5日讯 江苏省民政厅消息,截至2018年底,全省登记社会组织9.1万个,"
+            "其中南京市1.2万个、苏州市1.1万个、无锡市6500个。")
+    assert facts(text) == {("320000", "social_orgs", 2018, "actual", D(91000), "="),
+                           ("320100", "social_orgs", 2018, "actual", D(12000), "="),
+                           ("320500", "social_orgs", 2018, "actual", D(11000), "="),
+                           ("320200", "social_orgs", 2018, "actual", D(6500), "=")}
+
+
+def test_cities_named_first_and_their_values_after_respectively_pair_in_order():
+    text = ("2019年1月5日讯 截至2018年底,全省持证社会工作者3.2万人。其中,南京市、苏州市分别为8500人和7200人。")
+    assert facts(text) == {("320000", "certified_social_workers", 2018, "actual", D(32000), "="),
+                           ("320100", "certified_social_workers", 2018, "actual", D(8500), "="),
+                           ("320500", "certified_social_workers", 2018, "actual", D(7200), "=")}
+
+
+def test_regions_as_subject_with_respective_values_are_not_all_given_the_first():
+    text = "2019年1月5日讯 浙江省民政厅消息,截至2018年底,舟山市、湖州市和丽水市节地生态安葬率分别达到60%、55%和50%。"
+    assert facts(text) == {("330900", "eco_burial_rate", 2018, "actual", D(60), "="),
+                           ("330500", "eco_burial_rate", 2018, "actual", D(55), "="),
+                           ("331100", "eco_burial_rate", 2018, "actual", D(50), "=")}
+
+
+def test_respective_values_fewer_than_the_regions_give_nothing():
+    text = "2019年1月5日讯 浙江省民政厅消息,截至2018年底,舟山市、湖州市和丽水市节地生态安葬率分别达到60%、55%。"
+    assert facts(text) == set()
+
+
+def test_indicators_listed_together_take_their_respective_values():
+    text = "2019年1月5日讯 江苏省民政厅消息,截至2018年底,全省养老床位总数和每千名老年人拥有养老床位数分别达到5万张和35张。"
+    assert facts(text) == {("320000", "elderly_care_beds", 2018, "actual", D(50000), "="),
+                           ("320000", "elderly_care_beds_per_1k_elderly", 2018, "actual", D(35), "=")}
+
+
+def test_a_place_outside_the_figures_region_takes_no_number():
+    # 上海 is not in 江苏: a comparison, not a part of the province's figure.
+    text = "2019年1月5日讯 江苏省民政厅消息 截至2018年底,全省持证社会工作者3.2万人,南京市8500人、上海市9000人。"
+    assert facts(text) == {("320000", "certified_social_workers", 2018, "actual", D(32000), "=")}
