@@ -1,9 +1,10 @@
 """Running a suite with Great Expectations, and the gate's decision from its results.
 
-`QualityContext.validate` runs a suite on a frame through a GE checkpoint, which also
-writes the run's Data Docs; the result lists every failed expectation with the ids of
-its offending rows (GE's unexpected index list). `decide` turns a raw-suite result
-into the gate's decision under the policy of expectations/README.md: which rows are
+`QualityContext.validate` runs a suite on the batches of a staged table
+(expectations/staging.py) through a GE checkpoint, which also writes the run's Data
+Docs; the result lists every failed expectation with the ids of its offending rows (GE's
+unexpected index list), merged over the batches. `decide` turns a raw-suite result into
+the gate's decision under the policy of expectations/README.md: which rows are
 quarantined and why, and whether the run is blocked.
 """
 
@@ -12,14 +13,15 @@ from __future__ import annotations
 import math
 import shutil
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from expectations.raw import BLOCK, QUARANTINE
+from expectations.staging import ROW_ID
 
-ROW_ID = "row_id"
 # Where a row came from, as messages name it ("zhoushan.csv row 3"), where the frame has it.
 SOURCE_LABEL = "source_label"
 SITE_NAME = "minzheng"
@@ -46,15 +48,15 @@ class Failure:
     expectation: str
     policy: str
     reason: str | None
-    keep_first: bool
-    columns: tuple[str, ...]
+    # A rule on repeats: its rows repeat another row that lands, so their content is not lost.
+    repeat: bool
+    # For a conflict rule: the columns of the key whose rows disagree; each row's message
+    # names the other rows of its group and their values ({others}).
+    group: tuple[str, ...]
     row_ids: tuple[int, ...]
     unexpected_count: int
     element_count: int
     observed: object = None
-    # For a keep_first rule: the reason when the rows of a group disagree in value. Such a
-    # group is a conflict, and none of its rows lands (a wrong number is worse than none).
-    conflict_reason: str | None = None
 
 
 @dataclass
@@ -136,8 +138,12 @@ class QualityContext:
             })
         return context
 
-    def validate(self, suite, frame: pd.DataFrame, run_name: str) -> SuiteResult:
-        """Validate `frame` against `suite` (GE checkpoint with Data Docs); list the failures."""
+    def validate(self, suite, batches: Iterable[pd.DataFrame], run_name: str) -> SuiteResult:
+        """Validate every batch against `suite` (GE checkpoint with Data Docs); list the failures.
+
+        The failures of one expectation in several batches are one failure with the rows
+        of all of them.
+        """
         import great_expectations as gx
         from great_expectations.core.run_identifier import RunIdentifier
 
@@ -156,24 +162,37 @@ class QualityContext:
             name=suite.name, validation_definitions=[definition], result_format=RESULT_FORMAT,
             actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs",
                                                         site_names=[SITE_NAME])]))
-        outcome = checkpoint.run(batch_parameters={"dataframe": frame},
-                                 run_id=RunIdentifier(run_name=run_name))
-        (validation,) = outcome.run_results.values()
-        failures = [_failure(suite.name, result) for result in validation.results
-                    if not result.success]
+        success, rows, checked = True, 0, 0
+        failures: dict[str, Failure] = {}
+        for frame in batches:
+            outcome = checkpoint.run(batch_parameters={"dataframe": frame},
+                                     run_id=RunIdentifier(run_name=run_name))
+            (validation,) = outcome.run_results.values()
+            success, rows, checked = success and validation.success, rows + len(frame), len(validation.results)
+            for result in validation.results:
+                if result.success:
+                    continue
+                found = _failure(suite.name, result)
+                key = result.expectation_config.id or found.expectation
+                failures[key] = _merged(failures[key], found) if key in failures else found
         pages = sorted((self.docs / "validations" / suite.name / run_name).rglob("*.html"))
-        return SuiteResult(suite=suite.name, success=validation.success,
-                           expectations=len(validation.results), rows=len(frame),
-                           failures=failures, docs_index=self.docs / "index.html",
+        return SuiteResult(suite=suite.name, success=success, expectations=checked, rows=rows,
+                           failures=list(failures.values()), docs_index=self.docs / "index.html",
                            docs_page=pages[-1] if pages else None)
+
+
+def _merged(earlier: Failure, later: Failure) -> Failure:
+    return replace(earlier, policy=BLOCK if BLOCK in (earlier.policy, later.policy) else earlier.policy,
+                   row_ids=earlier.row_ids + later.row_ids,
+                   unexpected_count=earlier.unexpected_count + later.unexpected_count,
+                   element_count=earlier.element_count + later.element_count,
+                   observed=later.observed if later.observed is not None else earlier.observed)
 
 
 def _failure(suite: str, result) -> Failure:
     config = result.expectation_config
     meta = config.meta or {}
     detail = result.result or {}
-    kwargs = config.kwargs
-    columns = tuple(kwargs.get("column_list") or [])
     # An expectation that raised (a missing column) is a failure of the suite itself: block.
     raised = bool(result.exception_info and result.exception_info.get("raised_exception"))
     return Failure(
@@ -181,9 +200,8 @@ def _failure(suite: str, result) -> Failure:
         expectation=describe(config),
         policy=BLOCK if raised else meta.get("policy", BLOCK),
         reason=meta.get("reason"),
-        keep_first=bool(meta.get("keep_first")),
-        conflict_reason=meta.get("conflict_reason"),
-        columns=columns,
+        repeat=bool(meta.get("repeat")),
+        group=tuple(meta.get("group") or ()),
         row_ids=tuple(int(row[ROW_ID]) for row in detail.get("unexpected_index_list") or []),
         unexpected_count=int(detail.get("unexpected_count") or 0),
         element_count=int(detail.get("element_count") or 0),
@@ -192,39 +210,30 @@ def _failure(suite: str, result) -> Failure:
     )
 
 
-def rows_by_id(frame: pd.DataFrame) -> dict[int, dict]:
-    """The frame's rows as dicts, by row id."""
-    return {int(row[ROW_ID]): row for row in frame.to_dict("records")}
+def failing_row_ids(result: SuiteResult) -> set[int]:
+    """The ids of every row some expectation of the result found unexpected."""
+    return {row_id for failure in result.failures for row_id in failure.row_ids}
 
 
 def offending_rows(failure: Failure, rows: dict[int, dict]) -> list[tuple[dict, str, bool]]:
     """The rows an expectation holds back: (row, reason filled in from the row, content lost).
 
-    For a uniqueness rule marked keep_first, the first row of each group of equal keys
-    (in source order) is not held back: it lands, and the others name it; their content
-    is not lost. If the rule has a conflict reason and the group's values disagree, every
-    row of the group is held back with that reason, naming the other rows and values.
+    A repeat's content is not lost: the row it repeats lands (its message names it). For a
+    conflict rule, each row's message names the other rows of its group and their values.
     """
-    found = [rows[row_id] for row_id in failure.row_ids]
+    found = [rows[row_id] for row_id in sorted(failure.row_ids)]
     template = failure.reason or failure.expectation
-    if not failure.keep_first:
-        return [(row, _fill(template, row), True) for row in found]
+    if not failure.group:
+        return [(row, _fill(template, row), not failure.repeat) for row in found]
     groups: dict[tuple, list[dict]] = defaultdict(list)
-    for row in sorted(found, key=lambda r: r[ROW_ID]):
-        groups[tuple(_display(row[column]) for column in failure.columns)].append(row)
+    for row in found:
+        groups[tuple(_display(row[column]) for column in failure.group)].append(row)
     held = []
-    for first, *repeats in groups.values():
-        group = [first, *repeats]
-        values = {_display(row.get("value_label")) for row in group}
-        if failure.conflict_reason and len(values) > 1:
-            for row in group:
-                others = "; ".join(f"row {other['record_number']}: {_display(other.get('value_label'))}"
-                                   for other in group if other is not row)
-                held.append((row, _fill(failure.conflict_reason, row | {"others": others}), True))
-            continue
-        held += [(row, _fill(template, row | {"first_file": first["source_file"],
-                                               "first_record": first["record_number"]}), False)
-                 for row in repeats]
+    for group in groups.values():
+        for row in group:
+            others = "; ".join(f"row {other['record_number']}: {_display(other.get('value_label'))}"
+                               for other in group if other is not row)
+            held.append((row, _fill(template, row | {"others": others}), not failure.repeat))
     return held
 
 
@@ -232,10 +241,12 @@ def _fill(template: str, row: dict) -> str:
     return template.format_map({key: _display(value) for key, value in row.items()})
 
 
-def decide(result: SuiteResult, frame: pd.DataFrame) -> GateDecision:
-    """The gate's decision on a raw batch: quarantine rows, and block when the policy says so."""
+def decide(result: SuiteResult, rows: dict[int, dict]) -> GateDecision:
+    """The gate's decision on a raw batch: quarantine rows, and block when the policy says so.
+
+    `rows` holds at least the failing rows (StagedRows.rows of failing_row_ids).
+    """
     decision = GateDecision()
-    rows = rows_by_id(frame)
     # Rows whose content is lost: a repeat is held back but its first copy lands, so a
     # document saved twice never counts towards the threshold.
     lost: set[int] = set()
@@ -254,7 +265,7 @@ def decide(result: SuiteResult, frame: pd.DataFrame) -> GateDecision:
             f"{len(lost)} of {total} rows ({len(lost) / total:.0%}) failed the suite "
             f"{result.suite}, more than the {MAX_QUARANTINE_SHARE:.0%} a run may quarantine:\n"
             + "\n".join(describe_failure(failure, rows) for failure in result.failures
-                        if failure.policy == QUARANTINE and not failure.keep_first))
+                        if failure.policy == QUARANTINE and not failure.repeat))
     return decision
 
 

@@ -24,6 +24,7 @@ import great_expectations.expectations as gxe
 import pandas as pd
 from great_expectations.expectations.row_conditions import Column
 
+from expectations.staging import StagedRows
 from ingest.catalogue import Unit, load_catalogue
 from ingest.records import json_number
 from warehouse.catalogue import CATALOGUE_FILE
@@ -100,11 +101,47 @@ observations as (
     select * from figures
     union all by name
     select * from statistics
+),
+
+numbered as (
+    select
+        row_number() over (order by source_kind, source_file, record_number) as row_id,
+        *
+    from observations
+),
+
+-- What concerns a group of rows is a column of each row, so every rule is a rule on one row
+-- (expectations/staging.py validates in batches). A document's record repeats another when
+-- the same document (under another name, or twice in itself) states the same fact and
+-- value; a statistics row repeats another of its file with the same region, indicator and
+-- year. The first of a group lands; a statistics group whose values differ is a conflict.
+grouped as (
+    select
+        *,
+        row_number() over repeats as repeat_rank,
+        first_value(source_file) over repeats as first_file,
+        first_value(record_number) over repeats as first_record
+    from numbered
+    window repeats as (
+        partition by source_kind,
+            case when source_kind = '{DOCUMENT}' then document_key else source_file end,
+            region_code, indicator, year,
+            case when source_kind = '{DOCUMENT}' then kind end,
+            case when source_kind = '{DOCUMENT}' then value end
+        order by row_id
+    )
+),
+
+statistics_keys as (
+    select source_file, region_code, indicator, year, count(distinct value) as key_values
+    from numbered
+    where source_kind = '{STATISTICS}'
+    group by all
 )
 
 select
-    row_number() over (order by source_kind, source_file, record_number) as row_id,
     observations.*,
+    coalesce(statistics_keys.key_values, 1) as key_values,
     -- A plan reviews the targets of the plan before it, dated the year before its period.
     observations.period_start - 1 as plan_base_year,
     indicators.unit as catalogue_unit,
@@ -116,24 +153,28 @@ select
         or observations.stated_region = regions.region
         or list_contains(string_split(coalesce(regions.aliases, ''), '|'),
                          observations.stated_region) as region_name_agrees
-from observations
+from grouped as observations
+left join statistics_keys
+    on observations.source_kind = '{STATISTICS}'
+    and statistics_keys.source_file = observations.source_file
+    and statistics_keys.region_code is not distinct from observations.region_code
+    and statistics_keys.indicator is not distinct from observations.indicator
+    and statistics_keys.year is not distinct from observations.year
 left join raw.indicators as indicators on indicators.indicator = observations.indicator
 left join raw.units as units on units.unit = indicators.unit
 left join raw.regions as regions on regions.region_code = observations.region_code
-order by row_id
 """
+STAGED_TABLE = "raw_suite_rows"
 
 
-def _quarantine(expectation: gxe.Expectation, reason: str, keep_first: bool = False,
-                conflict_reason: str | None = None) -> gxe.Expectation:
+def _quarantine(expectation: gxe.Expectation, reason: str, repeat: bool = False,
+                group: tuple[str, ...] = ()) -> gxe.Expectation:
     """Mark a row-level rule: its failing rows are held back with `reason`, the rest go on.
 
-    `keep_first` (uniqueness rules): the first row of a group lands and the others repeat
-    it; with `conflict_reason`, a group whose values differ is a conflict instead, and
-    all its rows are held back (see expectations/gate.py).
+    `repeat`: the rows repeat another row that lands, so nothing is lost by holding them
+    back. `group`: the key of a conflict; each row's reason names the others ({others}).
     """
-    expectation.meta = {"policy": QUARANTINE, "reason": reason, "keep_first": keep_first,
-                        "conflict_reason": conflict_reason}
+    expectation.meta = {"policy": QUARANTINE, "reason": reason, "repeat": repeat, "group": list(group)}
     return expectation
 
 
@@ -232,31 +273,32 @@ def raw_suite(reference_dir: Path) -> gx.ExpectationSuite:
             column="source", row_condition=is_statistics,
             notes="Every statistics row names where it was published."),
             "source is empty"),
-        _quarantine(gxe.ExpectCompoundColumnsToBeUnique(
-            column_list=["document_key", "region_code", "indicator", "year", "kind", "value"],
-            row_condition=is_document,
+        _quarantine(gxe.ExpectColumnValuesToBeBetween(
+            column="repeat_rank", max_value=1, row_condition=is_document,
             notes="One record per document, region, indicator, year, kind and value: the same "
                   "document under two names lands once (the first name in sort order)."),
             "repeats record {first_record} of {first_file} (the same document under another "
-            "name, or the same statement twice)", keep_first=True),
-        _quarantine(gxe.ExpectCompoundColumnsToBeUnique(
-            column_list=["source_file", "region_code", "indicator", "year"],
-            row_condition=is_statistics,
+            "name, or the same statement twice)", repeat=True),
+        _quarantine(gxe.ExpectColumnValuesToBeBetween(
+            column="repeat_rank", max_value=1, row_condition=is_statistics & (Column("key_values") == 1),
             notes="A statistics file gives a region's indicator once a year: a repeat of a row "
-                  "lands once; rows of one key with different values are a conflict, and none "
-                  "of them lands until the file is corrected."),
-            "repeats row {first_record} (same region, indicator and year)", keep_first=True,
-            conflict_reason="conflicts with {others} (same region, indicator and year; "
-                            "value {value_label} here): held back until the file is corrected"),
+                  "lands once."),
+            "repeats row {first_record} (same region, indicator and year)", repeat=True),
+        _quarantine(gxe.ExpectColumnValuesToBeBetween(
+            column="key_values", max_value=1, row_condition=is_statistics,
+            notes="Rows of one file with the same region, indicator and year but different "
+                  "values are a conflict: none of them lands until the file is corrected."),
+            "conflicts with {others} (same region, indicator and year; value {value_label} here): "
+            "held back until the file is corrected",
+            group=("source_file", "region_code", "indicator", "year")),
     ]
     for expectation in expectations:
         suite.add_expectation(expectation)
     return suite
 
 
-def load_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The raw suite's batch from the build file, with values and sources as messages show them."""
-    frame = con.sql(FRAME_SQL).df()
+def _message_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Values and sources as messages show them, on the rows fetched for messages."""
     for column in ("value", "value_high"):
         frame[f"{column}_label"] = [
             "" if pd.isna(value) or not math.isfinite(value)
@@ -270,3 +312,8 @@ def load_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         for name, kind, number in zip(frame["source_file"], frame["source_kind"],
                                       frame["record_number"], strict=True)]
     return frame
+
+
+def stage(con: duckdb.DuckDBPyConnection) -> StagedRows:
+    """The raw suite's rows from the build file, staged for validation in batches."""
+    return StagedRows(con, FRAME_SQL, STAGED_TABLE, label=_message_columns)

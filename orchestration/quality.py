@@ -133,12 +133,13 @@ def raw_quality_gate(context: dg.AssetExecutionContext, inputs: PipelineInputs,
     # The first validation of a run: the Data Docs start afresh, so they show this run.
     quality = gate.QualityContext(paths.great_expectations, paths.data_docs, fresh=True)
     with build_db.get_connection() as con:
-        frame = raw.load_frame(con)
+        staged = raw.stage(con)
         read_problems = con.sql(READ_PROBLEMS_SQL).pl()
-    result = quality.validate(raw.raw_suite(paths.reference), frame, context.run.run_id)
-    decision = gate.decide(result, frame)
+        result = quality.validate(raw.raw_suite(paths.reference), staged.batches(), context.run.run_id)
+        rows = staged.rows(gate.failing_row_ids(result))
+    decision = gate.decide(result, rows)
     quarantine = pl.concat([
-        _quarantine_rows(gate.rows_by_id(frame), decision, result.suite),
+        _quarantine_rows(rows, decision, result.suite),
         read_problems.with_columns(pl.lit("read").alias("stage"))
         .select([pl.col(name) if name in read_problems.columns or name == "stage"
                  else pl.lit(None, dtype=dtype).alias(name)
@@ -188,10 +189,9 @@ def marts_observations_suite(context: dg.AssetCheckExecutionContext, inputs: Pip
     paths = inputs.paths()
     quality = gate.QualityContext(paths.great_expectations, paths.data_docs)
     with build_db.get_connection() as con:
-        suite = marts.marts_suite(con)
-        frame = marts.load_frame(con)
-    result = quality.validate(suite, frame, context.run.run_id)
-    rows = gate.rows_by_id(frame)
+        staged = marts.stage(con)
+        result = quality.validate(marts.marts_suite(con), staged.batches(), context.run.run_id)
+        rows = staged.rows(gate.failing_row_ids(result))
     return dg.AssetCheckResult(
         passed=result.success, severity=dg.AssetCheckSeverity.ERROR,
         metadata={"rows_checked": result.rows, "expectations": result.expectations,

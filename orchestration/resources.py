@@ -84,7 +84,8 @@ def pipeline_inputs() -> PipelineInputs:
 
 def build_database() -> DuckDBResource:
     """The build file, the same one dbt's profile points at."""
-    return DuckDBResource(database=dg.EnvVar(settings.BUILD_VAR))
+    return DuckDBResource(database=dg.EnvVar(settings.BUILD_VAR),
+                          connection_config={"memory_limit": settings.duckdb_memory_limit()})
 
 
 def published_fingerprint(published: Path) -> str | None:

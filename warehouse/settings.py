@@ -28,6 +28,15 @@ STATISTICS_VAR = "MINZHENG_STATISTICS"
 PUBLISHED_VAR = "MINZHENG_WAREHOUSE_PUBLISHED"
 # The build file: dbt's profiles.yml and Dagster's DuckDB resource both read this one.
 BUILD_VAR = "MINZHENG_WAREHOUSE"
+# DuckDB's memory limit for the build (the gate's staged rows, dbt's models): beyond it
+# DuckDB spills to disk, so a run's memory stays bounded whatever the size of its inputs.
+MEMORY_LIMIT_VAR = "MINZHENG_DUCKDB_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "1GB"
+
+
+def duckdb_memory_limit() -> str:
+    """The build's DuckDB memory limit: $MINZHENG_DUCKDB_MEMORY_LIMIT, else DEFAULT_MEMORY_LIMIT."""
+    return os.environ.get(MEMORY_LIMIT_VAR) or DEFAULT_MEMORY_LIMIT
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,7 @@ class Paths:
         os.environ[STATISTICS_VAR] = str(self.statistics)
         os.environ[PUBLISHED_VAR] = str(self.published)
         os.environ[BUILD_VAR] = str(self.build)
+        os.environ[MEMORY_LIMIT_VAR] = duckdb_memory_limit()
         os.environ["DAGSTER_HOME"] = str(self.dagster_home)
 
     @property
@@ -114,6 +124,7 @@ def export_defaults() -> Paths:
     """Fill in any unset location variables (for `dagster dev` and dbt started by hand)."""
     paths = Paths.from_env()
     for var, value in ((DOCUMENTS_VAR, paths.documents), (STATISTICS_VAR, paths.statistics),
-                       (PUBLISHED_VAR, paths.published), (BUILD_VAR, paths.build)):
+                       (PUBLISHED_VAR, paths.published), (BUILD_VAR, paths.build),
+                       (MEMORY_LIMIT_VAR, duckdb_memory_limit())):
         os.environ.setdefault(var, str(value))
     return paths
