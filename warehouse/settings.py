@@ -31,7 +31,7 @@ BUILD_VAR = "MINZHENG_WAREHOUSE"
 # DuckDB's memory limit for the build (the gate's staged rows, dbt's models): beyond it
 # DuckDB spills to disk, so a run's memory stays bounded whatever the size of its inputs.
 MEMORY_LIMIT_VAR = "MINZHENG_DUCKDB_MEMORY_LIMIT"
-DEFAULT_MEMORY_LIMIT = "1GB"
+DEFAULT_MEMORY_LIMIT = "512MB"
 
 
 def duckdb_memory_limit() -> str:
