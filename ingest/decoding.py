@@ -25,7 +25,10 @@ MIN_HAN_CHARACTERS = 20
 # Characters judged at the head and tail of a long text: enough to tell noise from Chinese.
 SAMPLE_CHARACTERS = 40_000
 # Share of Han characters among letters (Han + Latin) below which a file is "not Chinese".
-MIN_HAN_SHARE = 0.2
+# A word takes one or two Han characters and five or so Latin letters: a bilingual table
+# (民间组织总数(万个) Number of NGOs (10000 units), 15% Han) is Chinese, an English page with
+# a few Chinese words is not.
+MIN_HAN_SHARE = 0.1
 MAX_CONTROL_SHARE = 0.001
 # At most this share of characters may be undecodable before a file counts as corrupt.
 MAX_REPLACED_SHARE = 0.002

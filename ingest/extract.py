@@ -20,6 +20,7 @@ from ingest.kinds import default_kinds
 from ingest.metadata import REGION_CONTEXT_CHARACTERS, find_sections, find_title, read_dates, read_metadata
 from ingest.normalise import normalise
 from ingest.prose import DocumentFrame, ProseFigure, ProseReader
+from ingest.quantity_tables import quantity_table_figures
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
 from ingest.regions import COUNTRY_CODE, RegionTable, default_regions
 from ingest.sections import map_sections
@@ -194,6 +195,7 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
     for figure in table_figures(text, tables, catalogue, confirmed, []):
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
     from_tables = table_figures(text, tables, catalogue, confirmed, notes)
+    from_tables += quantity_table_figures(text, catalogue, frame.now_year, notes)
 
     def record(figure, region_code: str, region: str, **changes) -> FigureRecord:
         fields = dict(

@@ -43,6 +43,8 @@ PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
 DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
 # A date written day first, as some news sites print it: 30.08.2017.
+# Dates this few lines apart are items of a list.
+LISTED_DATE_LINES = 2
 DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 # The opening of an undated news report names the year it speaks in (全市2023年社会工作主题宣传活动);
 # a year after 到/至 is a goal, after 比/较/与 a comparison, after 自/从 a start: none is the present
@@ -91,9 +93,10 @@ def find_title(text: str) -> str | None:
             # ……关于印发《X规划》的通知: the document is the plan it sends out.
             sent = NOTICE_TITLE.search(line)
             return sent.group("title") if sent else match.group("title").strip()
-    match = NOTICE_TITLE.search(head)
-    if match:
-        return match.group("title")
+    # 关于印发《X》的通知 sends X out; a news report that 印发《X计划》等政策性文件 only cites it.
+    for match in NOTICE_TITLE.finditer(head):
+        if head.startswith(("的通知", "通知"), match.end()) or head.endswith("关于", 0, match.start()):
+            return match.group("title")
     for line in lines[:3]:
         match = GLUED_TITLE.match(line)
         if match:
@@ -224,8 +227,9 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
                     f"the text speaks for the whole country ({national} cues such as 国务院/民政部/我国), "
                     f"more than it names any region")
         return None
+    # A municipality (天津市) speaks as a city (全市, 市民政局): it is at a city's level.
     at_level = {code: n for code, n in scored.items()
-                if author_level and table.regions[code].level == author_level}
+                if author_level and _voice_rank(table.regions[code]) == LEVEL_RANK[author_level]}
     if author_level and not at_level:
         # A city's report (全市) that names only districts of that city (淮阴区, 清江浦区)
         # is about the city, which it never names.
@@ -313,7 +317,16 @@ def find_publication_date(text: str) -> str | None:
     head = text[:HEAD_CHARACTERS]
     for pattern, order in ((PUBLISHED_DATE, "ymd"), (LABELLED_DATE, "ymd"), (SIGNATURE_DATE, "ymd"), (ISO_DATE, "ymd"),
                            (PAGE_DATE, "ymd"), (NUMERIC_DATE, "ymd"), (DATELINE, "ymd"), (DAY_FIRST_DATE, "dmy")):
-        for match in pattern.finditer(head):
+        matches = list(pattern.finditer(head))
+        lines = [head.count("\n", 0, match.start()) for match in matches]
+        for index, match in enumerate(matches):
+            # A date with another date of its kind a line or two away dates an item of a list
+            # of links (相关新闻, 推荐阅读), not the page.
+            if pattern not in (PUBLISHED_DATE, LABELLED_DATE) and any(
+                    abs(lines[other] - lines[index]) <= LISTED_DATE_LINES
+                    and matches[other].group(0) != match.group(0)
+                    for other in range(len(matches))):
+                continue
             numbers = [int(g) for g in match.groups()]
             year, month, day = numbers if order == "ymd" else numbers[::-1]
             if is_year(year) and 1 <= month <= 12 and 1 <= day <= 31:

@@ -14,14 +14,14 @@ import sys
 import pytest
 
 from ingest.evaluation import evaluate
-from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT
+from minzheng.paths import CORPUS_DIR, DOCUMENTS_DIR
 
 HEADLINE = {"elderly_care_beds", "eco_burial_rate"}
-CORPUS = PROJECT_ROOT / "corpus"
-# The development corpus (83 real documents) may not fall below these: raise them when the
+CORPUS = CORPUS_DIR
+# The development corpus (110 real documents) may not fall below these: raise them when the
 # parser improves. Precision has its own floor: a wrong number is worse than a missing one.
-DEV_CORPUS_MIN_F1 = 0.75
-DEV_CORPUS_MIN_PRECISION = 0.9
+DEV_CORPUS_MIN_F1 = 0.8
+DEV_CORPUS_MIN_PRECISION = 0.95
 
 
 def record(value, *, document="a.txt", indicator="elderly_care_beds", year=2020, kind="actual", region_code="310000"):

@@ -11,6 +11,9 @@ from decimal import Decimal as D
 
 from ingest.extract import extract_text
 from ingest.records import DocumentMetadata
+from minzheng.paths import CORPUS_DIR
+
+CORPUS_DOCS = CORPUS_DIR / "dev" / "docs"
 
 
 def records(text: str):
@@ -424,3 +427,69 @@ def test_a_place_outside_the_figures_region_takes_no_number():
     # 上海 is not in 江苏: a comparison, not a part of the province's figure.
     text = "2019年1月5日讯 江苏省民政厅消息 截至2018年底,全省持证社会工作者3.2万人,南京市8500人、上海市9000人。"
     assert facts(text) == {("320000", "certified_social_workers", 2018, "actual", D(32000), "=")}
+
+
+# -- the n batch: municipal and national news, statistical reports (corpus/dev SOURCES.md) ----------
+
+def test_certified_talent_and_a_cited_plan_that_is_not_the_document():
+    # n01 (渭南, 2024-12-31): 持证社会工作人才 is the certified count; 印发《…计划》等政策性文件
+    # cites a plan and does not make the news report a work plan (its figure a target).
+    text = ("2024年12月31日,记者从市委社会工作部获悉,截至目前,全市持证社会工作人才1362人,其中,"
+            "助理社会工作师884人,社会工作师478人。\n近年来,渭南市加快推进社会工作人才队伍建设,"
+            "印发《渭南市社会工作专业人才培养提升计划》等政策性文件。")
+    assert facts(text) == {("610500", "certified_social_workers", 2024, "actual", D(1362), "=")}
+
+
+def test_the_count_before_the_certificate_and_a_list_of_dated_links():
+    # n03 (中国青年报, April 2022): the related-news list at the foot of the page, each item
+    # with its own date and time, does not date the page; the press conference's year does.
+    text = ("全國73.7萬人取得社工職業資格證書\n本報北京4月26日電 在今天舉行的民政部2022年第二季度例行新聞發布會上,"
+            "目前全國已有73.7萬人取得社會工作者職業資格證書。\n相关新闻\n"
+            "养老服务新政出台 2024年12月26日 16:47:10\n社区工作者招录 2024年12月26日 13:43:48\n"
+            "民政部发布统计数据 2024年12月26日 11:59:28\n")
+    assert facts(text) == {("100000", "certified_social_workers", 2022, "actual", D(737000), "=")}
+
+
+def test_a_municipality_is_a_city_against_the_footer_of_another_city():
+    # n08: 天津 news (2012-01-08) on a 大连 ferry site, whose footer names 大连 five times;
+    # the text speaks as a city (市民政局, 全市), and 天津 is a municipality.
+    text = (CORPUS_DOCS / "n08_tianjin_beds_2012.txt").read_text(encoding="utf-8")
+    found = facts(text)
+    assert ("120000", "elderly_care_beds", 2012, "actual", D(33637), "=") in found
+    assert {fact[0] for fact in found} == {"120000"}
+
+
+def test_per_thousand_without_beds_after_the_bed_count():
+    # n09 (每日新报, 天津): 平均千名老人13张 right after the bed count; 到2016年 the goals.
+    text = ("2014年10月2日讯 记者从市民政局获悉,近年来,天津不断加快养老基础设施建设,全市养老床位由2008年底的22703张、"
+            "平均千名老人13张,增加到目前的46266张、平均千名老人25张,5年间翻了一番,到2016年,"
+            "全市养老床位将达到7.6万张,平均千名老人32张。")
+    found = facts(text)
+    assert ("120000", "elderly_care_beds_per_1k_elderly", 2008, "actual", D(13), "=") in found
+    assert ("120000", "elderly_care_beds_per_1k_elderly", 2016, "target", D(32), "=") in found
+    assert ("120000", "elderly_care_beds", 2016, "target", D(76000), "=") in found
+
+
+def test_older_names_of_institutions_and_an_age_qualified_population():
+    # n12 (2007): 老年人社会福利机构 for elderly-care institutions; 每千名60岁以上的老年人.
+    text = ("2007年10月8日讯 目前我国60岁以上的老年人口已达1.43亿,而全国3.8万个老年人社会福利机构共有床位数112.9万张,"
+            "平均每千名60岁以上的老年人才拥有床位8.4张。")
+    assert facts(text) == {("100000", "elderly_care_beds", 2007, "actual", D(1129000), "="),
+                           ("100000", "elderly_care_beds_per_1k_elderly", 2007, "actual", D("8.4"), "=")}
+
+
+def test_a_result_so_far_this_year_is_no_goal():
+    # n11 (嘉定, 2017): 今年以来 reports what has come about.
+    text = ("嘉定区2017年9月30日讯 据介绍,今年以来,嘉定新建一家基本养老机构,床位总量超过9000张,"
+            "新建综合为老服务中心2家。")
+    assert ("310114", "elderly_care_beds", 2017, "actual", D(9000), ">=") in facts(text)
+
+
+def test_a_statistical_report_table_of_indicator_unit_and_quantity():
+    # n13: 民政部 社会服务统计季报 (2013年4季度). Beds for the elderly and the disabled together
+    # are not elderly-care beds; the per-thousand row is.
+    text = ("首页 > 新闻聚焦行业要闻 民政部发布2013年4季度全国社会服务统计数据\n\n民政部发布2013年4季度全国社会服务统计数据\n\n"
+            "社会服务统计季报\n\n(2013年4季度)\n\n指 标 单 位 数 量\n\n一、综合\n\n镇 个 20113\n\n"
+            "社会服务床位数 万张 509.5\n\n为老年人与残疾人提供服务床位数 万张 474.6\n\n"
+            "每千人口社会服务床位数 张/千人 3.8\n\n每千老年人口养老床位数 张/千人 24.5\n")
+    assert facts(text) == {("100000", "elderly_care_beds_per_1k_elderly", 2013, "actual", D("24.5"), "=")}
