@@ -94,6 +94,16 @@ class Catalogue:
         return sorted(words, key=len, reverse=True)
 
     @functools.cached_property
+    def _wrapped_value(self) -> re.Pattern:
+        words = "|".join(re.escape(w) for w in self.unit_words())
+        return re.compile(rf"(?<=[\d万亿])\n(?=[万亿]?(?:{words}))")
+
+    def join_wrapped_values(self, text: str) -> str:
+        """Join a number and its unit that a line break split (各类养老机构近4.5万\n家): no paragraph
+        ends between them."""
+        return self._wrapped_value.sub("", text)
+
+    @functools.cached_property
     def header_unit(self) -> re.Pattern:
         """A unit word ending a table row's label (养老床位 万张, 社会组织数 个), as group `unit`."""
         words = set(self.unit_words())

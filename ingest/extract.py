@@ -152,7 +152,7 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
     """
     catalogue = catalogue or default_catalogue()
     regions = regions or default_regions()
-    text = normalise(text)
+    text = catalogue.join_wrapped_values(normalise(text))
     try:
         check_is_chinese_text(text)
     except DocumentRejected as refused:

@@ -18,6 +18,8 @@ from minzheng.paths import REFERENCE_DIR
 
 KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
 PERIODS_FILE = REFERENCE_DIR / "plan_periods.csv"
+# A document quoted for what it says (《……纲要》提出), not the one at hand or the one it implements.
+CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》(?=(?:中)?(?:提出|指出|明确|要求|强调|规定))")
 
 PERIOD_RULES = {"five_year", "annual", "span", "reported", "cited", "none"}
 NOW_RULES = {"period_start", "base_year", "reported", "published"}
@@ -73,6 +75,9 @@ class KindTable:
             for kind in self.kinds:
                 if kind.matches_title(title):
                     return kind
+        # A plan the text quotes (《……第十四个五年规划和2035年远景目标纲要》提出) does not make the
+        # text a plan; its title line, read above, does.
+        head = CITED_TITLE.sub("《》", head)
         for kind in self.kinds:
             if kind.matches_text(head):
                 return kind

@@ -17,7 +17,9 @@ REGION_CONTEXT_CHARACTERS = 8000
 DOCUMENT_TYPE = default_kinds().title_ending
 # A title as a line of its own, after site decoration such as 【要闻】 or "X分享|".
 TITLE_LINE = re.compile(
-    rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*(?:/?[(（]?全文[)）]?)?\s*$"
+    rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*(?:/?[(（]?全文[)）]?)?"
+    # A page of a title split over several pages: 株洲县2012年国民经济和社会发展统计公报(2).
+    r"\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|上|中|下|续)[)）])?\s*$"
 )
 # A title labelled as such: 标 题:国务院办公厅关于……的指导意见 (the metadata block of gov.cn pages).
 LABELLED_TITLE = re.compile(r"^\s*标\s*题\s*[:：]\s*(?P<title>[^|\n]{4,80}?)\s*(?:\||$)", re.M)
@@ -50,13 +52,19 @@ DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 # a year after 到/至 is a goal, after 比/较/与 a comparison, after 自/从 a start: none is the present
 # (养老床位总数比2012年底的416.5万张翻了近1番 in a 2022 report).
 OPENING_CHARACTERS = 400
-STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从])(?<!\d)(\d{4})年(?!\d|前|以前|目标|以来)")
+# Not a year of the future the text forecasts (2020年将达到2.43亿,2025年将突破3亿) or plans for.
+STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从])(?<!\d)(\d{4})年(?!\d|前|以前|目标|以来|远景"
+                         r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后))")
 PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)
+# A policy without a span in its title sets its goals by a year: 到2025年,全市……
+GOAL_YEAR = re.compile(r"(?:到|至)\s*(20\d\d)\s*年(?:底|末)?\s*[,，]")
 
 # A plan a report cites: 印发《X》, 《X》提出. Only titles of plans and programmes carry a period.
 CITED_TITLE = re.compile(r"《([^》]{4,60}(?:规划|计划|方案|纲要)[^》]{0,16})》")
 NATIONAL = re.compile(r"全国|中国|我国|国家|民政部")
+# How many provinces named as peers make a text national rather than one province's.
+PEER_PROVINCES = 3
 # How a text speaks for the whole country: national bodies, national plans, 全国/我国 as a subject.
 NATIONAL_VOICE = re.compile(
     r"国务院|国新办|国家发改委|国家发展改革委|国家统计局|民政部|全国老龄办|全国人大|中共中央|党中央|"
@@ -75,6 +83,7 @@ AUTHOR_LEVEL_CUES = {
     "prefecture": re.compile(r"市委|市政府|全市|本市|我市|市民政局|州委|州政府|全州|本州|我州|州民政局|盟委|全盟"),
     "province": re.compile(r"省委|省政府|全省|本省|我省|省民政厅"),
 }
+CITY_VOICE = re.compile(r"市委|市政府|全市|本市|我市|市民政局")
 
 
 def find_title(text: str) -> str | None:
@@ -150,6 +159,13 @@ def _speaks_nationally(national: int, cue_counts: dict[str, int], region_mention
     return national >= 2 and national > max(cue_counts.values()) and national > region_mentions
 
 
+def _names_peers(table: RegionTable, scored: Counter) -> bool:
+    """Several provinces named as peers, none of them the text's own (江苏省……福建省……山东省……陕西省):
+    a national report's examples, not a province's text."""
+    provinces = sorted((n for code, n in scored.items() if table.regions[code].level == "province"), reverse=True)
+    return len(provinces) >= PEER_PROVINCES and provinces[0] <= 2 * provinces[1]
+
+
 def find_region(table: RegionTable, title: str | None, text: str,
                 mentions: Counter | None = None) -> tuple[str, str, str] | None:
     """(code, name, reason): the region a document is about.
@@ -172,9 +188,10 @@ def find_region(table: RegionTable, title: str | None, text: str,
     return None
 
 
-def _voice_rank(region) -> int:
-    """The level a region's own texts speak at: a municipality (上海市) speaks as a city does."""
-    if region.level == "province" and region.name.endswith("市"):
+def _voice_rank(region, city_voice: bool = True) -> int:
+    """The level a region's own texts speak at: a municipality (上海市) speaks as a city does, and
+    so does a county-level city (太仓市) in a text that speaks as a 市 (全市, 市民政局), not as a 州."""
+    if region.name.endswith("市") and (region.level == "province" or (region.level == "district" and city_voice)):
         return LEVEL_RANK["prefecture"]
     return LEVEL_RANK[region.level]
 
@@ -221,15 +238,17 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
             continue
         scored[resolution.region.code] += count
         reasons.setdefault(resolution.region.code, resolution.reason)
-    if not scored or _speaks_nationally(national, cue_counts, max(scored.values(), default=0)):
+    if not scored or _speaks_nationally(national, cue_counts, max(scored.values(), default=0)) or (
+            national and _names_peers(table, scored)):
         if national:
             return (COUNTRY_CODE, table.regions[COUNTRY_CODE].name,
                     f"the text speaks for the whole country ({national} cues such as 国务院/民政部/我国), "
                     f"more than it names any region")
         return None
     # A municipality (天津市) speaks as a city (全市, 市民政局): it is at a city's level.
+    city_voice = len(CITY_VOICE.findall(text)) * 2 > cue_counts["prefecture"]
     at_level = {code: n for code, n in scored.items()
-                if author_level and _voice_rank(table.regions[code]) == LEVEL_RANK[author_level]}
+                if author_level and _voice_rank(table.regions[code], city_voice) == LEVEL_RANK[author_level]}
     if author_level and not at_level:
         # A city's report (全市) that names only districts of that city (淮阴区, 清江浦区)
         # is about the city, which it never names.
@@ -246,9 +265,15 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
         # A district's paper (我区, 区民政局) that names only its city (常州) is about some district
         # of it, which it never names: no region rather than the city's. A municipality
         # (上海市, 重庆市) is a province that speaks as a city (全市, 本市).
-        if all(_voice_rank(table.regions[code]) < LEVEL_RANK[author_level] for code in scored):
+        if all(_voice_rank(table.regions[code], city_voice) < LEVEL_RANK[author_level] for code in scored):
             return None
-    pool = at_level or scored
+    pool = dict(at_level or scored)
+    # A prefecture's text names its seat, a county-level city (黔东南州 and 凯里市): the
+    # prefecture, unless its city is named twice as often.
+    for code in list(pool):
+        parent = table.regions[code].parent_code
+        if table.regions[code].level == "district" and parent in pool and pool[code] < 2 * pool[parent]:
+            del pool[code]
     code = max(pool, key=lambda c: (pool[c], LEVEL_RANK[table.regions[c].level]))
     region = table.regions[code]
     if at_level:
@@ -281,6 +306,10 @@ def find_period(title: str | None, text: str, kind: DocumentKind) -> tuple[str |
             years = PLAN_YEARS.search(source) if source is title else None
             if years and is_year(int(years.group(1))) and 0 < int(years.group(2)) - int(years.group(1)) <= 10:
                 return f"{years.group(1)}-{years.group(2)}", int(years.group(1)), int(years.group(2))
+            goal = GOAL_YEAR.search(source) if source is head else None
+            if goal and is_year(int(goal.group(1))):
+                # Only the goal year is known: the period ends there.
+                return goal.group(1), None, int(goal.group(1))
         elif kind.period == "cited":
             cited = _cited_plan_period(source) if source is head else None
             if cited:

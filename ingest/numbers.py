@@ -34,7 +34,8 @@ MULTIPLIER_RE = "万亿|千万|百万|亿|万"
 # Comparators as documents word them (contract: >= <= ~ =). 超过/逾 are strict in
 # Chinese but the contract has no strict form; "at least" is the closest reading.
 COMPARATOR_BEFORE = [
-    (">=", "不低于|不少于|不小于|至少|超过|多于|高于|大于|突破|逾|≥|>="),
+    # A bare 超 (节地生态安葬率超60%) is 超过; 超出 is a difference, not a bound.
+    (">=", "不低于|不少于|不小于|至少|超过|多于|高于|大于|突破|逾|超(?![出额])|≥|>="),
     ("<=", "不高于|不超过|不大于|控制在|少于|低于|≤|<="),
     ("~", "大约|接近|将近|约|近"),
 ]
@@ -149,7 +150,7 @@ RELATIVE_YEARS = {"明年": 1, "去年": -1, "上年": -1}
 TIME_RE = re.compile(
     r"(?P<year>\d{4})年(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
     rf"|“?(?P<period>{PERIOD_RE.pattern})”?(?P<part>期末|末|时期|期间|期)?"
-    r"|(?P<relative>今年|明年|去年|上年|截至目前|截止目前|到目前为止|目前|当前|现阶段)"
+    r"|(?P<relative>今年|明年|去年|上年|截至目前|截止目前|到目前为止|目前|当前|现阶段|如今|眼下|时至今日)"
 )
 
 

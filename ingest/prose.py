@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ingest.catalogue import Catalogue, Indicator, WordingMatch
@@ -50,8 +50,8 @@ LINK_VERBS = (
     # A series of yearly results varies its verbs: 跃升至43.9万, 继续增加到53.1万, 攀升至.
     "跃升至|跃升到|攀升至|攀升到|升至|增长为|增加为|继续|进一步|"
     "保持在|稳定在|控制在|实现|要|将|力争|争取|确保|拥有|有|计|共|由|从|仅|只有|均|分别|"
-    "约|近|逾|超过|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在|"
-    "必须|应当|应|或"
+    "大约|接近|将近|约|近|逾|超过|超(?![出额])|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在|"
+    "必须|应当|应|或|也|还|更是"
 )
 SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|我区|我省|我国|城乡|各类|目前|现有|届时|年底|年末|期末"
 # 每人每月1138元: the period stands before the number, the bare 元 after it.
@@ -106,8 +106,8 @@ MORE_THAN = "余|多"
 # A value named as the goal itself (实现了养老床位千分之三十的规划目标): a target whatever its year.
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 # A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
-GOAL_CUES = re.compile(r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
-                       r"|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
+FIRM_GOAL_CUES = r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
+GOAL_CUES = re.compile(rf"{FIRM_GOAL_CUES}|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 # Indicators listed together, then their values in order: 养老床位总数和每千名老年人拥有养老床位数分别达到5万张和35张.
 WORDING_JOIN = re.compile(r"\s*(?:[、和及与]|以及)\s*")
@@ -126,8 +126,16 @@ AGE_QUALIFIER = re.compile(r"\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|�
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
-# The goal year that opens a list of goals: 到2020年, (at most a clause before it).
-LIST_GOAL = re.compile(r"^[^;；。]{0,60}?到(?P<year>\d{4})年(?:底|末)?[,，]")
+# The year that opens a list split by semicolons: 到2020年, or 截至2012年底, (at most a clause before it).
+LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:到|(?P<result>截至|截止到|截止))(?P<year>\d{4})年(?:底|末)?[,，]")
+# A paragraph that opens with its year (2022年,全市民政系统……。全市共有养老机构120家) speaks of
+# that year in the sentences that follow it, up to the paragraph's end: work summaries, government
+# work reports and news write a year's results this way. Not 2022年以来 (a span up to the present).
+# The year may follow a lead-in (会议指出,2023年全市民政工作……) and be followed by the
+# sentence's subject instead of a comma.
+TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,8}[,，])?(?P<year>(?:(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年)"
+                        r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
+TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
 SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
 # A sentence that is nothing but a series of dated values (2012年突破41万个,2014年突破56万个,……):
 # it counts what the sentence before it named, with or without a figure of its own
@@ -224,6 +232,8 @@ class ProseReader:
         self.sections = sections
         # The goal year of the list of goals being read (LIST_GOAL), if any.
         self.list_goal: TimeExpression | None = None
+        self.list_result = False  # whether the list opened with 截至 (results), not 到 (goals)
+        self.topic_year: TimeExpression | None = None
         # The kind of the series the sentence being read continues, if it continues one.
         self.series_kind: str | None = None
         units = _unit_pattern(catalogue)
@@ -356,7 +366,9 @@ class ProseReader:
             earlier = [t for t in find_time_expressions(sentence[: value.start - sentence_start],
                                                         frame.relative_origin)
                        if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
-            explicit = earlier[-1] if earlier else self.list_goal
+            explicit = earlier[-1] if earlier else (self.list_goal or self.topic_year)
+            if explicit is not None and explicit is self.list_goal and self.list_result:
+                return explicit.year, "actual", True  # 截至2012年底,……;……: results of that year
         if explicit is not None and TARGET_AFTER.match(sentence, value.end - sentence_start):
             return explicit.year, "target", True
         if frame.kind.figures == "actual":
@@ -386,14 +398,14 @@ class ProseReader:
     def _kind_of(self, year: int, sentence: str) -> str:
         """Actual or target for a figure of a known year, by the kind's rule."""
         frame = self.frame
-        if frame.kind.figures == "by_base_year" and frame.base_year is not None:
-            return "target" if year > frame.base_year else "actual"
-        now = frame.now_year
         # 截至2023年……已达93.1万 states a result of that year, whatever year the text's
-        # present was guessed to be from its opening.
+        # present was guessed to be from its opening or its kind.
         stated = RESULT_AT.search(sentence)
         if stated and int(stated.group("year")) == year:
             return "actual"
+        if frame.kind.figures == "by_base_year" and frame.base_year is not None:
+            return "target" if year > frame.base_year else "actual"
+        now = frame.now_year
         if now is not None and year != now:
             return "target" if year > now else "actual"
         if self.series_kind == "actual" and now is not None and year <= now:
@@ -407,7 +419,9 @@ class ProseReader:
         carried: WordingMatch | None = None
         spans = sorted(excluded)
         span_starts = [a for a, _ in spans]
-        self.list_goal = None
+        self.list_goal, self.list_result = None, False
+        self.topic_year = None
+        topic_reach = -1
         series_kind = None
         before = ""
         for sentence_match in SENTENCE.finditer(text):
@@ -419,14 +433,27 @@ class ProseReader:
                 if named:
                     previous = WordingMatch(0, 0, named[-1].text, named[-1].indicators)
             before = sentence
+            sentence_start = sentence_match.start()
+            if self.topic_year is not None and (
+                    sentence_start > topic_reach or "\n" in text[self.topic_year.end : sentence_start]):
+                self.topic_year = None
+            topic = TOPIC_YEAR.match(sentence)
+            if topic:
+                opening = find_time_expressions(topic.group("year"), self.frame.relative_origin)
+                if opening:
+                    # Held by its place in the text, so that a line break ends it.
+                    self.topic_year = replace(opening[0], start=sentence_start, end=sentence_start + topic.end())
+                    topic_reach = sentence_start + TOPIC_REACH
             # 到2020年,A达到X;B达到Y;C达到Z。: the goal year opening a list split by semicolons
             # holds for each item of the list, up to its full stop.
             goes_on = sentence.rstrip().endswith((";", "；"))
             opening_goal = LIST_GOAL.search(sentence)
             if opening_goal and goes_on and self.list_goal is None:
                 pending_goal = TimeExpression(0, 0, int(opening_goal.group("year")))
+                pending_result = opening_goal.group("result") is not None
             else:
                 pending_goal = self.list_goal if goes_on else None
+                pending_result = self.list_result
             if not DIGIT.search(sentence):
                 continue
             start, end = sentence_match.start(), sentence_match.end()
@@ -444,7 +471,7 @@ class ProseReader:
             self.series_kind = series_kind if previous is not None else None
             found = self._read_sentence(text, sentence, start, notes, previous)
             figures.extend(found)
-            self.list_goal = pending_goal
+            self.list_goal, self.list_result = pending_goal, pending_result
             # A series split by semicolons (2012年总量只有32万家;2013年达到39万家;): the next
             # sentence, if it opens with its year and names nothing, goes on with this indicator.
             if found and sentence.rstrip().endswith((";", "；")):
@@ -596,6 +623,20 @@ class ProseReader:
             return None
         return end - self.frame.kind.review_span, end
 
+    def _end_of_from_to(self, sentence: str, position: int) -> int | None:
+        """The year of the second value of a from-to pair whose first value alone states its year.
+
+        A goal (将, 到2025年, a plan's targets) ends at the end of the document's period; a
+        result (已, 目前, a bulletin) at the last year of results (a news report's present, a
+        plan's base year). A bare 提高到 says neither: no year.
+        """
+        if re.search(FIRM_GOAL_CUES, sentence) or (
+                self.frame.kind.sections and self.sections.at(position) == TARGETS):
+            return self.frame.target_year
+        if ACTUAL_CUES.search(sentence) or self.frame.kind.figures == "actual":
+            return self.frame.base_year
+        return None
+
     def _values_of(self, text: str, wording: WordingMatch, limit: int, sentence_start: int,
                    followed: bool) -> list[tuple[ValueMention, list[TimeExpression]]]:
         """The value(s) a wording states: one, a from-to pair, or a series of years."""
@@ -622,6 +663,12 @@ class ProseReader:
                         return []
                     times = [TimeExpression(first.start, first.start, span[0])]
                     later_times = [TimeExpression(later.start, later.start, span[1])]
+                elif times and not later_times:
+                    # 由2018年的1000人增加到3000人: the year of the first value is not the second's.
+                    end = self._end_of_from_to(text[sentence_start:limit], later.start)
+                    if end is None or end <= times[-1].year:
+                        return results
+                    later_times = [TimeExpression(later.start, later.start, end)]
                 return [(first, times), (later, later_times)]
         position = first.end
         while True:  # a series: 2022年达到90%,2025年达到95%

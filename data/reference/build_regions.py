@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -24,6 +25,13 @@ HERE = Path(__file__).parent
 SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
             "自治县", "地区", "新区", "省", "市", "区", "县", "盟", "旗")
 MUNICIPALITIES = {"11", "12", "31", "50"}
+# Short names of county-level cities (太仓市 -> 太仓) are how news writes them, and are kept,
+# except those that are ordinary words, lakes, rivers or mountains in civil-affairs text.
+COMMON_WORDS = {"合作", "东方", "安宁", "江山", "灯塔", "沙河", "新民", "临江", "龙井", "天长", "明光",
+                "海城", "东港", "永安", "大安", "和龙", "安达", "北安", "宁安", "安国", "福安", "高安",
+                "凤城", "开平", "开远", "乐平", "合山", "普宁", "兴平", "新乐", "武安", "巢湖", "洪湖",
+                "赤水", "庐山", "峨眉山", "井冈山", "武夷山", "韶山", "五指山", "五大连池", "长葛", "津市",
+                "海阳", "栖霞", "图们", "集安", "仙桃", "文昌", "东兴", "凌海", "北镇", "调兵山", "新郑"}
 
 
 def short_name(name: str) -> str | None:
@@ -59,8 +67,11 @@ def main() -> None:
                 continue
             level, parent = level_and_parent(code)
             # Short names of districts and counties are too often ordinary words (新建, 和平,
-            # 长安) to find in running text; only curated ones are kept for them.
-            alias = short_name(name) if level != "district" else None
+            # 长安) to find in running text; only curated ones are kept for them, and those of
+            # county-level cities (太仓市 -> 太仓) that are no ordinary word.
+            alias = short_name(name) if level != "district" or name.endswith("市") else None
+            if level == "district" and alias in COMMON_WORDS:
+                alias = None
             rows[code] = {"region_code": code, "region": name, "parent_code": parent,
                           "level": level, "aliases": alias or ""}
     # Prefecture-less parents (e.g. county-level cities directly under a province).
@@ -89,6 +100,16 @@ def main() -> None:
                 merged = [a for a in (row.get("aliases") or "").split("|") if a]
                 merged += [a for a in raw["aliases"].split("|") if a and a not in merged]
                 row["aliases"] = "|".join(merged)
+    # A county-level city's short name that another region already goes by (恩施 the prefecture,
+    # 大理 the prefecture) stays the other region's.
+    taken = Counter(alias for row in rows.values() for alias in (row.get("aliases") or "").split("|") if alias)
+    taken.update(row["region"] for row in rows.values())
+    for row in rows.values():
+        if row.get("level") == "district" and row["region"].endswith("市"):
+            aliases = [a for a in row["aliases"].split("|") if a]
+            short = short_name(row["region"])
+            if short in aliases and taken[short] > 1:
+                row["aliases"] = "|".join(a for a in aliases if a != short)
     out = HERE / "regions.csv"
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, ["region_code", "region", "parent_code", "level", "aliases"])

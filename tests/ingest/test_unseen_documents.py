@@ -493,3 +493,68 @@ def test_a_statistical_report_table_of_indicator_unit_and_quantity():
             "社会服务床位数 万张 509.5\n\n为老年人与残疾人提供服务床位数 万张 474.6\n\n"
             "每千人口社会服务床位数 张/千人 3.8\n\n每千老年人口养老床位数 张/千人 24.5\n")
     assert facts(text) == {("100000", "elderly_care_beds_per_1k_elderly", 2013, "actual", D("24.5"), "=")}
+
+
+# -- batch p-s: bulletins, news of results, policies and plans, interviews -----------------------
+
+def test_a_bare_chao_before_the_value_is_at_least():
+    # 中国新闻网 2021-04-04 (q06, its head): 节地生态安葬率超60% in the headline and the body, 超 is 超过.
+    text = ("广东以生态安葬促移风易俗 节地生态安葬率超60%\n\n2021-04-04 10:23 中国新闻网   苑菁菁  阅读:3188 \n\n"
+            "  中新网广州4月2日电 (蔡敏婕 叶金鑫)芳草清明时,花香百鸟鸣。广东省民政厅2日称,该省多地创新殡葬服务,"
+            "推行节地生态安葬等绿色文明的方式缅怀先人,节地生态安葬率超60%。")
+    assert facts(text) == {("440000", "eco_burial_rate", 2021, "actual", D(60), ">=")}
+
+
+def test_a_county_level_city_written_without_shi_speaks_as_itself():
+    # 太仓日报 2018-03-21 (q03): 太仓 is a county-level city (320585) that speaks as 全市/市民政局;
+    # its figures are not its prefecture's (苏州市).
+    text = (CORPUS_DOCS / "q03_taicang_certified_sw_2018.txt").read_text(encoding="utf-8")
+    assert ("320585", "certified_social_workers", 2018, "actual", D(635), "=") in facts(text)
+
+
+def test_a_year_opening_a_list_split_by_semicolons_holds_for_its_items():
+    # 民政部 conference news (r07, 2012): 截至2012年底,…;全国各类养老机构近4.5万 / 家,养老床位431.3万张,
+    # …22.24张; a number and its unit split by a line break are read whole; a forecast in the
+    # opening (2025年将突破3亿) is not the text's present.
+    text = (CORPUS_DOCS / "r07_cn_eldercare_conference_beds_per1k_2012.txt").read_text(encoding="utf-8")
+    assert facts(text) == {("100000", "elderly_care_beds", 2012, "actual", D(4313000), "="),
+                           ("100000", "elderly_care_beds_per_1k_elderly", 2012, "actual", D("22.24"), "=")}
+
+
+def test_wordings_of_a_plan_news_report():
+    # 福州日报 2016-05-21 (r01): 每千名老人拥有床位数 and 护理型床位占养老服务机构总床位比例.
+    text = ("“十三五”期间闽养老服务设施覆盖九成以上城镇\n2016-05-21 09:01:24 来源:福州日报 作者:林晗\n"
+            "近日,《福建省“十三五”民政事业发展专项规划》发布。\n根据《规划》,我省将加快养老设施建设,"
+            "到“十三五”期末,我省每千名老人拥有床位数达到35张以上,护理型床位占养老服务机构总床位比例达到30%以上。")
+    assert facts(text) == {("350000", "elderly_care_beds_per_1k_elderly", 2020, "target", D(35), ">="),
+                           ("350000", "nursing_bed_share", 2020, "target", D(30), ">=")}
+
+
+def test_a_result_up_to_a_stated_year_is_an_actual_in_any_kind():
+    # r08 (新中国成立75年来…): 截至2022年底……已经超过160万,其中持证社会工作者接近93.1万.
+    text = ("构成了参与社会治理的骨干中坚力量。截至2022年底,我国社会工作专业人才队伍总数已经超过160万,"
+            "其中持证社会工作者接近93.1万;全国有398所高校开设了社会工作专业。\n"
+            "《国民经济和社会发展第十四个五年规划和2035年远景目标纲要》提出,必须畅通并规范社会工作者参与社会治理的途径。")
+    assert facts(text) == {("100000", "certified_social_workers", 2022, "actual", D(931000), "~")}
+
+
+def test_hospital_beds_of_a_bulletin_are_not_elderly_care_beds():
+    # 株洲县2012年国民经济和社会发展统计公报(2) (p10): 卫生机构床位1036张.
+    text = (CORPUS_DOCS / "p10_zhuzhou_county_2012_bulletin_hospital_beds_neg.txt").read_text(encoding="utf-8")
+    assert facts(text) == set()
+
+
+def test_counts_of_fields_are_parts_and_a_report_naming_provinces_is_national():
+    # s09 (《中国社会组织报告(2022)》): 教育领域社会组织数量共288341个 … is one field; the
+    # provinces it names (江苏省, 福建省, 山东省, 陕西省) are examples, not its region.
+    text = (CORPUS_DOCS / "s09_cn_2021_orgs_by_field_report_neg.txt").read_text(encoding="utf-8")
+    result = records(text)
+    assert result.metadata.region_code == "100000"
+    assert [r for r in result.records if r.indicator == "social_orgs"] == []
+
+
+def test_the_rate_inside_public_cemeteries_is_not_the_regions_rate():
+    # s01 (宁德): 原则上新建城乡公益性公墓节地生态安葬率要达到100%.
+    text = ("到2020年,宁德市节地生态安葬率达到70%。今后,到2020年,依法从严审批经营性公墓,"
+            "原则上新建城乡公益性公墓节地生态安葬率要达到100%。")
+    assert facts(text) == {("350900", "eco_burial_rate", 2020, "target", D(70), "=")}
