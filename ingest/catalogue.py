@@ -15,6 +15,7 @@ from minzheng.paths import REFERENCE_DIR
 CATALOGUE_FILE = REFERENCE_DIR / "indicators.yaml"
 # A bare wording counts when its context ends at most this many characters before it.
 CONTEXT_WINDOW = 30
+OTHER_INSTITUTION = re.compile(r"机构|医院|卫生院")
 # Multipliers a table header writes before a count's unit word (万人, 万张).
 HEADER_MULTIPLIERS = ("万", "亿")
 
@@ -66,6 +67,7 @@ class WordingMatch:
     end: int
     text: str
     indicators: tuple[Indicator, ...]
+    by_context: bool = False  # a bare word (床位) that names the indicator only after its context
 
 
 @dataclass
@@ -148,8 +150,11 @@ class Catalogue:
                         continue
                     before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
                     overlaps = any(m.start < match.end() and match.start() < m.end for m in matches + extra)
-                    if not overlaps and context.search(before):
-                        extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,)))
+                    contexts = list(context.finditer(before))
+                    # Another institution named after the context owns the bare word (养老机构备案的
+                    # 医养结合机构达到1125家,总床位33万张).
+                    if not overlaps and contexts and not OTHER_INSTITUTION.search(before, contexts[-1].end()):
+                        extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,), True))
         return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
 

@@ -190,9 +190,12 @@ def find_region(table: RegionTable, title: str | None, text: str,
 
 def _voice_rank(region, city_voice: bool = True) -> int:
     """The level a region's own texts speak at: a municipality (上海市) speaks as a city does, and
-    so does a county-level city (太仓市) in a text that speaks as a 市 (全市, 市民政局), not as a 州."""
+    so does a county-level city (太仓市) in a text that speaks as a 市 (全市, 市民政局), not as a 州;
+    an autonomous region (内蒙古自治区) speaks as a district does (全区, 区党委)."""
     if region.name.endswith("市") and (region.level == "province" or (region.level == "district" and city_voice)):
         return LEVEL_RANK["prefecture"]
+    if region.level == "province" and region.name.endswith("自治区"):
+        return LEVEL_RANK["district"]  # 内蒙古, 宁夏: 全区, 区党委, 我区
     return LEVEL_RANK[region.level]
 
 

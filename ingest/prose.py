@@ -113,14 +113,24 @@ YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 WORDING_JOIN = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 RESPECTIVELY = re.compile(r"\s*(?:均)?分别(?:为|是|达到|达|有|提高到|提高至|增至|增加到|占|降至)?\s*")
 VALUE_JOIN = re.compile(r"\s*(?:[、,，和及与]|以及)\s*")
+# Names listed before the last of them, within one clause: 工作者和 (before 持证社工分别).
+LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}(?:和|、|及|与))+$")
 # A sentence that states the figure of an indicator named in the sentence before (这一指标必须达到55%).
 ANAPHOR = re.compile(r"这一指标|这项指标|这个指标|该指标|此项指标|此指标")
 ANAPHOR_LOOKBACK = 200
 # A part of a count named after 其中 with a qualifier of its own (其中社区留宿和日间照料床位64.1万张):
 # not the total. 其中持证社工 (no qualifier) is the headline itself.
-PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fff]{2,})$")
+PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fffA-Za-z\d]{2,})$")
+# A sentence whose subject is a street, town or village (“街道已形成……各类社会组织近20家) speaks
+# of a place below the regions that have codes.
+SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)")
+# A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a
+# target whatever the text's present, unless a result word (已) stands with it.
+GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
+                       r"(?:达到|达|提高|提升|增加|增长|突破|超过|保持|稳定|不低于|不少于)")
 # A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS})[\u4e00-\u9fff]{{0,6}}$")
+# So are organisations incubated or settled in a base (累计培育孵化入驻社会组织69家).
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻)[\u4e00-\u9fff]{{0,6}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 AGE_QUALIFIER = re.compile(r"\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
@@ -482,8 +492,7 @@ class ProseReader:
 
     def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str],
                        carried: WordingMatch | None = None) -> list[ProseFigure]:
-        wordings = [WordingMatch(m.start + start, m.end + start, m.text, m.indicators)
-                    for m in self.catalogue.find(sentence)]
+        wordings = [replace(m, start=m.start + start, end=m.end + start) for m in self.catalogue.find(sentence)]
         if not wordings:
             wordings = self._anaphor(text, sentence, start)
         if not wordings and carried is not None:
@@ -497,8 +506,13 @@ class ProseReader:
         estimate = ESTIMATE.search(sentence)
         found: list[ProseFigure] = []
         respective = self._respective(text, wordings, end_of_sentence)
+        subunit = SUBUNIT_SUBJECT.match(sentence)
+        if subunit:
+            notes.append(f"'{subunit.group(0)}': a figure of a street, town or village, not of a coded region")
+            return []
         for index, wording in enumerate(wordings):
-            if self._names_a_part(sentence, start, wording, notes):
+            if self._names_a_part(sentence, start, wording, notes) or self._per_capita_count(
+                    sentence, start, wording, notes):
                 continue
             followed = index + 1 < len(wordings)
             limit = wordings[index + 1].start if followed else end_of_sentence
@@ -512,6 +526,9 @@ class ProseReader:
                     notes.append(f"'{wording.text}' {mention.value}: no year could be decided for it, not taken")
                     continue
                 year, kind, dated = decided
+                if kind == "actual" and self.frame.kind.figures != "actual" and GOAL_VERB.search(
+                        text, wording.end, mention.start):
+                    kind = "target"
                 named_goal = TARGET_AFTER.match(text, mention.end) is not None  # 实现了……的规划目标
                 if (estimate and estimate.start() + start < mention.start and not named_goal
                         and not self._is_over(year, kind)):
@@ -546,7 +563,14 @@ class ProseReader:
                 group.append(group[-1] + 1)
             index = group[-1] + 1
             respectively = RESPECTIVELY.match(text, wordings[group[-1]].end)
-            if len(group) < 2 or respectively is None:
+            if respectively is None:
+                continue
+            if len(group) < 2:
+                # 从事社会工作服务的工作者和持证社工分别达12000人和1021人: the wording closes a list
+                # of names the catalogue does not know, and takes the last of as many values.
+                if LIST_BEFORE.search(text, max(0, wordings[group[0]].start - 24), wordings[group[0]].start):
+                    paired[group[0]] = self._last_of_list(text, wordings[group[0]], respectively.end(),
+                                                          end_of_sentence)
                 continue
             values: list[tuple[ValueMention, list[TimeExpression]]] = []
             scanned = self._scan(text, respectively.end(), end_of_sentence, wordings[group[0]].indicators)
@@ -561,6 +585,24 @@ class ProseReader:
             complete = len(values) == len(group)
             paired.update({member: values[i] if complete else None for i, member in enumerate(group)})
         return paired
+
+    def _last_of_list(self, text: str, wording: WordingMatch, position: int,
+                      end_of_sentence: int) -> tuple[ValueMention, list[TimeExpression]] | None:
+        """The value of a wording that closes a list of names (A和B分别…): the last of as many
+        values as names, or None when the values do not match the names."""
+        names = LIST_BEFORE.search(text, max(0, wording.start - 24), wording.start)
+        count = len(VALUE_JOIN.findall(names.group(0))) + 1
+        scanned = self._scan(text, position, end_of_sentence, wording.indicators)
+        if scanned is None:
+            return None
+        values = [scanned[:2]]
+        while True:
+            join = VALUE_JOIN.match(text, values[-1][0].end)
+            found = join and self._value_at(text, join.end(), wording.indicators, "")
+            if not isinstance(found, ValueMention):
+                break
+            values.append((found, values[0][1]))
+        return values[-1] if len(values) == count else None
 
     def _is_over(self, year: int, kind: str) -> bool:
         """True for an actual of a year that had ended when the document was published.
@@ -592,6 +634,10 @@ class ProseReader:
         if part and not SCOPE_ONLY.fullmatch(part.group("qualifier")):
             notes.append(f"'{part.group('qualifier')}{wording.text}': a part of the total (其中), not taken")
             return True
+        if wording.by_context and "其中" in sentence[: wording.start - start]:
+            # 共有养老机构80家,其中公办养老机构20家,床位8000张: the bare 床位 is the part's.
+            notes.append(f"'{wording.text}' after 其中 names the part's, not the total; not taken")
+            return True
         opening = PART_SENTENCE.match(sentence[: wording.start - start])
         subject = "".join(HAN.findall(opening.group("subject"))) if opening else ""
         if subject and not SCOPE_ONLY.fullmatch(subject):
@@ -607,6 +653,20 @@ class ProseReader:
             notes.append(f"'{flow.group(0)}{wording.text}': a flow (beds or units added), not the stock; not taken")
             return True
         return False
+
+    @staticmethod
+    def _per_capita_count(sentence: str, start: int, wording: WordingMatch, notes: list[str]) -> bool:
+        """A count wording inside a rate the catalogue does not word (每万名城镇常住人口拥有社会组织数):
+        the value is the rate's, not a count."""
+        if not all(indicator.unit.integer for indicator in wording.indicators):
+            return False
+        lead = sentence[: wording.start - start]
+        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        rate = PER_CAPITA.search(lead)
+        if rate is None:
+            return False
+        notes.append(f"'{lead[rate.start():]}{wording.text}': a rate per head, not a count; not taken")
+        return True
 
     def _from_to_years(self, before: str) -> tuple[int, int] | None:
         """The years of a from-to pair stated without years (从1.3万家发展到1.7万家).
@@ -628,8 +688,11 @@ class ProseReader:
 
         A goal (将, 到2025年, a plan's targets) ends at the end of the document's period; a
         result (已, 目前, a bulletin) at the last year of results (a news report's present, a
-        plan's base year). A bare 提高到 says neither: no year.
+        plan's base year). A bare 提高到 says neither: no year, unless the paragraph opened with
+        its year (2023年,……护理型床位由2022年的41%提升到63.2%).
         """
+        if self.topic_year is not None:
+            return self.topic_year.year
         if re.search(FIRM_GOAL_CUES, sentence) or (
                 self.frame.kind.sections and self.sections.at(position) == TARGETS):
             return self.frame.target_year

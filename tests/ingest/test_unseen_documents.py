@@ -558,3 +558,50 @@ def test_the_rate_inside_public_cemeteries_is_not_the_regions_rate():
     text = ("到2020年,宁德市节地生态安葬率达到70%。今后,到2020年,依法从严审批经营性公墓,"
             "原则上新建城乡公益性公墓节地生态安葬率要达到100%。")
     assert facts(text) == {("350900", "eco_burial_rate", 2020, "target", D(70), "=")}
+
+
+# -- batch t-w: counties and districts, western provinces, 2020s plans, traps --------------------
+
+def test_a_part_qualified_by_a_grade_and_a_streets_count_are_not_the_districts():
+    # 中国江苏网 2019-05-23 (t01, 邗江区): 其中3A级以上社会组织数达80家 is a part; 街道已形成……
+    # 各类社会组织近 20 家 is a street's count.
+    text = (CORPUS_DOCS / "t01_hanjiang_district_social_orgs_2019.txt").read_text(encoding="utf-8")
+    assert facts(text) == {("321003", "social_orgs", 2019, "actual", D(477), "=")}
+
+
+def test_a_value_set_by_a_goal_verb_is_a_target():
+    # 湖南 repost dated 2025 (u15): 到2020年,湖南的节地生态安葬率要达到65%, a goal, not a result of 2020.
+    text = (CORPUS_DOCS / "u15_hunan_eco_burial_2020_target_repost.txt").read_text(encoding="utf-8")
+    assert ("430000", "eco_burial_rate", 2020, "target", D(65), "=") in facts(text)
+    # 贵州 (u06): 今年底每千名老年人拥有机构养老床位将达到35张 is no result.
+    text = (CORPUS_DOCS / "u06_guizhou_beds_2019_trad.txt").read_text(encoding="utf-8")
+    assert not [f for f in facts(text) if f[1] == "elderly_care_beds_per_1k_elderly" and f[3] == "actual"]
+
+
+def test_beds_of_medical_care_institutions_are_not_elderly_care_beds():
+    # 海报新闻 2025-12-12 (v08): 养老机构备案“两证齐全”的医养结合机构达到1125家,总床位33万张.
+    text = (CORPUS_DOCS / "v08_shandong_yiyang_beds_2025_neg.txt").read_text(encoding="utf-8")
+    assert [f for f in facts(text) if f[1] == "elderly_care_beds"] == []
+
+
+def test_the_last_name_of_a_list_takes_the_last_value_after_fenbie():
+    # 泉州 (t02): 从事社会工作服务的工作者和持证社工分别达12000人和1021人 (dated here by hand).
+    text = ("泉州晚报 2015年03月18日\n本报讯 记者日前获悉,目前全市从事社会工作服务的工作者和持证社工"
+            "分别达12000人和1021人,民办社工机构25家。")
+    assert ("350500", "certified_social_workers", 2015, "actual", D(1021), "=") in facts(text)
+
+
+def test_an_autonomous_region_speaks_as_quanqu():
+    # 宁夏 (w05): 全区 is the autonomous region, not a district.
+    text = (CORPUS_DOCS / "w05_ningxia_beds_2014_lmato.txt").read_text(encoding="utf-8")
+    found = facts(text)
+    assert ("640000", "elderly_care_beds", 2014, "actual", D(15024), "=") in found
+    assert ("640000", "elderly_care_beds_per_1k_elderly", 2014, "actual", D("18.8"), "=") in found
+
+
+def test_a_paragraph_opening_with_its_year_dates_a_from_to_pair_and_the_nursing_share_in_percent():
+    # 宁夏 (w06): 2023年,…护理型床位由2022年的41%提升到63.2%: 41 in 2022, 63.2 in 2023.
+    text = (CORPUS_DOCS / "w06_ningxia_nursing_share_2023_trad.txt").read_text(encoding="utf-8")
+    found = facts(text)
+    assert ("640000", "nursing_bed_share", 2022, "actual", D(41), "=") in found
+    assert ("640000", "nursing_bed_share", 2023, "actual", D("63.2"), "=") in found
