@@ -95,8 +95,10 @@ PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
+# Words of a goal in a sentence of the text's present year; 达到 alone is none (news reports
+# results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张).
 TARGET_CUES = re.compile(
-    r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|达到|提高到|提高至|不低于|不少于|以上"
+    r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|提高到|提高至|不低于|不少于|以上"
 )
 # 今年以来, 近年来: what has come about up to now.
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|以来|近年来")
