@@ -14,7 +14,7 @@ from minzheng.paths import REFERENCE_DIR
 
 CATALOGUE_FILE = REFERENCE_DIR / "indicators.yaml"
 # A bare wording counts when its context ends at most this many characters before it.
-CONTEXT_WINDOW = 30
+CONTEXT_WINDOW = 48
 OTHER_INSTITUTION = re.compile(r"机构|医院|卫生院")
 # Multipliers a table header writes before a count's unit word (万人, 万张).
 HEADER_MULTIPLIERS = ("万", "亿")

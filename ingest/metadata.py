@@ -53,7 +53,7 @@ DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 # (养老床位总数比2012年底的416.5万张翻了近1番 in a 2022 report).
 OPENING_CHARACTERS = 400
 # Not a year of the future the text forecasts (2020年将达到2.43亿,2025年将突破3亿) or plans for.
-STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从])(?<!\d)(\d{4})年(?!\d|前|以前|目标|以来|远景"
+STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!\d)(\d{4})年(?!\d|前|以前|目标|以来|远景"
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后))")
 PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)

@@ -36,7 +36,7 @@ MULTIPLIER_RE = "万亿|千万|百万|亿|万"
 COMPARATOR_BEFORE = [
     # A bare 超 (节地生态安葬率超60%) is 超过; 超出 is a difference, not a bound.
     (">=", "不低于|不少于|不小于|至少|超过|多于|高于|大于|突破|逾|超(?![出额])|≥|>="),
-    ("<=", "不高于|不超过|不大于|控制在|少于|低于|≤|<="),
+    ("<=", "不高于|不超过|不大于|控制在|少于|低于|不到|不足|≤|<="),
     ("~", "大约|接近|将近|约|近"),
 ]
 COMPARATOR_AFTER = [
@@ -152,6 +152,12 @@ TIME_RE = re.compile(
     rf"|“?(?P<period>{PERIOD_RE.pattern})”?(?P<part>期末|末|时期|期间|期)?"
     r"|(?P<relative>今年|明年|去年|上年|截至目前|截止目前|到目前为止|目前|当前|现阶段|如今|眼下|时至今日)"
 )
+
+
+def ends_with_relative(text: str) -> bool:
+    """Whether the last time expression of `text` counts from the document's year (目前, 去年)."""
+    matches = list(TIME_RE.finditer(text))
+    return bool(matches) and matches[-1].group("relative") is not None
 
 
 def find_time_expressions(text: str, document_year: int | None = None) -> list[TimeExpression]:

@@ -33,6 +33,7 @@ from ingest.numbers import (
     TimeExpression,
     comparator_after,
     comparator_before,
+    ends_with_relative,
     find_time_expressions,
     parse_number,
 )
@@ -50,7 +51,7 @@ LINK_VERBS = (
     # A series of yearly results varies its verbs: 跃升至43.9万, 继续增加到53.1万, 攀升至.
     "跃升至|跃升到|攀升至|攀升到|升至|增长为|增加为|继续|进一步|"
     "保持在|稳定在|控制在|实现|要|将|力争|争取|确保|拥有|有|计|共|由|从|仅|只有|均|分别|"
-    "大约|接近|将近|约|近|逾|超过|超(?![出额])|突破|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在|"
+    "大约|接近|将近|约|近|逾|超过|超(?![出额])|突破|不到|不足|不低于|不少于|至少|不小于|不高于|不超过|不大于|低于|高于|大于|多于|少于|在|"
     "必须|应当|应|或|也|还|更是"
 )
 SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|我区|我省|我国|城乡|各类|目前|现有|届时|年底|年末|期末"
@@ -122,10 +123,11 @@ ANAPHOR = re.compile(r"这一指标|这项指标|这个指标|该指标|此项�
 ANAPHOR_LOOKBACK = 200
 # A part of a count named after 其中 with a qualifier of its own (其中社区留宿和日间照料床位64.1万张):
 # not the total. 其中持证社工 (no qualifier) is the headline itself.
-PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fffA-Za-z\d]{2,})$")
+PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fff]{2,})$")
 # A sentence whose subject is a street, town or village (“街道已形成……各类社会组织近20家) speaks
 # of a place below the regions that have codes.
 SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)")
+DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a
 # target whatever the text's present, unless a result word (已) stands with it.
 GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
@@ -134,7 +136,8 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # So are organisations incubated or settled in a base (累计培育孵化入驻社会组织69家).
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻)[\u4e00-\u9fff]{{0,6}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
-AGE_QUALIFIER = re.compile(r"\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)的?$")
+# So does a grade (有效期内的3A级以上社会组织有270家).
+AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)|[1-5]\s*A级?(?:及?以上)?)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
@@ -363,7 +366,8 @@ class ProseReader:
                 return None
             indicators = named[0].indicators
         offset = wording.start - len(before)
-        found = self._value_at(text, offset + count.start("value"), indicators, preceding)
+        # Only the verb's own words bound the count (超10万人,其中有65091人取得……: not 超).
+        found = self._value_at(text, offset + count.start("value"), indicators, preceding[verb.start():])
         if isinstance(found, ValueMention) and found.end == offset + count.end("unit"):
             return found
         return None
@@ -375,8 +379,13 @@ class ProseReader:
         frame = self.frame
         explicit = near[-1] if near else None
         if explicit is None:
-            earlier = [t for t in find_time_expressions(sentence[: value.start - sentence_start],
-                                                        frame.relative_origin)
+            prefix = sentence[: value.start - sentence_start]
+            if frame.relative_origin is None and ends_with_relative(prefix) and not DATE_OPENING.match(sentence):
+                # 由2008年底的22703张……增加到目前的46266张: 目前 of an undated text is no year,
+                # and the year before it is not this value's, unless it is the date the
+                # sentence opens with (2024年12月31日,记者……获悉,截至目前).
+                return None
+            earlier = [t for t in find_time_expressions(prefix, frame.relative_origin)
                        if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
             explicit = earlier[-1] if earlier else (self.list_goal or self.topic_year)
             if explicit is not None and explicit is self.list_goal and self.list_result:

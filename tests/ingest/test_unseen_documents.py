@@ -605,3 +605,37 @@ def test_a_paragraph_opening_with_its_year_dates_a_from_to_pair_and_the_nursing_
     found = facts(text)
     assert ("640000", "nursing_bed_share", 2022, "actual", D(41), "=") in found
     assert ("640000", "nursing_bed_share", 2023, "actual", D("63.2"), "=") in found
+
+
+# -- batch x-z: bulletins, 2020s news, local plans and policies ----------------------------------
+
+def test_less_than_is_an_upper_bound():
+    # 河南 (z02): 目前,我省取得社会工作职业水平证书人员不到2000人 (dated here by hand).
+    text = ("河南日报 2012年08月20日\n据统计,目前,我省取得社会工作职业水平证书人员不到2000人,"
+            "社会工作专业人才队伍总量不足、分布不平衡。")
+    assert facts(text) == {("410000", "certified_social_workers", 2012, "actual", D(2000), "<=")}
+
+
+def test_a_rate_per_head_after_the_count_names_no_noun():
+    # 衢州 人大 reply (y01): 社会组织3424家(社团…、民非…、基金会18家),每万人拥有14.95家; a grade
+    # (有效期内的3A级以上社会组织有270家) is a part.
+    text = (CORPUS_DOCS / "y01_quzhou_social_orgs_2023_npc_reply.txt").read_text(encoding="utf-8")
+    assert {f for f in facts(text) if f[1].startswith("social_orgs")} == {
+        ("330800", "social_orgs", 2023, "actual", D(3424), "="),
+        ("330800", "social_orgs_per_10k", 2023, "actual", D("14.95"), "=")}
+
+
+def test_a_count_before_the_short_name_of_the_certificate():
+    # 湖北 (y08): 其中有65091人取得社工证书 (dated here by hand).
+    text = ("湖北日报 2025年02月08日\n目前,湖北省社会工作专业人才总量超10万人,其中有65091人取得社工证书,"
+            "高级社会工作师增至36人。")
+    assert ("420000", "certified_social_workers", 2025, "actual", D(65091), "=") in facts(text)
+
+
+def test_present_of_an_undated_text_is_no_year_for_a_value_after_it():
+    # 天津 (n09, its undated opening): 由2008年底的22703张、平均千名老人13张,增加到目前的46266张、
+    # 平均千名老人25张: 46266 and 25 are not figures of 2008, and 由2008年底 is not the text's present.
+    text = ("每日新报记者 李海燕 今天是重阳节,记者从市民政局获悉,近年来,天津不断加快养老基础设施建设,"
+            "全市养老床位由2008年底的22703张、平均千名老人13张,增加到目前的46266张、平均千名老人25张,5年间翻了一番。")
+    assert facts(text) == {("120000", "elderly_care_beds", 2008, "actual", D(22703), "="),
+                           ("120000", "elderly_care_beds_per_1k_elderly", 2008, "actual", D(13), "=")}
