@@ -96,7 +96,10 @@ TRANSLATOR = LayeredTranslator(settings=DagsterDbtTranslatorSettings(enable_asse
             dagster_dbt_translator=TRANSLATOR)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, run_guard: RunGuard):
     """`dbt build`: every model and its tests; a failing test stops the run before publish."""
-    invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    # dbt's target folder of this run sits in the build folder, named by the run id, where
+    # the retention prunes it with the run.
+    target = run_guard.inputs.paths().dbt_target / context.run.run_id
+    invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=target)
     for number, event in enumerate(invocation.stream()):
         yield event
         if number == 0:

@@ -131,7 +131,8 @@ def raw_quality_gate(context: dg.AssetExecutionContext, inputs: PipelineInputs,
 
     paths = inputs.paths()
     # The first validation of a run: the Data Docs start afresh, so they show this run.
-    quality = gate.QualityContext(paths.great_expectations, paths.data_docs, fresh=True)
+    quality = gate.QualityContext(paths.great_expectations, paths.data_docs_of(context.run.run_id),
+                                   fresh=True)
     with build_db.get_connection() as con:
         staged = raw.stage(con)
         read_problems = con.sql(READ_PROBLEMS_SQL).pl()
@@ -187,7 +188,7 @@ def marts_observations_suite(context: dg.AssetCheckExecutionContext, inputs: Pip
     from expectations import gate, marts
 
     paths = inputs.paths()
-    quality = gate.QualityContext(paths.great_expectations, paths.data_docs)
+    quality = gate.QualityContext(paths.great_expectations, paths.data_docs_of(context.run.run_id))
     with build_db.get_connection() as con:
         staged = marts.stage(con)
         result = quality.validate(marts.marts_suite(con), staged.batches(), context.run.run_id)

@@ -14,6 +14,7 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
+from orchestration.retention import prune
 from warehouse import settings
 from warehouse.inputs import input_fingerprint, scan_documents
 from warehouse.lock import run_lock
@@ -39,7 +40,8 @@ class PipelineInputs(dg.ConfigurableResource):
 
 
 class RunGuard(dg.ConfigurableResource):
-    """Holds the run lock for a whole build run and remembers what the run started from.
+    """Holds the run lock for a whole build run, remembers what the run started from, and
+    prunes what runs older than the newest few left on disk (orchestration/retention.py).
 
     The fingerprint of the inputs is taken when the run starts, before anything is read:
     if a file changes during the run, the published fingerprint is the older one and the
@@ -55,12 +57,26 @@ class RunGuard(dg.ConfigurableResource):
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext):
         paths = self.inputs.paths()
+        keep = settings.keep_runs()  # a bad setting stops the run before it starts
         paths.build_dir.mkdir(parents=True, exist_ok=True)
         with run_lock(paths.run_lock, wait_seconds=self.wait_seconds):
             inbox = scan_documents(paths.documents)
             self._fingerprint = input_fingerprint(paths, inbox)
             self._document_ids = frozenset(inbox)
-            yield self
+            try:
+                yield self
+            finally:
+                # The end of every build, passed or failed: runs beyond the newest few go.
+                self._prune(context, keep)
+
+    def _prune(self, context: dg.InitResourceContext, keep: int) -> None:
+        try:
+            pruned = prune(context.instance, self.inputs.paths(), keep)
+        except OSError as error:  # a prune that fails must not fail the build it follows
+            context.log.warning(f"pruning old runs failed: {error}")
+            return
+        if pruned.runs or pruned.folders:
+            context.log.info(f"pruned {len(pruned.runs)} old runs and {len(pruned.folders)} folders")
 
     @property
     def fingerprint(self) -> str:

@@ -308,7 +308,7 @@ class PipelineRunner:
             raise PipelineFailed(
                 f"{_failure_message(result)}\n"
                 f"The published warehouse {self.paths.published} was left as it was.\n"
-                f"Data Docs of this run: {self.paths.data_docs / 'index.html'}\n"
+                f"Data Docs of this run: {self.paths.data_docs_of(result.run_id) / 'index.html'}\n"
                 f"dbt's full output: {self.log_file}"
             )
 

@@ -32,11 +32,31 @@ BUILD_VAR = "MINZHENG_WAREHOUSE"
 # DuckDB spills to disk, so a run's memory stays bounded whatever the size of its inputs.
 MEMORY_LIMIT_VAR = "MINZHENG_DUCKDB_MEMORY_LIMIT"
 DEFAULT_MEMORY_LIMIT = "512MB"
+# How many runs of each job keep what they leave on disk (Dagster's record of the run with
+# its event and compute logs, a build's dbt target folder and Data Docs); older ones are
+# pruned at the end of every build. Two weeks of nightly builds by default.
+KEEP_RUNS_VAR = "MINZHENG_KEEP_RUNS"
+DEFAULT_KEEP_RUNS = 14
 
 
 def duckdb_memory_limit() -> str:
     """The build's DuckDB memory limit: $MINZHENG_DUCKDB_MEMORY_LIMIT, else DEFAULT_MEMORY_LIMIT."""
     return os.environ.get(MEMORY_LIMIT_VAR) or DEFAULT_MEMORY_LIMIT
+
+
+def keep_runs() -> int:
+    """Runs kept per job: $MINZHENG_KEEP_RUNS (a whole number, at least 1), else DEFAULT_KEEP_RUNS."""
+    text = os.environ.get(KEEP_RUNS_VAR, "").strip()
+    if not text:
+        return DEFAULT_KEEP_RUNS
+    try:
+        keep = int(text)
+    except ValueError:
+        keep = 0
+    if keep < 1:
+        raise ValueError(f"{KEEP_RUNS_VAR}={text!r}: the number of runs to keep must be a whole "
+                         "number of at least 1")
+    return keep
 
 
 @dataclass(frozen=True)
@@ -106,8 +126,17 @@ class Paths:
 
     @property
     def data_docs(self) -> Path:
-        """The last run's Great Expectations Data Docs: open index.html in a browser."""
+        """Great Expectations Data Docs, one folder per build run (see data_docs_of)."""
         return self.build_dir / "data_docs"
+
+    def data_docs_of(self, run_id: str) -> Path:
+        """The Data Docs of one build run: open index.html in a browser."""
+        return self.data_docs / run_id
+
+    @property
+    def dbt_target(self) -> Path:
+        """dbt's target folders (compiled SQL, manifest, run results), one per build run."""
+        return self.build_dir / "dbt_target"
 
     @property
     def run_lock(self) -> Path:
