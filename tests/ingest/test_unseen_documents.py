@@ -639,3 +639,12 @@ def test_present_of_an_undated_text_is_no_year_for_a_value_after_it():
             "全市养老床位由2008年底的22703张、平均千名老人13张,增加到目前的46266张、平均千名老人25张,5年间翻了一番。")
     assert facts(text) == {("120000", "elderly_care_beds", 2008, "actual", D(22703), "="),
                            ("120000", "elderly_care_beds_per_1k_elderly", 2008, "actual", D(13), "=")}
+
+
+def test_a_series_goes_on_through_zuigao():
+    # m04 (a paper citing the bulletins): 2011年,我国每千名老人仅拥有养老床位19.1 张,2016年最高增长至31.6 张.
+    text = ("2006-2017年《社会服务发展统计公报》显示:2011年,我国每千名老人仅拥有养老床位19.1 张,"
+            "2016年最高增长至31.6 张。")
+    found = facts(text)
+    assert ("100000", "elderly_care_beds_per_1k_elderly", 2011, "actual", D("19.1"), "=") in found
+    assert ("100000", "elderly_care_beds_per_1k_elderly", 2016, "actual", D("31.6"), "=") in found
