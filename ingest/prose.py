@@ -102,7 +102,7 @@ TARGET_CUES = re.compile(
     r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|提高到|提高至|不低于|不少于|以上"
 )
 # 今年以来, 近年来: what has come about up to now.
-ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|以来|近年来")
+ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|超过了|实现了|超额完成|提前完成|以来|近年来")
 # Words that make an undated sentence of a news report a goal rather than the present state.
 # 余 or 多 after a number: more than it (66万余人, 6400多人, 30余万人).
 MORE_THAN = "余|多"

@@ -648,3 +648,10 @@ def test_a_series_goes_on_through_zuigao():
     found = facts(text)
     assert ("100000", "elderly_care_beds_per_1k_elderly", 2011, "actual", D("19.1"), "=") in found
     assert ("100000", "elderly_care_beds_per_1k_elderly", 2016, "actual", D("31.6"), "=") in found
+
+
+def test_a_goal_year_with_a_goal_surpassed_is_a_result():
+    # y05 (bilingual, undated): 到2023年底,中国养老院的护理床位达到58.9%,超过了第14个五年计划的目标.
+    text = ("到2023年,中国养老院护理床位达14个五年计划目标。\n"
+            "到2023年底,中国养老院的护理床位达到58.9%,超过了第14个五年计划的目标。")
+    assert facts(text) == {("100000", "nursing_bed_share", 2023, "actual", D("58.9"), "=")}
