@@ -39,6 +39,8 @@ SUBJECT_WINDOW = 60
 QUOTE_GAP = "…"
 # Characters of a quote looked up to find its place in the file.
 LOCATE_PROBE = 24
+# How far a headline's rounded value (近两万, 超3万) may lie from the body's exact one.
+ROUNDING_SHARE = Decimal("0.05")
 # What joins the names of a list of regions that share one figure.
 LIST_JOIN = re.compile(r"\s*[、,，和及与]\s*")
 
@@ -87,10 +89,19 @@ def _without_restatements(figures: list[ProseFigure]) -> list[ProseFigure]:
     """Drop a figure dated only by the document's present when the text states the same value with its year.
 
     A headline repeats the body's figure without its date (广州市登记社会组织达8030个 over
-    截至2021年底,……达8030个): the dated statement says which year it is.
+    截至2021年底,……达8030个), or rounds it (近两万人 over 1.96万余人): the dated statement
+    says which year it is.
     """
     dated = {(f.indicator.code, f.kind, f.value) for f in figures if f.dated}
-    return [f for f in figures if f.dated or (f.indicator.code, f.kind, f.value) not in dated]
+
+    def rounds_a_dated(figure: ProseFigure) -> bool:
+        # 湖南省持证社工增至近两万人 over 截至去年底……持证社工1.96万余人: a rounded headline.
+        return figure.comparator != "=" and any(
+            code == figure.indicator.code and kind == figure.kind
+            and abs(value - figure.value) <= ROUNDING_SHARE * max(value, figure.value)
+            for code, kind, value in dated)
+
+    return [f for f in figures if f.dated or not ((f.indicator.code, f.kind, f.value) in dated or rounds_a_dated(f))]
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -184,7 +195,7 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
              notes: list[str]) -> list[tuple[int, FigureRecord]]:
     """(offset, record) of each figure of one document (or one part of a compilation)."""
     frame = DocumentFrame(default_kinds()[metadata.document_kind], metadata.period_start, metadata.period_end,
-                          metadata.reference_year)
+                          metadata.reference_year, dated=metadata.publication_date is not None)
     tables = find_tables(text, frame.base_year, catalogue)
     prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), notes)
     prose = _without_restatements(prose)

@@ -78,7 +78,9 @@ REPEATED_LINE = 40
 DATELINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?:\d{1,2}月\d{1,2}日(?:电|讯)|专电)")
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
 AUTHOR_LEVEL_CUES = {
-    "district": re.compile(r"区委|区政府|全区|本区|我区|区民政局|县委|县政府|全县|本县|我县"),
+    # A banner (旗) of Inner Mongolia is a county: 全旗, 旗委.
+    "district": re.compile(r"区委|区政府|全区|本区|我区|区民政局|县委|县政府|全县|本县|我县"
+                           r"|旗委|旗政府|全旗|我旗|本旗"),
     # An autonomous prefecture (州) or league (盟) speaks as a city does: 州委、州政府, 全州.
     "prefecture": re.compile(r"市委|市政府|全市|本市|我市|市民政局|州委|州政府|全州|本州|我州|州民政局|盟委|全盟"),
     "province": re.compile(r"省委|省政府|全省|本省|我省|省民政厅"),
@@ -161,7 +163,7 @@ def _speaks_nationally(national: int, cue_counts: dict[str, int], region_mention
 
 def _names_peers(table: RegionTable, scored: Counter) -> bool:
     """Several provinces named as peers, none of them the text's own (江苏省……福建省……山东省……陕西省):
-    a national report's examples, not a province's text."""
+    in a text that speaks for no area (no 全省, 全市), a national report's examples."""
     provinces = sorted((n for code, n in scored.items() if table.regions[code].level == "province"), reverse=True)
     return len(provinces) >= PEER_PROVINCES and provinces[0] <= 2 * provinces[1]
 
@@ -241,9 +243,10 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
             continue
         scored[resolution.region.code] += count
         reasons.setdefault(resolution.region.code, resolution.reason)
+    country_named = any(r is not None and r.region.code == COUNTRY_CODE for r in resolved.values())
     if not scored or _speaks_nationally(national, cue_counts, max(scored.values(), default=0)) or (
-            national and _names_peers(table, scored)):
-        if national:
+            (national or country_named) and not any(cue_counts.values()) and _names_peers(table, scored)):
+        if national or country_named:
             return (COUNTRY_CODE, table.regions[COUNTRY_CODE].name,
                     f"the text speaks for the whole country ({national} cues such as 国务院/民政部/我国), "
                     f"more than it names any region")

@@ -160,10 +160,12 @@ def ends_with_relative(text: str) -> bool:
     return bool(matches) and matches[-1].group("relative") is not None
 
 
-def find_time_expressions(text: str, document_year: int | None = None) -> list[TimeExpression]:
+def find_time_expressions(text: str, document_year: int | None = None,
+                          shifts: bool = True) -> list[TimeExpression]:
     """All time expressions of a stretch of text, in order (years outside 1949-2100 are not years).
 
-    今年/去年/目前 resolve only when the year they are counted from is known (see DocumentFrame.relative_origin).
+    今年/去年/目前 resolve only when the year they are counted from is known (see DocumentFrame.relative_origin);
+    去年/明年 only with `shifts`, when that year is a date rather than a guess.
     """
     found = []
     for match in TIME_RE.finditer(text):
@@ -176,5 +178,7 @@ def find_time_expressions(text: str, document_year: int | None = None) -> list[T
             found.append(TimeExpression(match.start(), match.end(), last, first))
         elif document_year is not None:
             offset = RELATIVE_YEARS.get(match.group("relative"), 0)
+            if offset and not shifts:
+                continue
             found.append(TimeExpression(match.start(), match.end(), document_year + offset))
     return found

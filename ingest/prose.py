@@ -102,7 +102,8 @@ TARGET_CUES = re.compile(
     r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|提高到|提高至|不低于|不少于|以上"
 )
 # 今年以来, 近年来: what has come about up to now.
-ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|超过了|实现了|超额完成|提前完成|以来|近年来")
+ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|超过了|实现了|超额完成|提前完成"
+                         r"|以来|近年来")
 # Words that make an undated sentence of a news report a goal rather than the present state.
 # 余 or 多 after a number: more than it (66万余人, 6400多人, 30余万人).
 MORE_THAN = "余|多"
@@ -123,21 +124,25 @@ ANAPHOR = re.compile(r"这一指标|这项指标|这个指标|该指标|此项�
 ANAPHOR_LOOKBACK = 200
 # A part of a count named after 其中 with a qualifier of its own (其中社区留宿和日间照料床位64.1万张):
 # not the total. 其中持证社工 (no qualifier) is the headline itself.
-PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>[\u4e00-\u9fff]{2,})$")
+# The qualifier may be a count of the part's units: (其中34家养老机构床位计9074张).
+PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>(?:\d+\s*[家个所座])?[\u4e00-\u9fff]{2,}|\d+\s*[家个所座])$")
 # A sentence whose subject is a street, town or village (“街道已形成……各类社会组织近20家) speaks
 # of a place below the regions that have codes.
 SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)")
 DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+REGION_COUNT = re.compile(r"\d+个(?:地区|省份|省区市|省|城市|市|县|区)[^,，。;；]{0,12}$")
 # A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a
 # target whatever the text's present, unless a result word (已) stands with it.
 GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
                        r"(?:达到|达|提高|提升|增加|增长|突破|超过|保持|稳定|不低于|不少于)")
 # A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
-# So are organisations incubated or settled in a base (累计培育孵化入驻社会组织69家).
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻)[\u4e00-\u9fff]{{0,6}}$")
+# So are organisations incubated or settled in a base (累计培育孵化入驻社会组织69家), and those
+# struck off or banned (每年撤销登记社会组织40多家, 打击整治非法社会组织69家).
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处)[\u4e00-\u9fff]{{0,8}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
-AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)|[1-5]\s*A级?(?:及?以上)?)的?$")
+AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
+                           r"|[1-5]\s*A\s*(?:等?级)?(?:及?以上)?)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
@@ -147,8 +152,9 @@ LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:到|(?P<result>截至|截止到|�
 # that year in the sentences that follow it, up to the paragraph's end: work summaries, government
 # work reports and news write a year's results this way. Not 2022年以来 (a span up to the present).
 # The year may follow a lead-in (会议指出,2023年全市民政工作……) and be followed by the
-# sentence's subject instead of a comma.
-TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,8}[,，])?(?P<year>(?:(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年)"
+# sentence's subject instead of a comma; a plan period (根据规划,“十三五”期间,……) counts as its end.
+TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,8}[,，])?(?P<year>(?:(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
+                        r"|“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
 SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
@@ -161,7 +167,8 @@ BARE_SERIES = re.compile(rf"\s*{BARE_SERIES_ITEM}(?:[,，、;；]\s*{BARE_SERIES
 # A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
 PART_SENTENCE = re.compile(r"\s*其中[:：,，]?(?P<subject>.+)$", re.S)
 HAN = re.compile(r"[\u4e00-\u9fff]+")
-SCOPE_ONLY = re.compile(rf"(?:{SCOPE_WORDS}|的)+")
+# 其中通过考试持证的……: how the part qualifies, not a narrower part.
+SCOPE_ONLY = re.compile(rf"(?:{SCOPE_WORDS}|的|通过考试)+")
 COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十|上年|去年)")
 
 
@@ -173,6 +180,9 @@ class DocumentFrame:
     period_start: int | None
     period_end: int | None
     reference_year: int | None  # the year of its publication or dateline (or the year its opening names)
+    # Whether reference_year is a date the text gives itself. A year its opening only names
+    # (2021年吉林省……持续发力) may be the year before the text's own: 去年 then counts from nothing.
+    dated: bool = True
 
     @property
     def now_year(self) -> int | None:
@@ -199,6 +209,10 @@ class DocumentFrame:
     @property
     def target_year(self) -> int | None:
         return self.period_end
+
+    def times(self, text: str) -> list[TimeExpression]:
+        """The time expressions of `text`, 今年/去年/目前 counted from this document's present."""
+        return find_time_expressions(text, self.relative_origin, shifts=self.dated)
 
     @property
     def relative_origin(self) -> int | None:
@@ -329,7 +343,7 @@ class ProseReader:
             if connector.group("time"):
                 offset = connector.start("time")
                 times.extend(TimeExpression(offset + t.start, offset + t.end, t.year, t.period_start)
-                             for t in find_time_expressions(connector.group("time"), self.frame.relative_origin))
+                             for t in self.frame.times(connector.group("time")))
             if not connector.group("definition"):
                 gap_length += connector.end() - position
                 if gap_length > MAX_GAP:
@@ -385,7 +399,7 @@ class ProseReader:
                 # and the year before it is not this value's, unless it is the date the
                 # sentence opens with (2024年12月31日,记者……获悉,截至目前).
                 return None
-            earlier = [t for t in find_time_expressions(prefix, frame.relative_origin)
+            earlier = [t for t in frame.times(prefix)
                        if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
             explicit = earlier[-1] if earlier else (self.list_goal or self.topic_year)
             if explicit is not None and explicit is self.list_goal and self.list_result:
@@ -460,7 +474,7 @@ class ProseReader:
                 self.topic_year = None
             topic = TOPIC_YEAR.match(sentence)
             if topic:
-                opening = find_time_expressions(topic.group("year"), self.frame.relative_origin)
+                opening = self.frame.times(topic.group("year"))
                 if opening:
                     # Held by its place in the text, so that a line break ends it.
                     self.topic_year = replace(opening[0], start=sentence_start, end=sentence_start + topic.end())
@@ -522,7 +536,7 @@ class ProseReader:
             notes.append(f"'{subunit.group(0)}': a figure of a street, town or village, not of a coded region")
             return []
         for index, wording in enumerate(wordings):
-            if self._names_a_part(sentence, start, wording, notes) or self._per_capita_count(
+            if self._names_a_part(sentence, start, wording, notes) or self._not_a_regions_figure(
                     sentence, start, wording, notes):
                 continue
             followed = index + 1 < len(wordings)
@@ -666,20 +680,24 @@ class ProseReader:
         return False
 
     @staticmethod
-    def _per_capita_count(sentence: str, start: int, wording: WordingMatch, notes: list[str]) -> bool:
-        """A count wording inside a rate the catalogue does not word (每万名城镇常住人口拥有社会组织数):
-        the value is the rate's, not a count."""
-        if not all(indicator.unit.integer for indicator in wording.indicators):
-            return False
+    def _not_a_regions_figure(sentence: str, start: int, wording: WordingMatch, notes: list[str]) -> bool:
+        """A wording whose clause makes its value no region's figure: a count of regions past a
+        mark (19个地区床位数超过10万张), or a count inside a rate the catalogue does not word
+        (每万名城镇常住人口拥有社会组织数: the value is the rate's)."""
         lead = sentence[: wording.start - start]
         lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        regions = REGION_COUNT.search(lead)
+        if regions:
+            # 19个地区床位数超过10万张: how many regions pass a mark, no region's figure.
+            notes.append(f"'{regions.group(0)}{wording.text}': a count of regions past a mark, not a figure")
+            return True
         rate = PER_CAPITA.search(lead)
-        if rate is None:
+        if rate is None or not all(indicator.unit.integer for indicator in wording.indicators):
             return False
         notes.append(f"'{lead[rate.start():]}{wording.text}': a rate per head, not a count; not taken")
         return True
 
-    def _from_to_years(self, before: str) -> tuple[int, int] | None:
+    def _from_to_years(self, before: str) -> tuple[int | None, int] | None:
         """The years of a from-to pair stated without years (从1.3万家发展到1.7万家).
 
         A year range earlier in the sentence (2008年到2018年) gives them; otherwise a
@@ -689,6 +707,14 @@ class ProseReader:
         span = YEAR_RANGE.search(before)
         if span:
             return int(span.group(1)), int(span.group(2))
+        stated = self.frame.times(before)
+        if stated and stated[-1].period_start is not None:
+            # “十三五”期间,节地生态安葬率由29.41%增长到53.2%: the pair spans the period.
+            return stated[-1].period_start - 1, stated[-1].year
+        if stated:
+            # 截至2018年底,每千名老年人拥有养老床位由31张提高到33张: the pair ends then; when it
+            # began is not said.
+            return None, stated[-1].year
         end = self.frame.base_year
         if end is None:
             return None
@@ -735,8 +761,10 @@ class ProseReader:
                     span = self._from_to_years(text[sentence_start : wording.start])
                     if span is None:
                         return []
-                    times = [TimeExpression(first.start, first.start, span[0])]
                     later_times = [TimeExpression(later.start, later.start, span[1])]
+                    if span[0] is None:
+                        return [(later, later_times)]
+                    times = [TimeExpression(first.start, first.start, span[0])]
                 elif times and not later_times:
                     # 由2018年的1000人增加到3000人: the year of the first value is not the second's.
                     end = self._end_of_from_to(text[sentence_start:limit], later.start)

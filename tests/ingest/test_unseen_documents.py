@@ -655,3 +655,69 @@ def test_a_goal_year_with_a_goal_surpassed_is_a_result():
     text = ("到2023年,中国养老院护理床位达14个五年计划目标。\n"
             "到2023年底,中国养老院的护理床位达到58.9%,超过了第14个五年计划的目标。")
     assert facts(text) == {("100000", "nursing_bed_share", 2023, "actual", D("58.9"), "=")}
+
+
+# -- batch aa-ad: places across China, rates and targets -----------------------------------------
+
+def headline(text: str) -> set[tuple]:
+    headline_codes = {"elderly_care_beds", "elderly_care_beds_per_1k_elderly", "nursing_bed_share", "social_orgs",
+                      "social_orgs_per_10k", "certified_social_workers", "certified_social_workers_per_10k",
+                      "eco_burial_rate"}
+    return {f for f in facts(text) if f[1] in headline_codes}
+
+
+def test_a_part_counted_in_brackets_and_a_plan_period_opening_a_paragraph():
+    # 海西晨报 2017-09-21 (aa01): 各类养老床位数10951张(其中34家养老机构床位计9074张…) is the total;
+    # 根据规划,“十三五”期间,…。每千名老人拥有养老床位数达38.7张 is a 2020 target.
+    text = (CORPUS_DOCS / "aa01_xiamen_beds_per1k_2017.txt").read_text(encoding="utf-8")
+    assert headline(text) == {("350200", "elderly_care_beds", 2017, "actual", D(10951), "="),
+                              ("350200", "elderly_care_beds_per_1k_elderly", 2017, "actual", D("33.85"), "="),
+                              ("350200", "elderly_care_beds_per_1k_elderly", 2020, "target", D("38.7"), "=")}
+
+
+def test_graded_organisations_added_are_not_the_total():
+    # 张家港 (aa12): 年内共新增等级社会组织73家,其中:新增1A等级社会组织6家.
+    text = (CORPUS_DOCS / "aa12_zhangjiagang_graded_orgs_2025_trad_neg.txt").read_text(encoding="utf-8")
+    assert headline(text) == set()
+
+
+def test_a_headline_rounding_the_bodys_figure_is_the_same_fact():
+    # 湖南日报 2023-03-24 (ab03): 湖南省持证社工增至近两万人 over 截至去年底……1.96万余人.
+    text = (CORPUS_DOCS / "ab03_hunan_certified_sw_2022.txt").read_text(encoding="utf-8")
+    assert headline(text) == {("430000", "certified_social_workers", 2022, "actual", D(19600), ">=")}
+
+
+def test_last_year_of_a_text_dated_only_by_its_opening_and_a_rate_per_head_without_its_noun():
+    # 吉林 (ac07): the opening names 2021 (2021年吉林省……持续发力) but no date; 截至去年底 counts from
+    # no known present, so the figures are the opening's year; 全省万人拥有率达8.3家 follows 社会组织;
+    # 打击整治非法社会组织69家 is no count of registered organisations.
+    text = (CORPUS_DOCS / "ac07_jilin_social_orgs_2021.txt").read_text(encoding="utf-8")
+    assert headline(text) == {("220000", "social_orgs", 2021, "actual", D(20111), "="),
+                              ("220000", "social_orgs_per_10k", 2021, "actual", D("8.3"), "=")}
+
+
+def test_organisations_struck_off_are_a_flow():
+    # 苏州 registry report (ad09): 近5年全市平均每年撤销登记社会组织40多家.
+    text = (CORPUS_DOCS / "ad09_suzhou_social_orgs_registry_report_2011.txt").read_text(encoding="utf-8")
+    assert headline(text) == {("320500", "social_orgs", 2011, "actual", D(3820), "=")}
+
+
+def test_a_banner_speaks_as_quanqi():
+    # 伊金霍洛旗 on a paper's page that lists other headlines (ac12): 全旗持证社工人数1447人.
+    text = (CORPUS_DOCS / "ac12_yijinhuoluo_banner_certified_sw_2025.txt").read_text(encoding="utf-8")
+    assert {f[0] for f in headline(text)} == {"150627"}
+
+
+def test_a_from_to_pair_ends_at_the_time_stated_before_it():
+    # 福建日报 2019-01-28 (ad10): 截至2018年底,全省每千名老年人拥有养老床位数由31张提高到33张.
+    text = (CORPUS_DOCS / "ad10_fujian_beds_per1k_2018_big5.txt").read_text(encoding="utf-8")
+    assert headline(text) == {("350000", "elderly_care_beds_per_1k_elderly", 2018, "actual", D(33), "=")}
+
+
+def test_a_ranking_of_provinces_is_national_and_counts_of_regions_are_no_figures():
+    # 智研咨询 ranking (ad12): 中国各地区…; 6个地区提供住宿的民政机构床位数超过30万张, 19个地区床位数超过10万张.
+    text = (CORPUS_DOCS / "ad12_cn_provinces_civil_beds_ranking_2023_trad.txt").read_text(encoding="utf-8")
+    result = records(text)
+    assert result.metadata.region_code == "100000"
+    assert [r for r in result.records if r.region_code == "320000"] == []
+    assert not [f for f in headline(text) if f[5] == ">="]
