@@ -87,8 +87,12 @@ FRACTION_WORDS = re.compile(r"(?P<base>[百千])分之(?P<num>\d+(?:\.\d+)?"
 FRACTION_SIGNS = {"百": "%", "千": "‰"}
 
 
+# Tenths: 生态安葬率已近3成 (about 30%); not 成员, 成为, 成立 and the like.
+TENTHS = re.compile(r"(?<![\d.])(?P<num>\d(?:\.\d)?)成(?![员为功本立果交就效绩长熟型])")
+
+
 def fractions_to_signs(text: str) -> str:
-    """Write shares given in words with their sign: 千分之三十 -> 30‰, 百分之五十 -> 50%."""
+    """Write shares given in words with their sign: 千分之三十 -> 30‰, 百分之五十 -> 50%, 3成 -> 30%."""
     def sign(match: re.Match) -> str:
         number = match.group("num")
         if not number[0].isdigit():
@@ -98,6 +102,8 @@ def fractions_to_signs(text: str) -> str:
                 return match.group(0)
             number = str(value) + ("." + "".join(CHINESE_DIGITS[c] for c in decimals) if decimals else "")
         return number + FRACTION_SIGNS[match.group("base")]
+
+    text = TENTHS.sub(lambda m: format((Decimal(m.group("num")) * 10).normalize(), "f") + "%", text)
     return FRACTION_WORDS.sub(sign, text)
 
 

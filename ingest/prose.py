@@ -97,9 +97,11 @@ WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|�
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
 # Words of a goal in a sentence of the text's present year; 达到 alone is none (news reports
-# results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张).
+# results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张), nor 要 in 重要/主要, nor
+# 以上 of an age (60岁以上老人).
 TARGET_CUES = re.compile(
-    r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|新增|新建|提高到|提高至|不低于|不少于|以上"
+    r"到\d{4}年|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])|新增|新建|提高到|提高至"
+    r"|不低于|不少于|(?<=[\d%张个人家所])以上"
 )
 # 今年以来, 近年来: what has come about up to now.
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|超过了|实现了|超额完成|提前完成"
@@ -130,6 +132,7 @@ PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>(?:\d+\s*[家个所座]
 # of a place below the regions that have codes.
 SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)")
 DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 REGION_COUNT = re.compile(r"\d+个(?:地区|省份|省区市|省|城市|市|县|区)[^,，。;；]{0,12}$")
 # A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a
 # target whatever the text's present, unless a result word (已) stands with it.
@@ -138,11 +141,13 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
 # So are organisations incubated or settled in a base (累计培育孵化入驻社会组织69家), and those
 # struck off or banned (每年撤销登记社会组织40多家, 打击整治非法社会组织69家).
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处)[\u4e00-\u9fff]{{0,8}}$")
+# Organisations applying to be graded (申报参评社会组织21家) and one facility's own beds
+# (该项目……内设养老床位约120张) are no region's count either.
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|参评|内设)[\u4e00-\u9fff]{{0,8}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
 AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
-                           r"|[1-5]\s*A\s*(?:等?级)?(?:及?以上)?)的?$")
+                           r"|(?:[1-5]\s*A|A{1,5})\s*(?:等?级)?(?:及?以上)?)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
@@ -362,6 +367,8 @@ class ProseReader:
         if count is None or not WORDING_END.match(text, wording.end):
             return None  # 建成10家社会组织孵化园: the wording is only part of a longer noun
         preceding = before[: count.start("value")]
+        if VALUE_LIST_END.search(preceding):
+            return None  # 分别有9561、15934、5990人取得……证书: one of a list of values, not the total
         clause = preceding[max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0]) :]
         if PER_CAPITA.search(clause):
             return None  # 每万老年人口配有20张认知障碍床位 is a rate, not a count

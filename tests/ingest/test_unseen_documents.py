@@ -721,3 +721,33 @@ def test_a_ranking_of_provinces_is_national_and_counts_of_regions_are_no_figures
     assert result.metadata.region_code == "100000"
     assert [r for r in result.records if r.region_code == "320000"] == []
     assert not [f for f in headline(text) if f[5] == ">="]
+
+
+def test_an_age_or_an_important_is_no_goal():
+    # 智研咨询 ranking (ad12): 2023年,中国各地区共……其中养老机构总床位约为517.22万张,……平均每1000
+    # 60岁以上老人拥有床位数约为27.7张: 以上 of an age is no goal word.
+    text = (CORPUS_DOCS / "ad12_cn_provinces_civil_beds_ranking_2023_trad.txt").read_text(encoding="utf-8")
+    assert ("100000", "elderly_care_beds", 2023, "actual", D(5172200), "~") in headline(text)
+
+
+# -- batch ae-ah: 2008-2016 news, replies to proposals, eco-burial, organisations and workers -----
+
+def test_tenths_are_a_percentage_and_a_regions_own_rate_named_with_de():
+    # 齐鲁网 (ag07, dated by hand): 目前,山东的生态安葬率已近3成.
+    text = "2018-4-6 齐鲁网\n近年来,山东加快公益性公墓建设、积极推进节地生态安葬。目前,山东的生态安葬率已近3成。"
+    assert facts(text) == {("370000", "eco_burial_rate", 2018, "actual", D(30), "~")}
+
+
+def test_one_of_a_list_of_yearly_values_is_no_total():
+    # 广东 reply to a proposal (af01): 近三年,我省分别有9561、15934、5990人取得社会工作者职业资格证书.
+    text = (CORPUS_DOCS / "af01_guangdong_hrss_reply_certified_sw_2018.txt").read_text(encoding="utf-8")
+    assert [f for f in headline(text) if f[4] == 5990] == []
+
+
+def test_one_facilitys_beds_and_organisations_applying_for_a_grade_are_no_totals():
+    # 仙居县 reply (af02): 该项目……内设养老床位约120张; 中山年鉴 (af05): 申报参评社会组织21家,
+    # 确定AAAAA级社会组织5家.
+    text = (CORPUS_DOCS / "af02_xianju_reply_single_facility_beds_trad_neg.txt").read_text(encoding="utf-8")
+    assert headline(text) == set()
+    text = (CORPUS_DOCS / "af05_zhongshan_yearbook_social_orgs_2019.txt").read_text(encoding="utf-8")
+    assert not [f for f in headline(text) if f[4] in (21, 5)]
