@@ -112,6 +112,7 @@ MORE_THAN = "余|多"
 # A value named as the goal itself (实现了养老床位千分之三十的规划目标): a target whatever its year.
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 # A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
+# Words that set a goal whatever verb follows (将, 力争, 到2025年), unlike a bare 提高到.
 FIRM_GOAL_CUES = r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
 GOAL_CUES = re.compile(rf"{FIRM_GOAL_CUES}|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
@@ -131,8 +132,11 @@ PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>(?:\d+\s*[家个所座]
 # A sentence whose subject is a street, town or village (“街道已形成……各类社会组织近20家) speaks
 # of a place below the regions that have codes.
 SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)")
+# A sentence that opens with a date (2024年12月31日,记者……获悉): its present is that date.
 DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+# A count that ends a list of numbers (分别有9561、15934、5990人): one value among several.
 VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
+# How many regions pass a mark (19个地区床位数超过10万张).
 REGION_COUNT = re.compile(r"\d+个(?:地区|省份|省区市|省|城市|市|县|区)[^,，。;；]{0,12}$")
 # A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a
 # target whatever the text's present, unless a result word (已) stands with it.
