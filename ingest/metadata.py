@@ -41,7 +41,9 @@ ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # e-edition: 2018年02月13日 星期二).
 NUMERIC_DATE = re.compile(r"(?:^|\s)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|$)", re.M)
 PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
-                       r"(?:\d{1,2}[:：]\d{2}|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日])")
+                       r"(?:\d{1,2}[:：]\d{2}|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日]"
+                       # or the source's name alone: 2013年3月11日 人民网.
+                       r"|[\u4e00-\u9fff]{1,8}(?:网|报)(?=\s|$))", re.M)
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
 DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
 # A date written day first, as some news sites print it: 30.08.2017.

@@ -751,3 +751,18 @@ def test_one_facilitys_beds_and_organisations_applying_for_a_grade_are_no_totals
     assert headline(text) == set()
     text = (CORPUS_DOCS / "af05_zhongshan_yearbook_social_orgs_2019.txt").read_text(encoding="utf-8")
     assert not [f for f in headline(text) if f[4] in (21, 5)]
+
+
+def test_holders_of_an_unnamed_certificate_named_as_social_workers():
+    # 李立国 at the 2013 NPC press conference (aj02, dated by hand): 到去年年底,通过职业水平考试获得
+    # 职业资格证书的专业社工已经有8万多人.
+    text = ("2013-03-11 10:02 来源:人民网\n民政部部长李立国说,到去年年底,通过职业水平考试获得职业资格证书的"
+            "专业社工已经有8万多人。")
+    assert facts(text) == {("100000", "certified_social_workers", 2012, "actual", D(80000), ">=")}
+
+
+def test_a_date_line_with_the_source_name_alone_dates_the_page():
+    # The same answer under a date line that names only its source (2013年3月11日 人民网).
+    text = ("2013年3月11日 人民网\n民政部部长李立国说,到去年年底,通过职业水平考试获得职业资格证书的"
+            "专业社工已经有8万多人。")
+    assert facts(text) == {("100000", "certified_social_workers", 2012, "actual", D(80000), ">=")}
