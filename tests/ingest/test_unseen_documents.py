@@ -766,3 +766,12 @@ def test_a_date_line_with_the_source_name_alone_dates_the_page():
     text = ("2013年3月11日 人民网\n民政部部长李立国说,到去年年底,通过职业水平考试获得职业资格证书的"
             "专业社工已经有8万多人。")
     assert facts(text) == {("100000", "certified_social_workers", 2012, "actual", D(80000), ">=")}
+
+
+def test_a_plan_named_in_passing_does_not_make_a_text_a_plan():
+    # 昆明 政协 inspection (aj07): 相关部门要将社工岗位开发和社工队伍建设纳入“十三五”规划, far into the
+    # text; its 全市各类社会组织达8897个 is no 十三五 target.
+    text = (CORPUS_DOCS / "aj07_kunming_cppcc_inspection_sw_orgs_undated.txt").read_text(encoding="utf-8")
+    result = records(text)
+    assert result.metadata.document_kind == "news_report"
+    assert [r for r in result.records if r.kind == "target" and r.year == 2020] == []
