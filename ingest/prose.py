@@ -145,9 +145,11 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # A count after a flow verb in its own noun phrase (增加各类基层养老床位2.4万张) is a flow, not the stock.
 # So are organisations incubated or settled in a base (累计培育孵化入驻社会组织69家), and those
 # struck off or banned (每年撤销登记社会组织40多家, 打击整治非法社会组织69家).
-# Organisations applying to be graded (申报参评社会组织21家) and one facility's own beds
-# (该项目……内设养老床位约120张) are no region's count either.
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|参评|内设)[\u4e00-\u9fff]{{0,8}}$")
+# Organisations applying to be graded (申报参评社会组织21家), those registered directly since a
+# reform (直接登记的社会组织约3万个) and one facility's own beds (该项目……内设养老床位约120张) are
+# no region's count either.
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|参评|内设|直接登记)"
+                       rf"[\u4e00-\u9fff]{{0,8}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
 AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"

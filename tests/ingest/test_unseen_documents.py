@@ -775,3 +775,9 @@ def test_a_plan_named_in_passing_does_not_make_a_text_a_plan():
     result = records(text)
     assert result.metadata.document_kind == "news_report"
     assert [r for r in result.records if r.kind == "target" and r.year == 2020] == []
+
+
+def test_organisations_registered_directly_are_a_part():
+    # g04 (2014): 全国直接登记的社会组织约3万个,占同期登记的社会组织40%以上.
+    text = (CORPUS_DOCS / "g04_cn_direct_registration_orgs_2014_neg.txt").read_text(encoding="utf-8")
+    assert headline(text) == set()
