@@ -138,6 +138,7 @@ DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 # How many regions pass a mark (19个地区床位数超过10万张).
 REGION_COUNT = re.compile(r"\d+个(?:地区|省份|省区市|省|城市|市|县|区)[^,，。;；]{0,12}$")
+GOAL_YEAR_OPENING = re.compile(r"到\s*(?:\d{4}年(?:底|末)?|“?十[一二三四五六七]五”?(?:期末|末)?)[,，]?")
 # A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a
 # target whatever the text's present, unless a result word (已) stands with it.
 GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
@@ -564,8 +565,8 @@ class ProseReader:
                     notes.append(f"'{wording.text}' {mention.value}: no year could be decided for it, not taken")
                     continue
                 year, kind, dated = decided
-                if kind == "actual" and self.frame.kind.figures != "actual" and GOAL_VERB.search(
-                        text, wording.end, mention.start):
+                if kind == "actual" and self.frame.kind.figures != "actual" and self._set_as_goal(
+                        text, start, wording, mention):
                     kind = "target"
                 named_goal = TARGET_AFTER.match(text, mention.end) is not None  # 实现了……的规划目标
                 if (estimate and estimate.start() + start < mention.start and not named_goal
@@ -623,6 +624,16 @@ class ProseReader:
             complete = len(values) == len(group)
             paired.update({member: values[i] if complete else None for i, member in enumerate(group)})
         return paired
+
+    @staticmethod
+    def _set_as_goal(text: str, sentence_start: int, wording: WordingMatch, mention: ValueMention) -> bool:
+        """Whether a goal verb sets the value: its own (每千名老年人拥有养老床位将达到35张), or the one
+        of the goal year it stands under (到2016年,全市养老床位将达到7.6万张,平均千名老人32张)."""
+        if GOAL_VERB.search(text, wording.end, mention.start):
+            return True
+        goals = list(GOAL_YEAR_OPENING.finditer(text, sentence_start, wording.start))
+        return bool(goals) and GOAL_VERB.search(text, goals[-1].end(), mention.start) is not None \
+            and "已" not in text[goals[-1].end() : mention.start]
 
     def _last_of_list(self, text: str, wording: WordingMatch, position: int,
                       end_of_sentence: int) -> tuple[ValueMention, list[TimeExpression]] | None:

@@ -781,3 +781,11 @@ def test_organisations_registered_directly_are_a_part():
     # g04 (2014): 全国直接登记的社会组织约3万个,占同期登记的社会组织40%以上.
     text = (CORPUS_DOCS / "g04_cn_direct_registration_orgs_2014_neg.txt").read_text(encoding="utf-8")
     assert headline(text) == set()
+
+
+def test_values_under_a_goal_year_and_its_verb_are_targets():
+    # 每日新报 (n09): 到2016年,全市养老床位将达到7.6万张,平均千名老人32张: both are goals.
+    text = ("2014年10月2日 每日新报\n记者从市民政局获悉,近年来,天津不断加快养老基础设施建设。"
+            "到2016年,全市养老床位将达到7.6万张,平均千名老人32张,实现全市3%的老年人入住养老服务机构养老。")
+    assert headline(text) == {("120000", "elderly_care_beds", 2016, "target", D(76000), "="),
+                              ("120000", "elderly_care_beds_per_1k_elderly", 2016, "target", D(32), "=")}
