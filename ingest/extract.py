@@ -33,8 +33,9 @@ __all__ = ["extract_bytes", "extract_file", "extract_text", "DocumentRejected"]
 TABLE_LINE = re.compile(r"^(?:序号|统计项目|指标名称|项目名称)[^\n]*", re.M)
 COUNTRY_WORDS = re.compile(r"全国|我国")
 # What follows a region word that is the subject of a figure's sentence.
-# 山东的生态安葬率: a region's own figure, named with 的 right before the wording.
-SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有|的$)")
+# 山东的生态安葬率: a region's own figure, named with 的 right before the wording; 我国将实现……:
+# the subject of a goal.
+SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有|的$|将|要)")
 SUBJECT_WINDOW = 60
 # What a quote puts between a table's header and its row, or where it cuts a sentence.
 QUOTE_GAP = "…"

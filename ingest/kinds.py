@@ -18,8 +18,9 @@ from minzheng.paths import REFERENCE_DIR
 
 KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
 PERIODS_FILE = REFERENCE_DIR / "plan_periods.csv"
-# A document quoted for what it says (《……纲要》提出), not the one at hand or the one it implements.
-CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》(?=(?:中)?(?:提出|指出|明确|要求|强调|规定))")
+# A document cited by its title (《……纲要》提出, 随着《……“十三五”规划》工作的推进): a body never
+# names its own document so, so the cited title's words do not make the text of that kind.
+CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 PERIOD_RULES = {"five_year", "annual", "span", "reported", "cited", "none"}
 NOW_RULES = {"period_start", "base_year", "reported", "published"}

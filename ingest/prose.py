@@ -96,11 +96,12 @@ PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
-# Words of a goal in a sentence of the text's present year; 达到 alone is none (news reports
+# Words of a goal in a sentence of the text's present year (not the 到 of a span, 2008年到2018年);
+# 达到 alone is none (news reports
 # results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张), nor 要 in 重要/主要, nor
 # 以上 of an age (60岁以上老人).
 TARGET_CUES = re.compile(
-    r"到\d{4}年|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])|新增|新建|提高到|提高至"
+    r"(?<!\d年)到\d{4}年|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])|新增|新建|提高到|提高至"
     r"|不低于|不少于|(?<=[\d%张个人家所])以上"
 )
 # 今年以来, 近年来: what has come about up to now.
@@ -113,7 +114,7 @@ MORE_THAN = "余|多"
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 # A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
 # Words that set a goal whatever verb follows (将, 力争, 到2025年), unlike a bare 提高到.
-FIRM_GOAL_CUES = r"到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
+FIRM_GOAL_CUES = r"(?<!\d年)到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
 GOAL_CUES = re.compile(rf"{FIRM_GOAL_CUES}|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 # Indicators listed together, then their values in order: 养老床位总数和每千名老年人拥有养老床位数分别达到5万张和35张.
@@ -138,7 +139,8 @@ DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 # How many regions pass a mark (19个地区床位数超过10万张).
 REGION_COUNT = re.compile(r"\d+个(?:地区|省份|省区市|省|城市|市|县|区)[^,，。;；]{0,12}$")
-GOAL_YEAR_OPENING = re.compile(r"到\s*(?:\d{4}年(?:底|末)?|“?十[一二三四五六七]五”?(?:期末|末)?)[,，]?")
+GOAL_YEAR_OPENING = re.compile(r"(?<!\d年)(?:到|至)\s*(?:\d{4}年(?:底|末)?|“?十[一二三四五六七]五”?(?:期末|末)?)[,，]?"
+                               r"|“?十[一二三四五六七]五”?(?:期间|期末|末)[,，]?")
 # A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a
 # target whatever the text's present, unless a result word (已) stands with it.
 GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
@@ -149,8 +151,9 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # Organisations applying to be graded (申报参评社会组织21家), those registered directly since a
 # reform (直接登记的社会组织约3万个) and one facility's own beds (该项目……内设养老床位约120张) are
 # no region's count either.
+# The verb may govern two kinds joined (新增日间照料床位和机构养老床位9000张).
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|参评|内设|直接登记)"
-                       rf"[\u4e00-\u9fff]{{0,8}}$")
+                       rf"[\u4e00-\u9fff]{{0,12}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
 AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
@@ -628,7 +631,8 @@ class ProseReader:
     @staticmethod
     def _set_as_goal(text: str, sentence_start: int, wording: WordingMatch, mention: ValueMention) -> bool:
         """Whether a goal verb sets the value: its own (每千名老年人拥有养老床位将达到35张), or the one
-        of the goal year it stands under (到2016年,全市养老床位将达到7.6万张,平均千名老人32张)."""
+        of the goal year or period it stands under (到2016年,全市养老床位将达到7.6万张,平均千名老人32张;
+        “十三五”期间将提高到35张以上,其中,护理型床位比例为30%以上)."""
         if GOAL_VERB.search(text, wording.end, mention.start):
             return True
         goals = list(GOAL_YEAR_OPENING.finditer(text, sentence_start, wording.start))

@@ -789,3 +789,25 @@ def test_values_under_a_goal_year_and_its_verb_are_targets():
             "到2016年,全市养老床位将达到7.6万张,平均千名老人32张,实现全市3%的老年人入住养老服务机构养老。")
     assert headline(text) == {("120000", "elderly_care_beds", 2016, "target", D(76000), "="),
                               ("120000", "elderly_care_beds_per_1k_elderly", 2016, "target", D(32), "=")}
+
+
+# -- batch ak-al: papers and commentary, reposts in traditional characters -----------------------
+
+def test_a_span_of_past_years_in_a_paper_citing_a_plan_is_results():
+    # 上海 paper (al08): 随着《上海社会组织发展“十三五”规划》工作的有序推进 cites a plan; 2008年到2018年,
+    # 上海社会组织数量由8943个增长到16232个 are results.
+    text = (CORPUS_DOCS / "al08_shanghai_social_orgs_2008_2018_trad.txt").read_text(encoding="utf-8")
+    found = headline(text)
+    assert ("310000", "social_orgs", 2018, "actual", D(16232), "=") in found
+    assert not [f for f in found if f[3] == "target"]
+
+
+def test_wordings_of_commentary_and_a_county_list_of_additions():
+    # 中国乡村之声 (ak05): 我国将实现到2020年节地生态葬的比例达50%的目标 (dated by hand).
+    text = "2018-04-04 10:00 来源:中国乡村之声\n我国将实现到2020年节地生态葬的比例达50%的目标,节地生态葬已得到各地越来越多的认可。"
+    assert facts(text) == {("100000", "eco_burial_rate", 2020, "target", D(50), "=")}
+    # 漳州 (al03): 漳州将新增日间照料床位和机构养老床位9000张 adds beds; 每千名老人拥有养老机构床位数达到30张以上.
+    text = (CORPUS_DOCS / "al03_zhangzhou_beds_per1k_target_2015_trad.txt").read_text(encoding="utf-8")
+    found = headline(text)
+    assert [f for f in found if f[1] == "elderly_care_beds"] == []
+    assert [f for f in found if f[1] == "elderly_care_beds_per_1k_elderly" and f[4] == 30]
