@@ -179,7 +179,8 @@ def _pid() -> int | None:
 
 # Dashboards ask for their charts in parallel: enough workers for one dashboard at a time.
 WORKERS = 6
-# Longer than SQLLAB_TIMEOUT (60 s, superset_config.py): the signal stops a query first.
+# Longer than DuckDB's own limit (55 s, specs/database.yaml) and SQLLAB_TIMEOUT (60 s,
+# superset_config.py): those stop a query first, and the worker goes on serving.
 WORKER_TIMEOUT_S = 90
 
 

@@ -26,6 +26,13 @@ NAMESPACE = uuid.UUID("6f3f5b1e-4a57-4d0b-9d55-6d696e7a6865")
 
 CHART_TYPES = ("bar", "pivot", "table", "pie")
 
+# Superset's table chart parses every cell that looks like HTML (`<a`, `<img`, `<script`...)
+# and shows what its sanitizer leaves of it, and the parse alone makes the browser report an
+# inline event handler against the CSP. A WORD JOINER (U+2060, invisible) after every `<`
+# keeps a document's text plain, shown as written: `replace(column, '<', {as_text})` in a
+# dataset's SQL. The marts keep the text as it was.
+AS_TEXT = "'<' || chr(8288)"
+
 
 class SpecError(ValueError):
     """A spec file is missing a field or refers to something that does not exist."""
@@ -176,7 +183,7 @@ def _datasets(raw: dict[str, Any], where: str) -> dict[str, Dataset]:
         here = f"{where}: dataset {key}"
         template = templates.get(item.get("template"), {}) if item.get("template") else {}
         merged = {**template, **item}
-        fields = {k: v for k, v in item.items() if isinstance(v, str)}
+        fields = {"as_text": AS_TEXT, **{k: v for k, v in item.items() if isinstance(v, str)}}
         sql = _require(merged, "sql", here).format(**fields)
         metrics = {
             name: Metric(name, _require(m, "expression", f"{here} metric {name}"),

@@ -5,7 +5,12 @@ the server binds 127.0.0.1 only (see server.py).
 """
 
 import os
+import re
 from pathlib import Path
+
+import duckdb
+import yaml
+from superset.errors import ErrorLevel, SupersetError, SupersetErrorType
 
 STATE_DIR = Path(
     os.environ.get("MINZHENG_SUPERSET_STATE", Path(__file__).resolve().parent / ".state")
@@ -28,49 +33,66 @@ WTF_CSRF_ENABLED = True
 AUTH_USER_REGISTRATION = False
 PUBLIC_ROLE_LIKE = None
 
-# Queries run in the web worker; there is no Celery here.
-SQLLAB_ASYNC_TIME_LIMIT_SEC = 60
-SQLLAB_TIMEOUT = 60
-SUPERSET_WEBSERVER_TIMEOUT = 60
-# Superset's own timeout is a Python signal, which a query running inside DuckDB's C++ code
-# never sees. DuckDB stops a query when its connection is interrupted, so every statement
-# on a DuckDB engine gets a timer that does that; the user sees DuckDB's "Interrupted" error.
-DUCKDB_STATEMENT_TIMEOUT_SEC = SQLLAB_TIMEOUT - 5
+# The registered database (dashboards/specs/database.yaml): its name and the DuckDB limits
+# every connection to it gets.
+_database_spec = yaml.safe_load((Path(__file__).resolve().parent / "specs" / "database.yaml")
+                                .read_text(encoding="utf-8"))
+_duckdb_config = _database_spec["extra"]["engine_params"]["connect_args"]["config"]
+
+# Queries run in the web worker; there is no Celery here. DuckDB stops a statement at its
+# max_execution_time; SQL Lab's own timeout (a signal, which DuckDB turns into "Query
+# interrupted") follows 5 s later as a backstop, and gunicorn kills a worker at 90 s
+# (server.py) as the last one.
+QUERY_TIME_LIMIT_SEC = _duckdb_config["max_execution_time"] // 1000
+SQLLAB_TIMEOUT = QUERY_TIME_LIMIT_SEC + 5
+SQLLAB_ASYNC_TIME_LIMIT_SEC = SQLLAB_TIMEOUT
+SUPERSET_WEBSERVER_TIMEOUT = SQLLAB_TIMEOUT
+
+# Either way a query stopped at the limit is reported as a timeout, not as an unknown error.
+CUSTOM_DATABASE_ERRORS = {
+    _database_spec["name"]: {
+        re.compile("Query exceeded maximum execution time|Query interrupted"): (
+            f"The query ran longer than {QUERY_TIME_LIMIT_SEC} seconds, the limit for one "
+            "query on this database, and was stopped.",
+            SupersetErrorType.SQLLAB_TIMEOUT_ERROR,
+            {},
+        ),
+    },
+}
+
+# What SQL Lab (and any chart) refuses on the warehouse, beyond what DuckDB's settings
+# refuse: whatever names the server's files. duckdb_databases() and the views
+# duckdb_databases, pragma_database_list (and PRAGMA database_list, below) give the file's
+# path; duckdb_settings(), current_setting() and pg_catalog.pg_settings the paths DuckDB may
+# touch (allowed_paths, temp_directory, secret_directory); duckdb_extensions() and
+# duckdb_secrets() fail naming the server user's home; query() and query_table() would run a
+# name or a statement given as a string, out of sight of these checks. Only DuckDB is
+# registered here, so Superset's lists for other engines are left out.
+DISALLOWED_SQL_FUNCTIONS = {
+    "duckdb": {"duckdb_databases", "duckdb_settings", "current_setting", "duckdb_extensions",
+               "duckdb_secrets", "which_secret", "query", "query_table"},
+}
+DISALLOWED_SQL_TABLES = {"duckdb": {"duckdb_databases", "pragma_database_list", "pg_settings"}}
+# Statements SQL Lab may run on DuckDB, as DuckDB's own parser classifies them: queries
+# (SELECT covers DESCRIBE, SHOW, SUMMARIZE and FROM-first queries) and EXPLAIN. A PRAGMA,
+# CALL, SET, ATTACH, COPY or INSTALL is refused before it reaches DuckDB.
+DUCKDB_QUERY_STATEMENTS = {"SELECT", "EXPLAIN"}
 
 
-def _interrupt_runaway_duckdb_statements() -> None:
-    import threading
+def SQL_QUERY_MUTATOR(sql: str, database=None, **kwargs) -> str:  # noqa: N802 (Superset's name)
+    """Refuse any statement on a DuckDB database that is not a query; change nothing."""
+    if database is not None and database.backend == "duckdb":
+        kinds = {statement.type.name for statement in duckdb.extract_statements(sql)}
+        refused = sorted(kinds - DUCKDB_QUERY_STATEMENTS)
+        if refused:
+            from superset.exceptions import SupersetErrorException
 
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
+            raise SupersetErrorException(SupersetError(
+                message=f"Only queries (SELECT, EXPLAIN) run on this database; "
+                        f"{', '.join(refused)} statements are refused.",
+                error_type=SupersetErrorType.DML_NOT_ALLOWED_ERROR, level=ErrorLevel.ERROR))
+    return sql
 
-    @event.listens_for(Engine, "before_cursor_execute")
-    def start_timer(conn, cursor, statement, parameters, context, executemany):
-        if conn.dialect.name != "duckdb":
-            return
-        # duckdb_engine's connection wrapper hands attribute look-ups to the DuckDB connection.
-        interrupt = getattr(conn.connection.dbapi_connection, "interrupt", None)
-        if interrupt is None:
-            return
-        timer = threading.Timer(DUCKDB_STATEMENT_TIMEOUT_SEC, interrupt)
-        timer.daemon = True
-        conn.info["minzheng_interrupt_timer"] = timer
-        timer.start()
-
-    def stop_timer(conn, *args, **kwargs):
-        timer = conn.info.pop("minzheng_interrupt_timer", None)
-        if timer is not None:
-            timer.cancel()
-
-    event.listen(Engine, "after_cursor_execute", stop_timer)
-
-    @event.listens_for(Engine, "handle_error")
-    def stop_timer_on_error(context):
-        if context.connection is not None:
-            stop_timer(context.connection)
-
-
-_interrupt_runaway_duckdb_statements()
 
 BABEL_DEFAULT_LOCALE = "en"
 LANGUAGES = {"en": {"flag": "us", "name": "English"}, "zh": {"flag": "cn", "name": "简体中文"}}

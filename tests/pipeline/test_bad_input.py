@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -49,6 +50,18 @@ ZHOUSHAN_GBK = HEADER + textwrap.dedent("""\
     330900,2022,social_orgs,5300,orgs,https://example.org/zs-2022,全市共有社会组织5300家
     330900,2022,certified_social_workers,0.15,万人,https://example.org/wan,全市持证社会工作者0.15万人
     """)
+# The cells that used to crash the gate or be published (issue 12), beside a good row: a
+# non-finite number, an actual for a year to come, a code with another region's name, and
+# two rows of one key with different values. The file names its regions.
+ZHOUSHAN_CELLS = textwrap.dedent("""\
+    region_code,region,year,indicator,value,unit,source
+    330900,舟山市,2019,social_orgs,4900,orgs,https://example.org/zs-2019
+    330900,舟山市,2017,social_orgs,inf,orgs,https://example.org/inf
+    330900,舟山市,2090,social_orgs,5300,orgs,https://example.org/2090
+    110000,上海市,2021,social_orgs,13000,orgs,https://example.org/misnamed
+    330900,舟山市,2018,social_orgs,4800,orgs,https://example.org/first
+    330900,舟山市,2018,social_orgs,4850,orgs,https://example.org/second
+    """)
 # Good rows, but no unit column: nothing in the file can be trusted to be in the catalogue's unit.
 NO_UNIT_COLUMN = textwrap.dedent("""\
     region_code,year,indicator,value,source
@@ -65,6 +78,19 @@ TYPO_PLAN = textwrap.dedent("""\
     序号 指标 2020年目标值 2020年实际值 2019年目标值 2025年目标值 属性
     1 养老机构护理型床位占比(%) 50 52 55 60 预期性
     """)
+
+
+def workbook_of_two_sheets(path) -> None:
+    """An office's workbook: one sheet a year, each with its own header and row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for sheet, (year, value) in zip((book.active, book.create_sheet()),
+                                    ((2015, 4500), (2016, 4600)), strict=True):
+        sheet.title = str(year)
+        sheet.append(["region_code", "year", "indicator", "value", "unit", "source"])
+        sheet.append(["330900", year, "social_orgs", value, "orgs", f"https://example.org/{year}"])
+    book.save(path)
 
 
 @dataclass
@@ -104,6 +130,8 @@ def batch(published, tmp_path_factory) -> Batch:
     (paths.statistics / "zhoushan_2021.csv").write_text(ZHOUSHAN_2021, encoding="utf-8")
     (paths.statistics / "zhoushan_2022_gbk.csv").write_bytes(ZHOUSHAN_GBK.encode("gbk"))
     (paths.statistics / "shanghai_no_unit.csv").write_text(NO_UNIT_COLUMN, encoding="utf-8")
+    (paths.statistics / "zhoushan_cells.csv").write_text(ZHOUSHAN_CELLS, encoding="utf-8")
+    workbook_of_two_sheets(paths.statistics / "zhoushan_two_sheets.xlsx")
     (paths.statistics / "empty.csv").write_bytes(b"")
     (paths.statistics / "notes.txt").write_text("not a table\n", encoding="utf-8")
     result = workspace.run_cli()
@@ -121,7 +149,7 @@ def test_the_batch_publishes_and_names_every_bad_input(batch):
     # Every good row of the batch landed: the sample and the good rows of the bad files.
     assert batch.workspace.query(
         "select statistics_file, value from marts.fct_annual_statistics "
-        "where statistics_file like 'zhoushan_%' order by statistics_file"
+        "where statistics_file like 'zhoushan_20%' order by statistics_file"
     ) == [("zhoushan_2021.csv", 5100), ("zhoushan_2022_gbk.csv", 5300)]
     shipped = batch.workspace.paths.statistics / "civil_affairs_statistics.csv"
     rows = len(shipped.read_text(encoding="utf-8").splitlines()) - 1
@@ -187,6 +215,38 @@ def test_csv_in_gbk_and_a_unit_of_wan_ren(batch):
     assert batch.workspace.query(
         "select quote from raw.quarantine where source_file = 'zhoushan_2022_gbk.csv'"
     ) == [("全市持证社会工作者0.15万人",)]
+
+
+def test_non_finite_future_misnamed_and_conflicting_cells(batch):
+    """Path: statistics CSV. `inf` once crashed the gate; the 2090 actual and 110000 named
+    上海市 were published; of two rows of one key the first won. Now each is held back with
+    its reason, and only the good row lands."""
+    assert "quarantined zhoushan_cells.csv row 3: value 'inf' is not a number" \
+        in one_line(batch.stdout)
+    assert batch.quarantined("zhoushan_cells.csv") == [
+        (3, "value 'inf' is not a number"),
+        (4, f"an actual for the year 2090, which has not come yet (this is {date.today().year})"),
+        (5, "region name '上海市' is not the region of code 110000 (北京市)"),
+        (6, "conflicts with row 7: 4850 (same region, indicator and year; value 4800 here): "
+            "held back until the file is corrected"),
+        (7, "conflicts with row 6: 4800 (same region, indicator and year; value 4850 here): "
+            "held back until the file is corrected")]
+    assert batch.workspace.query(
+        "select year, value from marts.fct_annual_statistics "
+        "where statistics_file = 'zhoushan_cells.csv'") == [(2019, 4900)]
+    assert batch.workspace.query(
+        "select count(*) from marts.fct_indicator_observations where year = 2090 "
+        "or (region_code = '110000' and value = 13000) or value in (4800, 4850)") == [(0,)]
+
+
+def test_every_sheet_of_a_workbook_lands(batch):
+    """Path: statistics XLSX. The second sheet's rows were once dropped without a word."""
+    assert batch.quarantined("zhoushan_two_sheets.xlsx") == []
+    assert batch.workspace.query(
+        "select statistics_file, year, value from marts.fct_annual_statistics "
+        "where statistics_file like 'zhoushan_two_sheets.xlsx%' order by year") == [
+        ("zhoushan_two_sheets.xlsx [2015]", 2015, 4500),
+        ("zhoushan_two_sheets.xlsx [2016]", 2016, 4600)]
 
 
 def test_csv_with_a_missing_column(batch):

@@ -9,6 +9,7 @@ can SIGKILL it at exactly that step, or delete the marker to let it go on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -262,24 +263,33 @@ def test_readers_keep_reading_while_a_run_publishes(published, tmp_path):
     assert answers[-1] == new_rows
 
 
+@contextlib.contextmanager
+def on_tmpfs(folder: Path, room: int, read_only: bool = False):
+    """`folder` as a small filesystem of its own (tmpfs): its files and `room` bytes to spare,
+    mounted read-only if asked; skips the test where no tmpfs can be mounted."""
+    used = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    saved = folder.with_name(f"{folder.name}-before")
+    shutil.move(str(folder), saved)
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={used + room}", "tmpfs",
+                              str(folder)], capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"a tmpfs cannot be mounted here ({mounted.stderr.strip()})")
+    try:
+        subprocess.run(["cp", "-a", f"{saved}/.", str(folder)], check=True)
+        if read_only:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 @pytest.fixture
 def small_build_disk(published, tmp_path):
     """A workspace whose build folder is a small filesystem of its own (tmpfs), nearly full."""
     workspace = workspace_with_bulletin(published, tmp_path)
-    build = workspace.paths.build.parent
-    used = sum(f.stat().st_size for f in build.rglob("*") if f.is_file())
-    saved = tmp_path / "build-before"
-    shutil.move(str(build), saved)
-    build.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={used + 64 * 1024 * 1024}", "tmpfs",
-                              str(build)], capture_output=True, text=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"a tmpfs cannot be mounted here ({mounted.stderr.strip()})")
-    try:
-        subprocess.run(["cp", "-a", f"{saved}/.", str(build)], check=True)
+    with on_tmpfs(workspace.paths.build.parent, 64 * 1024 * 1024):
         yield workspace
-    finally:
-        subprocess.run(["umount", "-l", str(build)], check=False)
 
 
 def test_disk_full_during_dbt_is_one_line_naming_the_step(small_build_disk):
@@ -299,3 +309,19 @@ def test_disk_full_during_dbt_is_one_line_naming_the_step(small_build_disk):
     assert "is full" in failure[0], output
     assert "Traceback" not in output, output
     assert sha256(paths.published) == before
+
+
+def test_read_only_warehouse_folder_is_one_line_naming_it(published, tmp_path):
+    """The warehouse's folder turned read-only (a remount, as root ignores file modes)."""
+    workspace = workspace_with_bulletin(published, tmp_path)
+    paths = workspace.paths
+    before = sha256(paths.published)
+    with on_tmpfs(paths.published.parent, 1024 * 1024, read_only=True):
+        result = workspace.run_cli()
+        after = sha256(paths.published)
+    assert result.returncode == 1
+    failure = [line for line in result.stderr.splitlines() if line.startswith("minzheng run failed")]
+    assert len(failure) == 1, result.stderr
+    assert "Read-only file system" in failure[0] and str(paths.published.parent) in failure[0]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert after == before

@@ -8,6 +8,8 @@ both with their format, and each table figure keeps its table and row in the mar
 
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.test_formats import (
     PLAN_HEADER,
     PLAN_ROWS,
@@ -17,6 +19,8 @@ from tests.ingest.test_formats import (
     write_docx,
     write_html,
 )
+
+pytestmark = pytest.mark.pipeline
 
 
 def test_docx_and_html_land_with_format_and_location(published, tmp_path):

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from tests.pipeline.conftest import NEW_BULLETIN, one_line
+
+pytestmark = pytest.mark.pipeline
 
 # A figure no sample states, so that finding it anywhere means the outside file was read.
 SECRET = "上海市2023年民政事业发展统计公报\n\n截至2023年底,全市共有社会组织98765家。\n"

@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import subprocess
+from pathlib import Path
 
 import duckdb
 import psutil
@@ -16,12 +17,43 @@ from dashboards import server
 
 pytestmark = pytest.mark.superset
 
-REFUSED_SQL = {
+# Refused by DuckDB, opened as registered (external access off).
+REFUSED_BY_DUCKDB = {
     "read_csv": "select * from read_csv('/etc/passwd')",
-    "attach": "ATTACH '/tmp/minzheng-attack.duckdb' AS attack",
-    "install": "INSTALL httpfs",
-    "enable_external_access": "SET enable_external_access = true",
+    "glob": "select * from glob('/etc/*')",
 }
+# Refused by Superset before DuckDB sees them: SQL Lab runs queries only (superset_config.py).
+REFUSED_STATEMENTS = {
+    "attach": ("ATTACH '/tmp/minzheng-attack.duckdb' AS attack", "ATTACH"),
+    "install": ("INSTALL httpfs", "LOAD"),
+    "enable_external_access": ("SET enable_external_access = true", "SET"),
+    "raise_memory_limit": ("SET memory_limit = '20GB'", "SET"),
+    "copy_to_file": ("COPY (select 1) TO '/tmp/minzheng-leak.csv'", "COPY"),
+    "pragma": ("PRAGMA database_list", "PRAGMA"),
+    "call": ("CALL pragma_database_size()", "CALL"),
+    "behind_a_query": ("select 1 as one; PRAGMA database_list", "PRAGMA"),
+}
+# Ways to make DuckDB name the published file, the paths it may touch or the server's home.
+PATH_PROBES = {
+    "pragma_database_list": "PRAGMA database_list",
+    "pragma_database_list_view": "from pragma_database_list",
+    "duckdb_databases": "select * from duckdb_databases()",
+    "duckdb_databases_view": "from duckdb_databases",
+    "qualified_view": "select path from system.main.duckdb_databases",
+    "duckdb_settings": "select name, value from duckdb_settings()",
+    "pg_settings": "select * from pg_catalog.pg_settings",
+    "allowed_paths": "select current_setting('allowed_paths') as paths",
+    "temp_directory": "select current_setting('temp_directory') as directory",
+    "query_string": "select * from query('select path from duckdb_databases()')",
+    "query_table": "select * from query_table('duckdb_databases')",
+    "extensions": "select * from duckdb_extensions()",
+    "secrets": "select * from duckdb_secrets()",
+}
+
+
+def _server_paths(published_warehouse: Path) -> tuple[str, str]:
+    """The warehouse's folder and DuckDB's folder in the home of the user running Superset."""
+    return str(published_warehouse.parent), str(Path.home() / ".duckdb")
 
 
 @pytest.fixture(scope="module")
@@ -31,10 +63,18 @@ def database_id(client, specs) -> int:
     return db_id
 
 
-def _sqllab(client, database_id: int, sql: str) -> requests.Response:
+def _sqllab(client, database_id: int, sql: str, timeout: float = 60) -> requests.Response:
     return client.request("POST", "/api/v1/sqllab/execute/", ok=tuple(range(200, 600)),
+                          timeout=timeout,
                           json={"database_id": database_id, "sql": sql, "runAsync": False,
                                 "schema": "marts", "tab": "tests"})
+
+
+def _error(response: requests.Response) -> dict:
+    """The one error of a refused SQL Lab request."""
+    assert response.status_code >= 400, response.text[:300]
+    (error,) = response.json()["errors"]
+    return error
 
 
 def test_sql_lab_reads_the_marts(client, database_id):
@@ -42,30 +82,66 @@ def test_sql_lab_reads_the_marts(client, database_id):
     response = _sqllab(client, database_id, "select count(*) as n from marts.fct_target_attainment")
     assert response.status_code == 200, response.text
     assert response.json()["data"][0]["n"] > 0
+    # DESCRIBE, SHOW and EXPLAIN are queries too.
+    for sql in ("describe marts.dim_region", "show tables", "explain select 1"):
+        assert _sqllab(client, database_id, sql).status_code == 200, sql
 
 
-@pytest.mark.parametrize("sql", REFUSED_SQL.values(), ids=REFUSED_SQL.keys())
+@pytest.mark.parametrize("sql", REFUSED_BY_DUCKDB.values(), ids=REFUSED_BY_DUCKDB.keys())
 def test_sql_lab_refuses_file_system_access(client, database_id, sql):
     response = _sqllab(client, database_id, sql)
-    assert response.status_code >= 400, response.text
-    message = json.dumps(response.json()["errors"])
-    assert "disabled by configuration" in message or "Cannot enable external access" in message
+    assert "disabled by configuration" in _error(response)["message"]
     assert "root:" not in response.text
 
 
-def test_database_is_the_published_file_read_only(client, database_id, published_warehouse):
+@pytest.mark.parametrize(("sql", "kind"), REFUSED_STATEMENTS.values(), ids=REFUSED_STATEMENTS.keys())
+def test_sql_lab_runs_queries_only(client, database_id, sql, kind):
+    error = _error(_sqllab(client, database_id, sql))
+    assert error["error_type"] == "DML_NOT_ALLOWED_ERROR"
+    assert error["message"] == (f"Only queries (SELECT, EXPLAIN) run on this database; "
+                                f"{kind} statements are refused.")
+
+
+@pytest.mark.parametrize("sql", PATH_PROBES.values(), ids=PATH_PROBES.keys())
+def test_sql_lab_does_not_name_server_paths(client, database_id, published_warehouse, sql):
+    response = _sqllab(client, database_id, sql)
+    assert response.status_code >= 400, response.text[:300]
+    for path in _server_paths(published_warehouse):
+        assert path not in response.text
+
+
+@pytest.mark.parametrize("sql", PATH_PROBES.values(), ids=PATH_PROBES.keys())
+def test_duckdb_itself_would_name_them(warehouse, published_warehouse, sql):
+    """The control: DuckDB opened as registered answers every probe with one of the paths,
+    so it is Superset's refusal above that keeps them hidden."""
+    try:
+        answer = str(warehouse.execute(sql).fetchall())
+    except duckdb.Error as error:
+        answer = str(error)
+    assert any(path in answer for path in _server_paths(published_warehouse)), answer[:300]
+
+
+def test_database_is_the_published_file_read_only(client, database_id, published_warehouse,
+                                                  specs):
     connection = client.get(f"/api/v1/database/{database_id}/connection")["result"]
     assert connection["sqlalchemy_uri"] == f"duckdb:///{published_warehouse}"
     connect_args = json.loads(connection["extra"])["engine_params"]["connect_args"]
-    assert connect_args == {"read_only": True, "config": {"enable_external_access": False}}
+    assert connect_args == specs.connect_args
+    assert connect_args["read_only"] is True
+    config = connect_args["config"]
+    assert config["enable_external_access"] is False and config["lock_configuration"] is True
+    assert {"max_execution_time", "memory_limit", "threads"} <= config.keys()
     assert connection["allow_dml"] is False
     assert connection["allow_file_upload"] is False
 
 
+# The second line: what DuckDB itself refuses, with the registered settings.
 ENGINE_REFUSED_SQL = {
-    **REFUSED_SQL,
-    "copy_to_file": "COPY (select 1) TO '/tmp/minzheng-leak.csv'",
+    **REFUSED_BY_DUCKDB,
+    **{key: REFUSED_STATEMENTS[key][0] for key in
+       ("attach", "install", "enable_external_access", "raise_memory_limit", "copy_to_file")},
     "write": "create table marts.leak as select 1 as x",
+    "more_threads": "SET threads = 8",
 }
 
 
@@ -82,6 +158,19 @@ def test_engine_refuses_with_the_registered_settings(client, database_id, publis
             con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def test_engine_runs_one_thread_within_the_memory_limit(warehouse, specs):
+    """DuckDB opened as registered: the limits hold and cannot be raised (locked)."""
+    config = specs.connect_args["config"]
+    assert warehouse.execute("select current_setting('threads')").fetchone() == (config["threads"],)
+    limit = warehouse.execute("select memory_limit from pragma_database_size()").fetchone()[0]
+    with duckdb.connect() as unlimited:
+        default = unlimited.execute("select memory_limit from pragma_database_size()").fetchone()[0]
+    assert limit != default
+    for sql in ("SET threads = 8", "SET memory_limit = '20GB'", "RESET lock_configuration"):
+        with pytest.raises(duckdb.Error, match="locked"):
+            warehouse.execute(sql)
 
 
 def test_default_credentials_are_refused(superset):
@@ -123,16 +212,40 @@ def test_table_charts_show_quotes_as_text(client, specs):
         assert params["allow_render_html"] is False, chart.key
 
 
-def test_sql_lab_stops_a_runaway_query(client, database_id):
-    """A cross join of two 300,000-row ranges would run for many minutes: it is stopped, by
-    SQLLAB_TIMEOUT or by gunicorn's worker timeout (90 s), and the server goes on answering."""
+def _workers() -> set[int]:
+    """The pids of gunicorn's workers."""
+    master = psutil.Process(int(server.PID_FILE.read_text().strip()))
+    return {child.pid for child in master.children()}
+
+
+def test_sql_lab_query_runs_under_the_registered_memory_limit(client, database_id, warehouse):
+    """Superset's own connection has the limit of the registered settings (not DuckDB's
+    default of 80 % of the machine), and a query that needs more fails without harm."""
+    limit = warehouse.execute("select memory_limit from pragma_database_size()").fetchone()[0]
+    response = _sqllab(client, database_id, "select memory_limit from pragma_database_size()")
+    assert response.status_code == 200, response.text
+    assert response.json()["data"] == [{"memory_limit": limit}]
+
+    workers = _workers()
+    # A list of 300 million integers takes 2.4 GB in one value.
+    error = _error(_sqllab(client, database_id,
+                           "select len(list(range)) as n from range(300000000)"))
+    assert "Out of Memory Error" in error["message"]
+    assert f"/{limit} used)" in error["message"]
+    assert _sqllab(client, database_id, "select 1 as one").json()["data"] == [{"one": 1}]
+    assert _workers() == workers
+
+
+def test_sql_lab_stops_a_runaway_query(client, database_id, specs):
+    """A cross join of two 300,000-row ranges would run for many minutes: DuckDB stops it at
+    its max_execution_time, the user is told so, and the worker that ran it goes on serving
+    (gunicorn's 90 s worker timeout never comes into it)."""
+    seconds = specs.connect_args["config"]["max_execution_time"] // 1000
     sql = "select count(*) from range(300000) as a, range(300000) as b where a.range <> b.range"
-    try:
-        response = client.request(
-            "POST", "/api/v1/sqllab/execute/", ok=tuple(range(200, 600)), timeout=240,
-            json={"database_id": database_id, "runAsync": False, "schema": "marts", "tab": "tests", "sql": sql})
-    except requests.exceptions.ConnectionError:
-        pass  # the worker running it was killed at the worker timeout: the query is gone with it
-    else:
-        assert response.status_code >= 400, response.text[:300]
-    assert _sqllab(client, database_id, "select 1 as one").status_code == 200
+    workers = _workers()
+    error = _error(_sqllab(client, database_id, sql, timeout=240))
+    assert error["error_type"] == "SQLLAB_TIMEOUT_ERROR"
+    assert error["message"] == (f"The query ran longer than {seconds} seconds, the limit for "
+                                "one query on this database, and was stopped.")
+    assert _workers() == workers
+    assert _sqllab(client, database_id, "select 1 as one").json()["data"] == [{"one": 1}]
