@@ -24,7 +24,7 @@ from bench_pipeline import generated_inbox
 
 from minzheng.paths import DOCUMENTS_DIR, STATISTICS_DIR
 from orchestration.quality import MARTS_CHECK
-from warehouse.settings import build_path_for
+from warehouse.settings import Paths
 
 MINZHENG = str(Path(sys.executable).with_name("minzheng"))
 STEPS = {"raw_quality_gate": "raw gate", "dbt_models": "dbt build"}
@@ -38,7 +38,7 @@ def measured_run(documents: Path, published: Path) -> dict[str, float]:
                     str(STATISTICS_DIR), "--warehouse", str(published)], check=True, env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     figures = {"run": time.perf_counter() - started}
-    home = build_path_for(published).parent / "dagster_home"
+    home = Paths.at(documents, STATISTICS_DIR, published).dagster_home
     with dg.DagsterInstance.from_config(str(home)) as instance:
         (run,) = instance.get_runs(dg.RunsFilter(job_name="build_warehouse"))
         for stats in instance.get_run_step_stats(run.run_id):

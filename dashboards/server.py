@@ -26,9 +26,10 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parents[1]
-DASHBOARDS = ROOT / "dashboards"
-VENV = ROOT / ".venv-superset"
+from minzheng.paths import PROJECT_ROOT
+
+DASHBOARDS = PROJECT_ROOT / "dashboards"
+VENV = PROJECT_ROOT / ".venv-superset"
 STATE = DASHBOARDS / ".state"
 REQUIREMENTS = DASHBOARDS / "requirements-superset.txt"
 CONSTRAINTS = DASHBOARDS / "constraints-superset.txt"
@@ -103,7 +104,7 @@ def ensure_venv() -> None:
     digest = _install_digest()
     if VENV_STAMP.exists() and VENV_STAMP.read_text().strip() == digest:
         return
-    print(f"Installing Superset into {VENV.relative_to(ROOT)} (takes a few minutes)...", flush=True)
+    print(f"Installing Superset into {VENV.relative_to(PROJECT_ROOT)} (takes a few minutes)...", flush=True)
     if not (VENV / "bin" / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     subprocess.run(

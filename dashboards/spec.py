@@ -18,7 +18,6 @@ import yaml
 
 from warehouse.settings import Paths
 
-ROOT = Path(__file__).resolve().parents[1]
 SPECS_DIR = Path(__file__).resolve().parent / "specs"
 
 # Every object's UUID is uuid5(NAMESPACE, "<kind>/<key>"): stable across installs.

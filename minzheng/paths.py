@@ -1,4 +1,4 @@
-"""Where the project's files live: one place for every path the stages share."""
+"""Where the project's own files live (the installation's inbox and warehouse: warehouse/settings.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,6 @@ STATISTICS_DIR = DATA_DIR / "annual_statistics"
 REFERENCE_DIR = DATA_DIR / "reference"
 # The labelled corpora minzheng evaluate is measured on (corpus/seeds, corpus/dev).
 CORPUS_DIR = PROJECT_ROOT / "corpus"
-
-
-def published_warehouse() -> Path:
-    """The published DuckDB file analysts and Superset open read-only."""
-    return Path(os.environ.get("MINZHENG_WAREHOUSE_PUBLISHED", PROJECT_ROOT / "warehouse" / "minzheng.duckdb"))
 
 
 def formats_corpus() -> Path:

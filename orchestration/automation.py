@@ -2,18 +2,17 @@
 
 Two jobs split the work the way the partitions do: `parse_documents` runs document
 partitions (one or a range), `build_warehouse` lands everything, runs dbt and
-publishes. The inbox sensor adds a partition for each new file hash, asks for its
-parse, and once every document in the inbox is parsed asks for one build of the
-new inputs. The schedule rebuilds every night at 02:00 Beijing time.
+publishes. The inbox sensor does what orchestration/planning.py's plan says: it adds
+a partition for each new file hash, asks for its parse, and once every document in the
+inbox is parsed asks for one build of the new inputs. The schedule rebuilds every night at 02:00 Beijing time.
 """
 
 
 import dagster as dg
 
 from orchestration.documents import DOCUMENT_PARTITIONS, documents
-from orchestration.resources import PipelineInputs, published_fingerprint
-from warehouse.inputs import input_fingerprint, parser_version, scan_documents
-from warehouse.parse_cache import ParseCache
+from orchestration.planning import plan
+from orchestration.resources import PipelineInputs
 
 # The daemon queues build runs on this tag one at a time (see orchestration/runner.py's
 # dagster.yaml); the run lock refuses any that get past it.
@@ -52,26 +51,18 @@ nightly_build = dg.ScheduleDefinition(
     description="Parse new or changed inbox files, then rebuild once all of them are parsed.",
 )
 def inbox_sensor(context: dg.SensorEvaluationContext, inputs: PipelineInputs) -> dg.SensorResult:
-    paths = inputs.paths()
-    inbox = scan_documents(paths.documents)
-    version = parser_version(paths.reference)
-    known = set(context.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name))
-    new_keys = sorted(key for key in inbox if key not in known)
-    cache = ParseCache(paths.parse_cache)
-    unparsed = sorted(key for key in inbox if not cache.is_current(key, version))
+    todo = plan(inputs.paths(), context.instance)
     # run_key makes each request once: a document once per parser version, a build once
     # per set of inputs. A failed build is not retried until an input changes.
     requests = [
         dg.RunRequest(job_name=parse_documents_job.name, partition_key=key,
-                      run_key=f"parse-{key}-{version}")
-        for key in unparsed
+                      run_key=f"parse-{key}-{todo.parser_version}")
+        for key in todo.unparsed
     ]
-    if not unparsed:
-        fingerprint = input_fingerprint(paths, inbox)
-        if fingerprint != published_fingerprint(paths.published):
-            requests.append(dg.RunRequest(job_name=build_warehouse_job.name,
-                                          run_key=f"build-{fingerprint}"))
+    if todo.build_due:
+        requests.append(dg.RunRequest(job_name=build_warehouse_job.name,
+                                      run_key=f"build-{todo.fingerprint}"))
     partition_requests = (
-        [DOCUMENT_PARTITIONS.build_add_request(new_keys)] if new_keys else []
+        [DOCUMENT_PARTITIONS.build_add_request(todo.new_partitions)] if todo.new_partitions else []
     )
     return dg.SensorResult(run_requests=requests, dynamic_partitions_requests=partition_requests)

@@ -24,10 +24,7 @@ from dagster_dbt import (
 from orchestration.resources import RunGuard
 from warehouse.faults import pause_point
 from warehouse.lock import run_lock
-from warehouse.settings import DBT_PROJECT_DIR, Paths, export_defaults
-
-# dbt's profiles.yml reads MINZHENG_WAREHOUSE even to parse; give it the default if unset.
-export_defaults()
+from warehouse.settings import DBT_PROJECT_DIR, export_defaults
 
 DBT_PROJECT = DbtProject(project_dir=DBT_PROJECT_DIR)
 # The dbt installed beside this Python, whether or not the venv is on PATH.
@@ -49,16 +46,14 @@ def _manifest_is_stale(project: DbtProject) -> bool:
 
 def prepare_manifest() -> None:
     """Run `dbt parse` when the manifest is missing or older than the project's files."""
+    # dbt's profiles.yml reads MINZHENG_WAREHOUSE even to parse; give it the default if unset.
+    export_defaults()
     if _manifest_is_stale(DBT_PROJECT):
         dbt_resource().cli(["parse", "--quiet"], target_path=DBT_PROJECT.target_path).wait()
 
 
 def dbt_resource() -> DbtCliResource:
     return DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=DBT_EXECUTABLE)
-
-
-# The assets below are defined from the manifest, so it must exist when this module loads.
-prepare_manifest()
 
 
 class LayeredTranslator(DagsterDbtTranslator):
@@ -92,22 +87,26 @@ def describe_failures(run_results: Mapping[str, Any]) -> str:
 TRANSLATOR = LayeredTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=False))
 
 
-@dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT,
-            dagster_dbt_translator=TRANSLATOR)
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, run_guard: RunGuard):
-    """`dbt build`: every model and its tests; a failing test stops the run before publish."""
-    # dbt's target folder of this run sits in the build folder, named by the run id, where
-    # the retention prunes it with the run.
-    target = run_guard.inputs.paths().dbt_target / context.run.run_id
-    invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=target)
-    for number, event in enumerate(invocation.stream()):
-        yield event
-        if number == 0:
-            pause_point("dbt-build")  # the fault tests kill a run here, with dbt half done
-    if not invocation.is_successful():
-        raise dg.Failure(description=describe_failures(invocation.get_artifact("run_results.json")))
+def build_dbt_models() -> dg.AssetsDefinition:
+    """The dbt models as Dagster assets, defined from the manifest (prepared first)."""
+    prepare_manifest()
 
+    @dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT,
+                dagster_dbt_translator=TRANSLATOR)
+    def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, run_guard: RunGuard):
+        """`dbt build`: every model and its tests; a failing test stops the run before publish."""
+        # dbt's target folder of this run sits in the build folder, named by the run id, where
+        # the retention prunes it with the run.
+        target = run_guard.inputs.paths().dbt_target / context.run.run_id
+        invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=target)
+        for number, event in enumerate(invocation.stream()):
+            yield event
+            if number == 0:
+                pause_point("dbt-build")  # the fault tests kill a run here, with dbt half done
+        if not invocation.is_successful():
+            raise dg.Failure(description=describe_failures(invocation.get_artifact("run_results.json")))
 
+    return dbt_models
 
 
 def docs_command(serve: bool = False, port: int = 8080) -> int:
@@ -116,7 +115,7 @@ def docs_command(serve: bool = False, port: int = 8080) -> int:
     The catalogue (column types, row counts) is read from the build file, so the site is
     complete after a `minzheng run`; the run lock keeps it from reading a build in progress.
     """
-    paths = Paths.from_env()
+    paths = export_defaults()
     if not paths.build.exists():
         print(f"note: {paths.build} does not exist yet; run `make run` first for column types")
     paths.build_dir.mkdir(parents=True, exist_ok=True)

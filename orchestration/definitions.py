@@ -1,10 +1,14 @@
 """The one Dagster Definitions of minzheng: documents and statistics to a published warehouse.
 
-Load it with `dagster dev -m orchestration.definitions` (what `minzheng ui` does);
-`minzheng run` executes its jobs in-process.
+`load_definitions()` builds them (preparing dbt's manifest first, since the dbt assets are
+defined from it); nothing is prepared when a module is imported. `dagster dev -m
+orchestration.definitions` (what `minzheng ui` does) loads them through `defs`;
+`minzheng run` executes their jobs in-process.
 """
 
 from __future__ import annotations
+
+import functools
 
 import dagster as dg
 
@@ -14,27 +18,37 @@ from orchestration.automation import (
     nightly_build,
     parse_documents_job,
 )
-from orchestration.dbt_models import dbt_models, dbt_resource
+from orchestration.dbt_models import build_dbt_models, dbt_resource
 from orchestration.documents import documents, raw_document_tables
-from orchestration.publish import published_warehouse
+from orchestration.publish import build_published_warehouse
 from orchestration.quality import marts_observations_suite, raw_quality_gate
 from orchestration.reference import raw_reference_tables
 from orchestration.resources import RunGuard, build_database, pipeline_inputs
 from orchestration.statistics import raw_annual_statistics
 
-INPUTS = pipeline_inputs()
 
-defs = dg.Definitions(
-    assets=[documents, raw_document_tables, raw_reference_tables, raw_annual_statistics,
-            raw_quality_gate, dbt_models, published_warehouse],
-    asset_checks=[marts_observations_suite],
-    jobs=[parse_documents_job, build_warehouse_job],
-    schedules=[nightly_build],
-    sensors=[inbox_sensor],
-    resources={
-        "inputs": INPUTS,
-        "build_db": build_database(),
-        "run_guard": RunGuard(inputs=INPUTS),
-        "dbt": dbt_resource(),
-    },
-)
+@functools.cache
+def load_definitions() -> dg.Definitions:
+    """The Definitions, built once per process."""
+    dbt_models = build_dbt_models()
+    inputs = pipeline_inputs()
+    return dg.Definitions(
+        assets=[documents, raw_document_tables, raw_reference_tables, raw_annual_statistics,
+                raw_quality_gate, dbt_models, build_published_warehouse(dbt_models)],
+        asset_checks=[marts_observations_suite],
+        jobs=[parse_documents_job, build_warehouse_job],
+        schedules=[nightly_build],
+        sensors=[inbox_sensor],
+        resources={
+            "inputs": inputs,
+            "build_db": build_database(),
+            "run_guard": RunGuard(inputs=inputs),
+            "dbt": dbt_resource(),
+        },
+    )
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    """What Dagster's tools (`dagster dev -m orchestration.definitions`) load."""
+    return load_definitions()

@@ -7,10 +7,8 @@ warehouse/settings.py), so every step of a run works on the same files.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 
 import dagster as dg
-import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
@@ -30,13 +28,8 @@ class PipelineInputs(dg.ConfigurableResource):
     build_file: str
 
     def paths(self) -> Paths:
-        build = Path(self.build_file).resolve()
-        return Paths(documents=Path(self.documents_dir).resolve(),
-                     statistics=Path(self.statistics_dir).resolve(),
-                     reference=settings.REFERENCE_DIR,
-                     published=Path(self.published_file).resolve(),
-                     build=build,
-                     dagster_home=build.parent / "dagster_home")
+        return Paths.at(self.documents_dir, self.statistics_dir, self.published_file,
+                        build=self.build_file)
 
 
 class RunGuard(dg.ConfigurableResource):
@@ -102,15 +95,3 @@ def build_database() -> DuckDBResource:
     """The build file, the same one dbt's profile points at."""
     return DuckDBResource(database=dg.EnvVar(settings.BUILD_VAR),
                           connection_config={"memory_limit": settings.duckdb_memory_limit()})
-
-
-def published_fingerprint(published: Path) -> str | None:
-    """The input fingerprint the published warehouse was built from, if there is one."""
-    if not Path(published).exists():
-        return None
-    try:
-        with duckdb.connect(str(published), read_only=True) as con:
-            row = con.execute("select fingerprint from raw.build_info").fetchone()
-    except duckdb.Error:
-        return None
-    return row[0] if row else None

@@ -1,12 +1,14 @@
 """`minzheng run`: the whole job in-process (no daemon), with a progress display and a summary.
 
-1. Hash the inbox; add a Dagster partition for every new document hash.
+1. Plan (orchestration/planning.py, the same plan the inbox sensor follows); add a
+   Dagster partition for every new document hash.
 2. Run `parse_documents` over the partitions not yet parsed by this parser version
    (consecutive partitions share one run).
 3. Unless the published warehouse was built from exactly these inputs, run
    `build_warehouse`: land raw tables, the quality gate's raw suite, `dbt build`, the
-   marts suite, and publish if every test and blocking check passed.
-The whole command holds the run lock, so two runs never interleave.
+   marts suite, and publish if every test and blocking check passed. The build run holds
+   the run lock (orchestration/resources.py's RunGuard, its one owner), so two builds
+   never interleave; parses may, since each writes its cache entry atomically.
 """
 
 import contextlib
@@ -14,18 +16,13 @@ import shutil
 import threading
 import time
 import traceback
+import uuid
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 import duckdb
-from dagster._core.events import DagsterEventType
-from dagster._core.storage.tags import (
-    ASSET_PARTITION_RANGE_END_TAG,
-    ASSET_PARTITION_RANGE_START_TAG,
-)
-from dagster._core.utils import make_new_run_id
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -38,13 +35,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from orchestration.dbt_models import dbt_models
-from orchestration.definitions import defs
+from orchestration.definitions import load_definitions
 from orchestration.documents import DOCUMENT_PARTITIONS
-from orchestration.quality import MARTS_CHECK
-from orchestration.resources import published_fingerprint
-from warehouse.inputs import input_fingerprint, parser_version, scan_documents
-from warehouse.lock import RunLocked, run_lock
+from orchestration.planning import plan
+from orchestration.quality import MARTS_CHECK, OBSERVATIONS_MART
+from warehouse.lock import RunLocked
 from warehouse.parse_cache import ParseCache
 from warehouse.raw import REFUSED_FILE, source_label
 from warehouse.settings import Paths
@@ -61,6 +56,9 @@ run_coordinator:
       - key: minzheng/warehouse
         limit: 1
 """
+# The run tags that make one run of a range of partitions (Dagster's single-run backfills).
+PARTITION_RANGE_START_TAG = "dagster/asset_partition_range_start"
+PARTITION_RANGE_END_TAG = "dagster/asset_partition_range_end"
 LANDING_STEPS = ("raw_reference_tables", "raw_annual_statistics", "raw_document_tables")
 PUBLISH_STEP = "published_warehouse"
 DBT_STEP = "dbt_models"
@@ -164,13 +162,13 @@ def _failure_message(result: dg.ExecuteInProcessResult) -> str:
     # One check can fail on several assets with the same findings: say them once.
     checks: dict[tuple[str, str], list[str]] = {}
     for event in result.all_events:
-        if event.event_type == DagsterEventType.ASSET_CHECK_EVALUATION:
+        if event.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION:
             evaluation = event.event_specific_data
             if not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR:
                 checks.setdefault((evaluation.check_name, evaluation.description or ""), []
                                   ).append(evaluation.asset_key.to_user_string())
-        elif event.event_type in (DagsterEventType.STEP_FAILURE,
-                                  DagsterEventType.RESOURCE_INIT_FAILURE):
+        elif event.event_type in (dg.DagsterEventType.STEP_FAILURE,
+                                  dg.DagsterEventType.RESOURCE_INIT_FAILURE):
             data = event.event_specific_data
             where = f"step {event.step_key}" if event.step_key else "starting the run"
             # A dg.Failure says what went wrong in its description; any other exception is
@@ -202,10 +200,10 @@ class PipelineRunner:
 
     def _execute(self, job_name: str, progress_handler, tick=None,
                  **kwargs) -> dg.ExecuteInProcessResult:
-        run_id = make_new_run_id()
+        run_id = str(uuid.uuid4())
 
         def on_event(event) -> None:
-            if event.event_type == DagsterEventType.STEP_START:
+            if event.event_type == dg.DagsterEventType.STEP_START:
                 self.step = f"step {event.step_key}"
             progress_handler(event)
 
@@ -218,7 +216,7 @@ class PipelineRunner:
         with open(self.log_file, "a", encoding="utf-8") as log, \
                 (contextlib.nullcontext() if self.verbose else contextlib.redirect_stdout(log)):
             try:
-                return defs.resolve_job_def(job_name).execute_in_process(
+                return load_definitions().resolve_job_def(job_name).execute_in_process(
                     instance=self.instance, run_id=run_id, raise_on_error=False,
                     run_config={"loggers": {"console": {"config": {"log_level": level}}}},
                     **kwargs)
@@ -235,27 +233,20 @@ class PipelineRunner:
         warnings.filterwarnings("ignore", category=dg.PreviewWarning)
         self.instance = ensure_instance(self.paths)
         summary = RunSummary(published=self.paths.published)
-        with run_lock(self.paths.run_lock):
-            self.step = "scanning the inbox"
-            inbox = scan_documents(self.paths.documents)
-            summary.documents_in_inbox = len(inbox)
-            version = parser_version(self.paths.reference)
-            known = set(self.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name))
-            self.instance.add_dynamic_partitions(
-                DOCUMENT_PARTITIONS.name, sorted(key for key in inbox if key not in known))
-            cache = ParseCache(self.paths.parse_cache)
-            unparsed = {key for key in inbox if not cache.is_current(key, version)}
-            with self._progress() as progress:
-                if unparsed:
-                    self.step = "parsing documents"
-                    self._parse(progress, unparsed)
-                summary.documents_parsed = sorted(inbox[key].path.name for key in unparsed)
-                fingerprint = input_fingerprint(self.paths, inbox)
-                if not force and fingerprint == published_fingerprint(self.paths.published):
-                    summary.up_to_date = True
-                else:
-                    self.step = "building the warehouse"
-                    self._build(progress)
+        self.step = "scanning the inbox"
+        todo = plan(self.paths, self.instance)
+        summary.documents_in_inbox = len(todo.inbox)
+        self.instance.add_dynamic_partitions(DOCUMENT_PARTITIONS.name, todo.new_partitions)
+        with self._progress() as progress:
+            if todo.unparsed:
+                self.step = "parsing documents"
+                self._parse(progress, set(todo.unparsed))
+            summary.documents_parsed = sorted(todo.inbox[key].path.name for key in todo.unparsed)
+            if todo.up_to_date and not force:
+                summary.up_to_date = True
+            else:
+                self.step = "building the warehouse"
+                self._build(progress)
         self.step = "reading the published warehouse"
         self._read_published(summary)
         summary.seconds = time.monotonic() - started
@@ -278,7 +269,7 @@ class PipelineRunner:
 
         ordered = self.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name)
         for first, last in partition_ranges(ordered, unparsed):
-            tags = {ASSET_PARTITION_RANGE_START_TAG: first, ASSET_PARTITION_RANGE_END_TAG: last}
+            tags = {PARTITION_RANGE_START_TAG: first, PARTITION_RANGE_END_TAG: last}
             result = self._execute("parse_documents", lambda event: None, tick=tick, tags=tags)
             if not result.success:
                 raise PipelineFailed("parsing documents failed:\n" + _failure_message(result))
@@ -286,21 +277,23 @@ class PipelineRunner:
     def _build(self, progress: Progress) -> None:
         landing = progress.add_task("Landing raw tables", total=len(LANDING_STEPS))
         gate = progress.add_task("Quality gate (raw, marts)", total=2)
-        dbt = progress.add_task("dbt build", total=len(dbt_models.keys))
+        # Every model is an asset of the one dbt step, the observations mart among them.
+        models = load_definitions().resolve_assets_def(OBSERVATIONS_MART).keys
+        dbt = progress.add_task("dbt build", total=len(models))
         publish = progress.add_task("Publishing", total=1)
 
         def on_event(event) -> None:
             kind = event.event_type
-            if kind == DagsterEventType.STEP_SUCCESS and event.step_key in LANDING_STEPS:
+            if kind == dg.DagsterEventType.STEP_SUCCESS and event.step_key in LANDING_STEPS:
                 progress.advance(landing)
-            elif kind == DagsterEventType.STEP_SUCCESS and event.step_key == GATE_STEP:
+            elif kind == dg.DagsterEventType.STEP_SUCCESS and event.step_key == GATE_STEP:
                 progress.advance(gate)
-            elif (kind == DagsterEventType.ASSET_CHECK_EVALUATION
+            elif (kind == dg.DagsterEventType.ASSET_CHECK_EVALUATION
                   and event.event_specific_data.check_name == MARTS_CHECK):
                 progress.advance(gate)
-            elif kind == DagsterEventType.STEP_SUCCESS and event.step_key == PUBLISH_STEP:
+            elif kind == dg.DagsterEventType.STEP_SUCCESS and event.step_key == PUBLISH_STEP:
                 progress.advance(publish)
-            elif event.step_key == DBT_STEP and kind == DagsterEventType.ASSET_MATERIALIZATION:
+            elif event.step_key == DBT_STEP and kind == dg.DagsterEventType.ASSET_MATERIALIZATION:
                 progress.advance(dbt)
 
         result = self._execute("build_warehouse", on_event)

@@ -4,8 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from minzheng.paths import PROJECT_ROOT
 from orchestration.runner import ensure_instance
-from warehouse.settings import REPO_ROOT, Paths
+from warehouse.settings import Paths
 
 
 def ui_command(port: int = 3000) -> int:
@@ -19,6 +20,6 @@ def ui_command(port: int = 3000) -> int:
     print(f"Dagster UI on http://127.0.0.1:{port} (instance {paths.dagster_home}); "
           "Ctrl-C stops it.")
     try:
-        return subprocess.call(command, cwd=REPO_ROOT)
+        return subprocess.call(command, cwd=PROJECT_ROOT)
     except KeyboardInterrupt:
         return 0

@@ -19,15 +19,16 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from warehouse.settings import DBT_PROJECT_DIR, REPO_ROOT, Paths
+from minzheng.paths import PROJECT_ROOT
+from warehouse.settings import DBT_PROJECT_DIR, Paths
 
 STATISTICS_SUFFIXES = (".csv", ".xlsx")
 # The parser's own code and the reference data it resolves names with: a change to
 # any of them means every document must be parsed again.
-PARSER_SOURCES = (REPO_ROOT / "ingest",)
+PARSER_SOURCES = (PROJECT_ROOT / "ingest",)
 PARSER_REFERENCE_FILES = ("indicators.yaml", "regions.csv")
 # Code that shapes the warehouse without parsing: a change means rebuilding, not re-parsing.
-BUILD_SOURCES = (REPO_ROOT / "warehouse", REPO_ROOT / "orchestration", REPO_ROOT / "expectations",
+BUILD_SOURCES = (PROJECT_ROOT / "warehouse", PROJECT_ROOT / "orchestration", PROJECT_ROOT / "expectations",
                  DBT_PROJECT_DIR)
 CODE_SUFFIXES = (".py", ".sql", ".yml", ".yaml", ".md", ".csv")
 # Generated folders inside the code trees: dbt's artefacts, caches, build output.

@@ -1,9 +1,10 @@
 """The run lock: one pipeline run at a time writes the build file and publishes.
 
 An advisory `flock` on `warehouse/.run.lock`. The kernel drops it when the holder
-exits, even on SIGKILL, so a killed run never leaves a stale lock behind. The lock
-is re-entrant within one process: `minzheng run` takes it for the whole command
-and the Dagster job it starts in-process takes it again without blocking itself.
+exits, even on SIGKILL, so a killed run never leaves a stale lock behind. A build run
+takes it from its first write to its publish (orchestration/resources.py's RunGuard is
+its one owner; `minzheng docs` takes it to read the build file). It is re-entrant
+within one process.
 """
 
 from __future__ import annotations

@@ -10,16 +10,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from minzheng.paths import (
-    DOCUMENTS_DIR,
-    PROJECT_ROOT,
-    REFERENCE_DIR,
-    STATISTICS_DIR,
-    published_warehouse,
-)
+from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT, REFERENCE_DIR, STATISTICS_DIR
 
-REPO_ROOT = PROJECT_ROOT
-DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+# The published DuckDB file analysts and Superset open read-only.
+DEFAULT_PUBLISHED = PROJECT_ROOT / "warehouse" / "minzheng.duckdb"
 
 # Environment variables (one per location). Reference data has none: the parser reads
 # data/reference itself, and the warehouse must describe the same catalogue and regions.
@@ -72,34 +67,33 @@ class Paths:
     dagster_home: Path
 
     @classmethod
+    def at(cls, documents: Path, statistics: Path, published: Path, build: Path | None = None,
+           dagster_home: Path | None = None) -> Paths:
+        """The paths of one installation; the build file and Dagster's instance default to
+        `build/` beside the published file."""
+        published = Path(published).resolve()
+        build = Path(build).resolve() if build else build_path_for(published)
+        return cls(documents=Path(documents).resolve(), statistics=Path(statistics).resolve(),
+                   reference=REFERENCE_DIR.resolve(), published=published, build=build,
+                   dagster_home=Path(dagster_home).resolve() if dagster_home
+                   else build.parent / "dagster_home")
+
+    @classmethod
     def from_env(cls) -> Paths:
         """Paths from the environment, with the repository's sample data as defaults."""
-        published = published_warehouse().resolve()
-        build = Path(os.environ[BUILD_VAR]).resolve() if os.environ.get(BUILD_VAR) else None
-        build = build or build_path_for(published)
-        home = os.environ.get("DAGSTER_HOME")
-        return cls(
-            documents=Path(os.environ.get(DOCUMENTS_VAR) or DOCUMENTS_DIR).resolve(),
-            statistics=Path(os.environ.get(STATISTICS_VAR) or STATISTICS_DIR).resolve(),
-            reference=REFERENCE_DIR.resolve(),
-            published=published,
-            build=build,
-            dagster_home=Path(home).resolve() if home else build.parent / "dagster_home",
-        )
+        return cls.at(documents=os.environ.get(DOCUMENTS_VAR) or DOCUMENTS_DIR,
+                      statistics=os.environ.get(STATISTICS_VAR) or STATISTICS_DIR,
+                      published=os.environ.get(PUBLISHED_VAR) or DEFAULT_PUBLISHED,
+                      build=os.environ.get(BUILD_VAR) or None,
+                      dagster_home=os.environ.get("DAGSTER_HOME") or None)
 
     def with_overrides(self, documents: Path | None = None, statistics: Path | None = None,
                        published: Path | None = None) -> Paths:
         """These paths with some replaced; a new published file brings its own build file."""
-        new_published = Path(published).resolve() if published else self.published
-        build = build_path_for(new_published) if published else self.build
-        return Paths(
-            documents=Path(documents).resolve() if documents else self.documents,
-            statistics=Path(statistics).resolve() if statistics else self.statistics,
-            reference=self.reference,
-            published=new_published,
-            build=build,
-            dagster_home=build.parent / "dagster_home" if published else self.dagster_home,
-        )
+        keep = not published
+        return Paths.at(documents or self.documents, statistics or self.statistics,
+                        published or self.published, build=self.build if keep else None,
+                        dagster_home=self.dagster_home if keep else None)
 
     def export(self) -> None:
         """Write these paths to the environment, where dbt and Dagster's EnvVar read them."""

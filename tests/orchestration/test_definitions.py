@@ -7,7 +7,7 @@ import json
 import dagster as dg
 
 from orchestration.dbt_models import DBT_PROJECT
-from orchestration.definitions import defs
+from orchestration.definitions import load_definitions
 
 MARTS = (
     "dim_region",
@@ -39,7 +39,7 @@ RAW = (
 
 
 def test_asset_graph_runs_from_document_partitions_to_publish():
-    graph = defs.resolve_asset_graph()
+    graph = load_definitions().resolve_asset_graph()
     keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
     assert {"documents", "published_warehouse"} <= keys
     assert {f"raw/{name}" for name in RAW} <= keys
@@ -59,7 +59,7 @@ def test_asset_graph_runs_from_document_partitions_to_publish():
 
 def test_quality_gate_checks_block_what_they_guard():
     """The raw suite guards the tables dbt reads, the marts suite the observations mart; both block."""
-    graph = defs.resolve_asset_graph()
+    graph = load_definitions().resolve_asset_graph()
     checks = {(key.asset_key.to_user_string(), key.name): graph.get_check_spec(key)
               for key in graph.asset_check_keys}
     assert set(checks) == {
@@ -75,18 +75,18 @@ def test_quality_gate_checks_block_what_they_guard():
     assert guarded_by_raw <= graph.get(dg.AssetKey(["staging", "stg_ingest__figures"])).parent_keys | \
         graph.get(dg.AssetKey(["staging", "stg_statistics__annual_statistics"])).parent_keys
     # The whole build job runs them: a build without its checks would publish unchecked data.
-    job = defs.resolve_job_def("build_warehouse")
+    job = load_definitions().resolve_job_def("build_warehouse")
     assert {key.name for key in job.asset_layer.asset_graph.asset_check_keys} == {
         "raw_observations_suite", "marts_observations_suite"}
 
 
 def test_jobs_schedule_and_sensor():
-    assert defs.resolve_job_def("parse_documents") is not None
-    assert defs.resolve_job_def("build_warehouse") is not None
-    schedule = defs.resolve_schedule_def("nightly_build")
+    assert load_definitions().resolve_job_def("parse_documents") is not None
+    assert load_definitions().resolve_job_def("build_warehouse") is not None
+    schedule = load_definitions().resolve_schedule_def("nightly_build")
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Asia/Shanghai")
     assert schedule.job_name == "build_warehouse"
-    sensor = defs.resolve_sensor_def("inbox_sensor")
+    sensor = load_definitions().resolve_sensor_def("inbox_sensor")
     assert {target.job_name for target in sensor.targets} == {"parse_documents", "build_warehouse"}
 
 

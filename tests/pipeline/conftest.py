@@ -32,16 +32,8 @@ class PipelineWorkspace:
 
     @property
     def paths(self) -> Paths:
-        published = self.root / "warehouse" / "minzheng.duckdb"
-        build = published.parent / "build" / "minzheng.build.duckdb"
-        return Paths(
-            documents=self.root / "documents",
-            statistics=self.root / "annual_statistics",
-            reference=Paths.from_env().reference,
-            published=published,
-            build=build,
-            dagster_home=build.parent / "dagster_home",
-        )
+        return Paths.at(self.root / "documents", self.root / "annual_statistics",
+                        self.root / "warehouse" / "minzheng.duckdb")
 
     def run(self, force: bool = False) -> RunSummary:
         return PipelineRunner(self.paths).run(force=force)

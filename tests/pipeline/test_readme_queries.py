@@ -6,13 +6,13 @@ import re
 
 import pytest
 
-from warehouse.settings import REPO_ROOT
+from minzheng.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.pipeline
 
 
 def analyst_queries() -> list[str]:
-    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## For analysts", 1)[1].split("\n## ", 1)[0]
     return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
 

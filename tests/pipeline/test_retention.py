@@ -5,7 +5,7 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-from orchestration.definitions import defs
+from orchestration.definitions import load_definitions
 from orchestration.retention import prune
 from orchestration.runner import ensure_instance
 from tests.pipeline.conftest import NEW_BULLETIN
@@ -63,7 +63,7 @@ def test_prune_leaves_runs_in_progress_and_folders_of_kept_runs(published, tmp_p
     instance = ensure_instance(paths)
     (build,) = runs_by_job(instance)["build_warehouse"]
     # A run still in progress (the daemon's, say): never deleted, whatever its age.
-    running = instance.create_run_for_job(defs.resolve_job_def("build_warehouse"),
+    running = instance.create_run_for_job(load_definitions().resolve_job_def("build_warehouse"),
                                          status=dg.DagsterRunStatus.STARTED)
     (paths.dbt_target / "not-a-run").mkdir()
 

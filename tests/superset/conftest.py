@@ -15,8 +15,8 @@ import duckdb
 import pytest
 
 from dashboards import provision, server, spec
+from minzheng.paths import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 UP_TIMEOUT_S = 3600  # a first run installs Superset into its own venv
 
 
@@ -26,7 +26,7 @@ def published_warehouse() -> Path:
     path = spec.published_warehouse()
     if not path.exists():
         cli = Path(sys.executable).with_name("minzheng")
-        done = subprocess.run([str(cli), "run"], cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run([str(cli), "run"], cwd=PROJECT_ROOT, capture_output=True, text=True)
         if done.returncode != 0 or not path.exists():
             pytest.fail(f"`minzheng run` did not publish {path}:\n{done.stdout}\n{done.stderr}")
     return path
@@ -36,13 +36,13 @@ def published_warehouse() -> Path:
 def superset(published_warehouse: Path):
     """The URL of a running, provisioned Superset reading the published warehouse."""
     was_running = server.is_healthy()
-    done = subprocess.run([str(ROOT / "dashboards" / "bin" / "superset-up")], cwd=ROOT,
+    done = subprocess.run([str(PROJECT_ROOT / "dashboards" / "bin" / "superset-up")], cwd=PROJECT_ROOT,
                           capture_output=True, text=True, timeout=UP_TIMEOUT_S)
     if done.returncode != 0:
         pytest.fail(f"dashboards/bin/superset-up failed:\n{done.stdout}\n{done.stderr}")
     yield server.URL
     if not was_running:
-        subprocess.run([str(ROOT / "dashboards" / "bin" / "superset-down")], cwd=ROOT,
+        subprocess.run([str(PROJECT_ROOT / "dashboards" / "bin" / "superset-down")], cwd=PROJECT_ROOT,
                        capture_output=True, check=False)
 
 

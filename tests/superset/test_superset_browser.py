@@ -24,12 +24,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboards import provision
 from dashboards.spec import load
-from minzheng.paths import DOCUMENTS_DIR, STATISTICS_DIR
+from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT, STATISTICS_DIR
 
 pytestmark = pytest.mark.superset
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 # Without the background-networking flags Chromium keeps dialling out, and this

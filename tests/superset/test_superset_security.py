@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from dashboards import server
+from minzheng.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.superset
 
@@ -199,7 +200,7 @@ def test_secrets_are_private_and_ignored(superset):
         private.append(server.PASSWORD_FILE)
     for path in private:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
-        ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=server.ROOT)
+        ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=PROJECT_ROOT)
         assert ignored.returncode == 0, f"{path} is not git-ignored"
 
 
