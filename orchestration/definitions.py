@@ -52,3 +52,8 @@ def load_definitions() -> dg.Definitions:
 def defs() -> dg.Definitions:
     """What Dagster's tools (`dagster dev -m orchestration.definitions`) load."""
     return load_definitions()
+
+
+def parse_documents_job_def() -> dg.JobDefinition:
+    """The parse job, as a parse process of `minzheng run` builds it."""
+    return load_definitions().resolve_job_def(parse_documents_job.name)

@@ -1,4 +1,5 @@
-"""What a run has to do: which documents are new, which to parse, whether to rebuild.
+"""What a run has to do: which documents are new, which to parse (in how many processes),
+whether to rebuild.
 
 `plan` is the one answer for both `minzheng run` (orchestration/runner.py) and the inbox
 sensor (orchestration/automation.py): it reads the inbox, the parse cache, the document
@@ -8,6 +9,7 @@ built from, and changes none of them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +17,18 @@ import dagster as dg
 import duckdb
 
 from orchestration.documents import DOCUMENT_PARTITIONS
+from warehouse import settings
 from warehouse.inputs import InboxDocument, input_fingerprint, parser_version, scan_documents
 from warehouse.parse_cache import ParseCache
 from warehouse.settings import Paths
+
+# A parse process starts by loading the Definitions (seconds): less work than this parses
+# sooner in the run's own process.
+MIN_BATCH_BYTES = 4_000_000
+# A parse process's memory beyond its document: Python, Dagster, the parser's catalogues.
+WORKER_BASE_BYTES = 600_000_000
+# A document takes up to ten times its size while it is parsed (tests/ingest/test_bad_input.py).
+DOCUMENT_MEMORY_FACTOR = 10
 
 
 @dataclass(frozen=True)
@@ -69,3 +80,75 @@ def published_fingerprint(published: Path) -> str | None:
     except duckdb.Error:
         return None
     return row[0] if row else None
+
+
+def partition_ranges(ordered: list[str], wanted: set[str]) -> list[tuple[str, str]]:
+    """Runs of consecutive wanted keys in partition order, as (first, last) pairs."""
+    ranges, start, previous = [], None, None
+    for key in ordered:
+        if key in wanted:
+            start = start or key
+            previous = key
+        elif start:
+            ranges.append((start, previous))
+            start = None
+    if start:
+        ranges.append((start, previous))
+    return ranges
+
+
+def parse_workers(total_bytes: int, largest_bytes: int) -> int:
+    """How many processes parse at once: $MINZHENG_PARSE_WORKERS, else as many as the cores,
+    the available memory and the work allow (1: the run's own process)."""
+    chosen = settings.parse_workers()
+    if chosen:
+        return chosen
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    per_worker = WORKER_BASE_BYTES + DOCUMENT_MEMORY_FACTOR * largest_bytes
+    by_memory = max(1, available_memory() // per_worker)
+    by_work = max(1, total_bytes // MIN_BATCH_BYTES)
+    return int(min(cores, by_memory, by_work))
+
+
+def available_memory() -> int:
+    """Bytes of memory available to new processes (MemAvailable), or all of it if unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
+def parse_batches(todo: Plan, ordered: list[str]) -> tuple[list[tuple[str, str]], int]:
+    """The partition ranges to parse, as runs of one range each, and how many run at once.
+
+    Consecutive unparsed partitions share a run; with several workers, ranges are cut
+    into pieces of about an equal share of the bytes, so that every worker has work.
+    """
+    wanted = set(todo.unparsed)
+    sizes = {key: _size(todo.inbox[key].path) for key in wanted}
+    workers = parse_workers(sum(sizes.values()), max(sizes.values(), default=0))
+    ranges = partition_ranges(ordered, wanted)
+    if workers == 1:
+        return ranges, 1
+    share = sum(sizes.values()) / workers
+    pieces, first, held = [], None, 0
+    position = {key: index for index, key in enumerate(ordered)}
+    for start, end in ranges:
+        for key in ordered[position[start]:position[end] + 1]:
+            first = first or key
+            held += sizes[key]
+            if held >= share or key == end:
+                pieces.append((first, key))
+                first, held = None, 0
+    return pieces, workers
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone since the scan: its partition run says so
+        return 0

@@ -12,12 +12,15 @@
 """
 
 import contextlib
+import multiprocessing
+import os
 import shutil
 import threading
 import time
 import traceback
 import uuid
 import warnings
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +38,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from orchestration.definitions import load_definitions
+from orchestration.definitions import load_definitions, parse_documents_job_def
 from orchestration.documents import DOCUMENT_PARTITIONS
-from orchestration.planning import plan
+from orchestration.planning import Plan, parse_batches, plan
 from orchestration.quality import MARTS_CHECK, OBSERVATIONS_MART
 from warehouse.lock import RunLocked
 from warehouse.parse_cache import ParseCache
@@ -107,21 +110,6 @@ def ensure_instance(paths: Paths) -> dg.DagsterInstance:
     return dg.DagsterInstance.from_config(str(paths.dagster_home))
 
 
-def partition_ranges(ordered: list[str], wanted: set[str]) -> list[tuple[str, str]]:
-    """Runs of consecutive wanted keys in partition order, as (first, last) pairs."""
-    ranges, start, previous = [], None, None
-    for key in ordered:
-        if key in wanted:
-            start = start or key
-            previous = key
-        elif start:
-            ranges.append((start, previous))
-            start = None
-    if start:
-        ranges.append((start, previous))
-    return ranges
-
-
 class _EventWatcher(threading.Thread):
     """Follows a run's events in the instance (and calls `tick`) to move the progress bars."""
 
@@ -154,6 +142,27 @@ class _EventWatcher(threading.Thread):
             if done:
                 return
             self.stopped.wait(0.25)
+
+
+def _range_tags(first: str, last: str) -> dict[str, str]:
+    return {PARTITION_RANGE_START_TAG: first, PARTITION_RANGE_END_TAG: last}
+
+
+def _write_to(log_file: str) -> None:
+    """In a parse process: stdout and stderr go to the run log."""
+    log = os.open(log_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+
+
+def _parse_range(dagster_home: str, first: str, last: str, run_config: dict) -> str | None:
+    """In a parse process: one run of the partitions first..last; why it failed, or None."""
+    with dg.DagsterInstance.from_config(dagster_home) as instance:
+        result = parse_documents_job_def().execute_in_process(
+            instance=instance, tags=_range_tags(first, last), run_config=run_config,
+            raise_on_error=False)
+    return None if result.success else _failure_message(result)
 
 
 def _failure_message(result: dg.ExecuteInProcessResult) -> str:
@@ -209,7 +218,6 @@ class PipelineRunner:
 
         watcher = _EventWatcher(self.instance, run_id, on_event, tick)
         watcher.start()
-        level = "INFO" if self.verbose else "CRITICAL"
         # dbt's own output (which dagster-dbt echoes to stdout) goes to the run log, not the
         # terminal, unless --verbose asks for it.
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -218,11 +226,14 @@ class PipelineRunner:
             try:
                 return load_definitions().resolve_job_def(job_name).execute_in_process(
                     instance=self.instance, run_id=run_id, raise_on_error=False,
-                    run_config={"loggers": {"console": {"config": {"log_level": level}}}},
-                    **kwargs)
+                    run_config=self._run_config(), **kwargs)
             finally:
                 watcher.stopped.set()
                 watcher.join()
+
+    def _run_config(self) -> dict:
+        level = "INFO" if self.verbose else "CRITICAL"
+        return {"loggers": {"console": {"config": {"log_level": level}}}}
 
     def run(self, force: bool = False) -> RunSummary:
         """Parse what is new, build and publish unless already up to date; raise PipelineFailed."""
@@ -240,7 +251,7 @@ class PipelineRunner:
         with self._progress() as progress:
             if todo.unparsed:
                 self.step = "parsing documents"
-                self._parse(progress, set(todo.unparsed))
+                self._parse(progress, todo)
             summary.documents_parsed = sorted(todo.inbox[key].path.name for key in todo.unparsed)
             if todo.up_to_date and not force:
                 summary.up_to_date = True
@@ -257,8 +268,8 @@ class PipelineRunner:
                         MofNCompleteColumn(), TimeElapsedColumn(), console=self.console,
                         transient=False)
 
-    def _parse(self, progress: Progress, unparsed: set[str]) -> None:
-        task = progress.add_task("Parsing documents", total=len(unparsed))
+    def _parse(self, progress: Progress, todo: Plan) -> None:
+        task = progress.add_task("Parsing documents", total=len(todo.unparsed))
         cache = ParseCache(self.paths.parse_cache)
         started = time.time()
 
@@ -268,11 +279,35 @@ class PipelineRunner:
             progress.update(task, completed=cache.written_since(started))
 
         ordered = self.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name)
-        for first, last in partition_ranges(ordered, unparsed):
-            tags = {PARTITION_RANGE_START_TAG: first, PARTITION_RANGE_END_TAG: last}
-            result = self._execute("parse_documents", lambda event: None, tick=tick, tags=tags)
-            if not result.success:
-                raise PipelineFailed("parsing documents failed:\n" + _failure_message(result))
+        ranges, workers = parse_batches(todo, ordered)
+        if workers == 1:
+            results = [self._execute("parse_documents", lambda event: None, tick=tick,
+                                     tags=_range_tags(first, last)) for first, last in ranges]
+            failures = [None if result.success else _failure_message(result) for result in results]
+        else:
+            failures = self._parse_in_processes(ranges, workers, tick)
+        for failure in failures:
+            if failure is not None:
+                raise PipelineFailed("parsing documents failed:\n" + failure)
+
+    def _parse_in_processes(self, ranges: list[tuple[str, str]], workers: int,
+                            tick) -> list[str | None]:
+        """Runs of `ranges`, `workers` at a time, each in a process of its own; their failures.
+
+        The parse of one run is one Dagster step, so the cores are used by several runs at
+        once, as Dagster's multiprocess executor would use them for several steps. Each
+        process writes what Dagster and the parser print to the run log, not the terminal.
+        """
+        context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+        self.log_file.parent.mkdir(parents=True, exist_ok=True)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_write_to,
+                                 initargs=(str(self.log_file),)) as pool:
+            futures = [pool.submit(_parse_range, str(self.paths.dagster_home), first, last,
+                                   self._run_config()) for first, last in ranges]
+            while wait(futures, timeout=0.25).not_done:
+                tick()
+        tick()
+        return [future.result() for future in futures]
 
     def _build(self, progress: Progress) -> None:
         landing = progress.add_task("Landing raw tables", total=len(LANDING_STEPS))

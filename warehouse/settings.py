@@ -39,19 +39,32 @@ def duckdb_memory_limit() -> str:
     return os.environ.get(MEMORY_LIMIT_VAR) or DEFAULT_MEMORY_LIMIT
 
 
+# How many processes parse documents at once; unset or 0: as many as the cores, the memory
+# and the work allow (orchestration/planning.py).
+PARSE_WORKERS_VAR = "MINZHENG_PARSE_WORKERS"
+
+
+def parse_workers() -> int:
+    """$MINZHENG_PARSE_WORKERS as a whole number (0 when unset: decide from the machine)."""
+    return _count(PARSE_WORKERS_VAR, 0, minimum=0)
+
+
 def keep_runs() -> int:
     """Runs kept per job: $MINZHENG_KEEP_RUNS (a whole number, at least 1), else DEFAULT_KEEP_RUNS."""
-    text = os.environ.get(KEEP_RUNS_VAR, "").strip()
+    return _count(KEEP_RUNS_VAR, DEFAULT_KEEP_RUNS, minimum=1)
+
+
+def _count(var: str, default: int, minimum: int) -> int:
+    text = os.environ.get(var, "").strip()
     if not text:
-        return DEFAULT_KEEP_RUNS
+        return default
     try:
-        keep = int(text)
+        value = int(text)
     except ValueError:
-        keep = 0
-    if keep < 1:
-        raise ValueError(f"{KEEP_RUNS_VAR}={text!r}: the number of runs to keep must be a whole "
-                         "number of at least 1")
-    return keep
+        value = minimum - 1
+    if value < minimum:
+        raise ValueError(f"{var}={text!r}: must be a whole number of at least {minimum}")
+    return value
 
 
 @dataclass(frozen=True)
