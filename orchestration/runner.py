@@ -1,9 +1,10 @@
-"""`minzheng run`: the whole job in-process (no daemon), with a progress display and a summary.
+"""`minzheng run`: the whole job without a daemon, with a progress display and a summary.
 
 1. Plan (orchestration/planning.py, the same plan the inbox sensor follows); add a
    Dagster partition for every new document hash.
 2. Run `parse_documents` over the partitions not yet parsed by this parser version
-   (consecutive partitions share one run).
+   (consecutive partitions share one run; with much to parse, pieces of the ranges run
+   in several processes at once, see planning.parse_batches).
 3. Unless the published warehouse was built from exactly these inputs, run
    `build_warehouse`: land raw tables, the quality gate's raw suite, `dbt build`, the
    marts suite, and publish if every test and blocking check passed. The build run holds
