@@ -610,8 +610,9 @@ class ProseReader:
             if len(group) < 2:
                 # 从事社会工作服务的工作者和持证社工分别达12000人和1021人: the wording closes a list
                 # of names the catalogue does not know, and takes the last of as many values.
-                if LIST_BEFORE.search(text, max(0, wordings[group[0]].start - 24), wordings[group[0]].start):
-                    paired[group[0]] = self._last_of_list(text, wordings[group[0]], respectively.end(),
+                names = LIST_BEFORE.search(text, max(0, wordings[group[0]].start - 24), wordings[group[0]].start)
+                if names:
+                    paired[group[0]] = self._last_of_list(text, wordings[group[0]], names, respectively.end(),
                                                           end_of_sentence)
                 continue
             values: list[tuple[ValueMention, list[TimeExpression]]] = []
@@ -639,11 +640,10 @@ class ProseReader:
         return bool(goals) and GOAL_VERB.search(text, goals[-1].end(), mention.start) is not None \
             and "已" not in text[goals[-1].end() : mention.start]
 
-    def _last_of_list(self, text: str, wording: WordingMatch, position: int,
+    def _last_of_list(self, text: str, wording: WordingMatch, names: re.Match, position: int,
                       end_of_sentence: int) -> tuple[ValueMention, list[TimeExpression]] | None:
-        """The value of a wording that closes a list of names (A和B分别…): the last of as many
+        """The value of a wording that closes a list of `names` (A和B分别…): the last of as many
         values as names, or None when the values do not match the names."""
-        names = LIST_BEFORE.search(text, max(0, wording.start - 24), wording.start)
         count = len(VALUE_JOIN.findall(names.group(0))) + 1
         scanned = self._scan(text, position, end_of_sentence, wording.indicators)
         if scanned is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from ingest.catalogue import default_catalogue
 from ingest.extract import extract_text
 from ingest.records import DocumentMetadata
 from minzheng.paths import CORPUS_DIR
@@ -660,10 +661,8 @@ def test_a_goal_year_with_a_goal_surpassed_is_a_result():
 # -- batch aa-ad: places across China, rates and targets -----------------------------------------
 
 def headline(text: str) -> set[tuple]:
-    headline_codes = {"elderly_care_beds", "elderly_care_beds_per_1k_elderly", "nursing_bed_share", "social_orgs",
-                      "social_orgs_per_10k", "certified_social_workers", "certified_social_workers_per_10k",
-                      "eco_burial_rate"}
-    return {f for f in facts(text) if f[1] in headline_codes}
+    """The facts of the headline indicators only (the catalogue's `headline: true`)."""
+    return {f for f in facts(text) if f[1] in default_catalogue().headline_codes}
 
 
 def test_a_part_counted_in_brackets_and_a_plan_period_opening_a_paragraph():
