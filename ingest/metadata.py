@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.kinds import DocumentKind, default_kinds
-from ingest.numbers import PERIODS, is_year, period_label
+from ingest.kinds import DocumentKind, default_kinds, load_occasions
+from ingest.numbers import PERIODS, is_year, parse_chinese_number, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
 
@@ -32,10 +32,13 @@ SIGNATURE_DATE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月(\d{1,2})日(?:印�
 # A signature or page line with the month only (成都市民政局 2023年2月): the year the text is written in.
 MONTH_LINE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月\s*$", re.M)
 # The date of publication is preferred to the date of writing (a gov.cn page gives both: 成文日期, 发布日期).
-PUBLISHED_DATE = re.compile(r"(?:发布日期|发布时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+# A forum post's 发表于 2013-8-28 is its date of publication too.
+PUBLISHED_DATE = re.compile(r"(?:发布日期|发布时间|发表于|发表时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 LABELLED_DATE = re.compile(
     r"(?:印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# Not the server's clock in a forum page's footer (GMT+8, 2025-1-28 03:27 , Processed in 0.05 second(s)):
+# that is when the page was fetched.
+ISO_DATE = re.compile(r"(?<!\d)(?<!GMT\+8, )(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # A page's date as news sites print it: 2016/07/14, 2016.07.14, or 2016年07月14日 with a clock
 # time, the source or the weekday after it (2016年07月14日10:05  来源:健康报网; a newspaper's
 # e-edition: 2018年02月13日 星期二).
@@ -46,6 +49,9 @@ PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
                        r"|[\u4e00-\u9fff]{1,8}(?:网|报)(?=\s|$))", re.M)
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
 DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
+# A news lead opening with the day it reports (2021年3月16日,是第15个国际社工日; 2021年2月28日上午9:30,
+# 国家统计局发布……), at the start of a line or after the 讯 of a dateline.
+LEAD_DATE = re.compile(r"(?:^|讯[)）]?\s*)(\d{4})年(\d{1,2})月(\d{1,2})日(?=[,，是上下晚]|\s)", re.M)
 # A date written day first, as some news sites print it: 30.08.2017.
 # Dates this few lines apart are items of a list.
 LISTED_DATE_LINES = 2
@@ -55,8 +61,18 @@ DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 # (养老床位总数比2012年底的416.5万张翻了近1番 in a 2022 report).
 OPENING_CHARACTERS = 400
 # Not a year of the future the text forecasts (2020年将达到2.43亿,2025年将突破3亿) or plans for.
+# Nor the first year of a span (2012年—2021年,全国城乡低保平均标准分别增长了1.2倍): the text looks back
+# over the span from later.
 STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!\d)(\d{4})年(?!\d|前|以前|目标|以来|远景"
-                         r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后))")
+                         r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
+# A day held once a year and counted (3月20日是第12个国际社工日) dates the report of it: the
+# occasions and their first years are in data/reference/annual_occasions.csv.
+OCCASIONS = load_occasions()
+OCCASION = re.compile(r"第(?P<count>\d{1,3}|[一二三四五六七八九十]{1,4})(?P<counter>%s)[“\"「]?(?P<name>%s)" % (
+    "|".join(sorted({counter for _, counter in OCCASIONS.values()})), "|".join(OCCASIONS)))
+# A report of a yearly statistical bulletin (国家统计局发布中华人民共和国2020年国民经济和社会发展统计公报):
+# its figures are of the bulletin's year, not of the day it was published.
+CITED_BULLETIN = re.compile(r"发布(?:了)?《?[^。,，;《》\n]{0,20}?(\d{4})年度?[^。,，;《》\n]{0,20}?统计公报")
 PLAN_YEARS = re.compile(r"(20\d\d)\s*[-—–~～至到]?\s*(20\d\d)年")
 OPENING_YEAR = re.compile(r"^\s*(\d{4})年(?:是|,|，)", re.M)
 # A policy without a span in its title sets its goals by a year: 到2025年,全市……
@@ -327,7 +343,7 @@ def find_period(title: str | None, text: str, kind: DocumentKind) -> tuple[str |
                 # 2021年工作总结和2022年工作思路 plans 2022 and reports 2021: the plan's year counts.
                 years = [int(y) for y in re.findall(r"(\d{4})年", source) if is_year(int(y))]
             else:
-                opening = OPENING_YEAR.search(source)
+                opening = OPENING_YEAR.search(source) or CITED_BULLETIN.search(source[:OPENING_CHARACTERS])
                 years = [int(opening.group(1))] if opening and is_year(int(opening.group(1))) else []
             if years:
                 value = max(years)
@@ -353,7 +369,8 @@ def find_publication_date(text: str) -> str | None:
     """The date a document states for itself: a labelled date, the signature line, a dateline or a page date."""
     head = text[:HEAD_CHARACTERS]
     for pattern, order in ((PUBLISHED_DATE, "ymd"), (LABELLED_DATE, "ymd"), (SIGNATURE_DATE, "ymd"), (ISO_DATE, "ymd"),
-                           (PAGE_DATE, "ymd"), (NUMERIC_DATE, "ymd"), (DATELINE, "ymd"), (DAY_FIRST_DATE, "dmy")):
+                           (PAGE_DATE, "ymd"), (NUMERIC_DATE, "ymd"), (DATELINE, "ymd"), (LEAD_DATE, "ymd"),
+                           (DAY_FIRST_DATE, "dmy")):
         matches = list(pattern.finditer(head))
         lines = [head.count("\n", 0, match.start()) for match in matches]
         for index, match in enumerate(matches):
@@ -375,12 +392,26 @@ def find_stated_year(text: str) -> int | None:
     """The year of a text that gives no full date: a month line (2023年2月), else the latest
     year its opening names as its present."""
     head = text[:HEAD_CHARACTERS]
+    occasion = find_occasion_year(text[:OPENING_CHARACTERS])
+    if occasion:
+        return occasion
     for match in MONTH_LINE.finditer(head):
         year, month = int(match.group(1)), int(match.group(2))
         if is_year(year) and 1 <= month <= 12:
             return year
     years = [int(m.group(1)) for m in STATED_YEAR.finditer(text[:OPENING_CHARACTERS]) if is_year(int(m.group(1)))]
     return max(years) if years else None
+
+
+def find_occasion_year(text: str) -> int | None:
+    """The year of the first counted yearly day `text` names (第15个国际社工日 -> 2021)."""
+    for match in OCCASION.finditer(text):
+        first_year, counter = OCCASIONS[match.group("name")]
+        count = match.group("count")
+        number = int(count) if count.isdigit() else parse_chinese_number(count)
+        if match.group("counter") == counter and number and is_year(first_year + int(number) - 1):
+            return first_year + int(number) - 1
+    return None
 
 
 # A compilation of yearly documents (南京市2021~2024年统计公报汇总): each part opens with its own

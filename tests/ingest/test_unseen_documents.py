@@ -810,3 +810,47 @@ def test_wordings_of_commentary_and_a_county_list_of_additions():
     found = headline(text)
     assert [f for f in found if f[1] == "elderly_care_beds"] == []
     assert [f for f in found if f[1] == "elderly_care_beds_per_1k_elderly" and f[4] == 30]
+
+
+# -- dates a news page gives in other ways ----------------------------------------------------------
+
+def test_a_news_lead_opening_with_its_day_dates_the_report():
+    # 常州 2021 (ad07): the report opens with the day it reports; 目前 is 2021.
+    text = ("2021年3月16日,是第15个国际社工日。在这一天,全世界的社工都会通过举办各种活动庆祝这一属于自己的节日。\n"
+            "目前,我市万人拥有持证社工13名,社工师考试通过率连续多年保持全省前列。常州市民政局介绍。")
+    assert ("320400", "certified_social_workers_per_10k", 2021, "actual", D(13), "=") in facts(text)
+
+
+def test_a_counted_yearly_day_dates_the_report_of_it():
+    # 大众网 2023 (v09): 第17个国际社工日 is 2023 (the first was held in 2007); 截至目前 is 2023.
+    text = (CORPUS_DOCS / "v09_shandong_certified_sw_2023.txt").read_text(encoding="utf-8")
+    assert "为庆祝第17个国际社工日" in text
+    assert ("370000", "certified_social_workers", 2023, "actual", D(59000), "=") in facts(text)
+    # 深圳晚报 2021 (d07): the same day under its other name, counted from the same year.
+    text = (CORPUS_DOCS / "d07_shenzhen_certified_sw_2021.txt").read_text(encoding="utf-8")
+    assert "今年3月16日是第15个世界社工日" in text
+    assert ("440300", "certified_social_workers", 2021, "actual", D(21106), "=") in facts(text)
+
+
+def test_a_forum_post_is_dated_by_its_post_not_by_the_page_footer():
+    # 清流社工网 (ac13): 发表于 2013-8-28 is the post; the footer's GMT+8 clock is when the page was fetched.
+    text = (CORPUS_DOCS / "ac13_baotou_qingshan_certified_sw_2013_forum.txt").read_text(encoding="utf-8")
+    assert "GMT+8, 2025-1-28 03:27 , Processed in" in text
+    assert facts(text) == {("150204", "certified_social_workers", 2013, "actual", D(353), "=")}
+
+
+def test_the_year_of_a_span_looked_back_on_is_not_the_present():
+    # 中国这十年 (2022): the opening looks back over 2012年—2021年; 目前 is not 2012, and the
+    # year after 比 is the compared year. The page gives no date: nothing is taken.
+    text = ("兜牢民生底线 增进民生福祉\n十年来,基本民生保障标准不断提高。2012年—2021年,全国城乡低保平均标准分别"
+            "增长了1.2倍和2.1倍。\n目前,全国登记管理的社会组织总量已达90万个,比2012年增长1.7倍。")
+    assert not any(f[1] == "social_orgs" for f in facts(text))
+
+
+def test_a_report_of_a_yearly_bulletin_gives_the_bulletins_year():
+    # 益年养老 2021-02-28 (am08): the national bulletin for 2020, published in 2021; the headline's
+    # beds are of 2020.
+    text = ("权威发布:全国养老机构3.8万个,养老服务床位823.8万张,增加62.4万张\n"
+            "2021年2月28日上午9:30,国家统计局发布中华人民共和国2020年国民经济和社会发展统计公报,"
+            "此次未公布最新人口数据。\n一、GDP突破100万亿\n初步核算,全年国内生产总值1015986亿元,比上年增长2.3%。")
+    assert ("100000", "elderly_care_beds", 2020, "actual", D(8238000), "=") in facts(text)
