@@ -36,9 +36,13 @@ MONTH_LINE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月\s*$", re.M)
 PUBLISHED_DATE = re.compile(r"(?:发布日期|发布时间|发表于|发表时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 LABELLED_DATE = re.compile(
     r"(?:印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-# Not the server's clock in a forum page's footer (GMT+8, 2025-1-28 03:27 , Processed in 0.05 second(s)):
-# that is when the page was fetched.
-ISO_DATE = re.compile(r"(?<!\d)(?<!GMT\+8, )(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# A server's clock on the page is when it was fetched, not published: a forum footer
+# (GMT+8, 2025-1-28 03:27 , Processed in 0.05 second(s)), an error page's header line (Date: | 2025/10/23 02:52:19 |).
+FETCH_CLOCK = re.compile(r"GMT\+\d{1,2}, [^\n]{0,20}Processed in|^\s*Date:\s*\|?[^\n]*", re.M)
+# The address of the original a repost gives (文章来源:http://trade.swchina.org/trends/2017/0622/29304.shtml):
+# news sites file an article under its date (/2014/03/19/, /2015-02/15/, /t20140319_).
+URL_DATE = re.compile(r"https?://[^\s|]*?[/t](\d{4})[-/]?(\d{2})[-/]?(\d{2})(?=[/_])")
 # A page's date as news sites print it: 2016/07/14, 2016.07.14, or 2016年07月14日 with a clock
 # time, the source or the weekday after it (2016年07月14日10:05  来源:健康报网; a newspaper's
 # e-edition: 2018年02月13日 星期二).
@@ -367,10 +371,10 @@ def _cited_plan_period(text: str) -> tuple[str, int, int] | None:
 
 def find_publication_date(text: str) -> str | None:
     """The date a document states for itself: a labelled date, the signature line, a dateline or a page date."""
-    head = text[:HEAD_CHARACTERS]
+    head = FETCH_CLOCK.sub(lambda clock: " " * len(clock.group(0)), text[:HEAD_CHARACTERS])
     for pattern, order in ((PUBLISHED_DATE, "ymd"), (LABELLED_DATE, "ymd"), (SIGNATURE_DATE, "ymd"), (ISO_DATE, "ymd"),
                            (PAGE_DATE, "ymd"), (NUMERIC_DATE, "ymd"), (DATELINE, "ymd"), (LEAD_DATE, "ymd"),
-                           (DAY_FIRST_DATE, "dmy")):
+                           (DAY_FIRST_DATE, "dmy"), (URL_DATE, "ymd")):
         matches = list(pattern.finditer(head))
         lines = [head.count("\n", 0, match.start()) for match in matches]
         for index, match in enumerate(matches):

@@ -135,6 +135,9 @@ PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>(?:\d+\s*[家个所座]
 SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)")
 # A sentence that opens with a date (2024年12月31日,记者……获悉): its present is that date.
 DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+# A count of a series that its own verb follows counts those who did something else
+# (河南持证社工5731名 今年4948人参加社工考试): not the next year of the series.
+ANOTHER_PREDICATE = re.compile(r"\s*(?:参加|报考|参考|报名|通过|参与|接受)")
 # A count that ends a list of numbers (分别有9561、15934、5990人): one value among several.
 VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 # How many regions pass a mark (19个地区床位数超过10万张).
@@ -806,6 +809,8 @@ class ProseReader:
             if following is None:
                 return results
             mention, mention_times, _ = following
+            if ANOTHER_PREDICATE.match(text, mention.end):
+                return results  # 持证社工5731名 今年4948人参加社工考试: the later count sat an exam
             results.append((mention, mention_times))
             position = mention.end
 

@@ -854,3 +854,32 @@ def test_a_report_of_a_yearly_bulletin_gives_the_bulletins_year():
             "2021年2月28日上午9:30,国家统计局发布中华人民共和国2020年国民经济和社会发展统计公报,"
             "此次未公布最新人口数据。\n一、GDP突破100万亿\n初步核算,全年国内生产总值1015986亿元,比上年增长2.3%。")
     assert ("100000", "elderly_care_beds", 2020, "actual", D(8238000), "=") in facts(text)
+
+
+def test_an_error_page_appended_to_a_repost_does_not_date_it():
+    # 温州网 mirror of 新华网 (ad03): an appended 404 page's Date: line is when it was fetched;
+    # the original's address files the article under 2014/03/19.
+    text = (CORPUS_DOCS / "ad03_zhejiang_certified_sw_2014.txt").read_text(encoding="utf-8")
+    assert "Date: | 2025/10/23 02:52:19 |" in text
+    assert facts(text) == {("330000", "certified_social_workers", 2014, "actual", D(10000), ">=")}
+
+
+def test_a_round_number_with_its_one_left_out():
+    # 淮北 2025 (aa03): 持证社会工作者近千人 is about 1,000.
+    text = (CORPUS_DOCS / "aa03_huaibei_certified_sw_2025.txt").read_text(encoding="utf-8")
+    assert "持证社会工作者近千人" in text
+    assert ("340600", "certified_social_workers", 2025, "actual", D(1000), "~") in facts(text)
+
+
+def test_social_workers_named_by_their_qualification_under_a_talent_total():
+    # 温州 (y03): the whole is social-work talent, its part 国家职业资格社工 is the certified count.
+    text = (CORPUS_DOCS / "y03_wenzhou_certified_sw_2018.txt").read_text(encoding="utf-8")
+    assert "其中国家职业资格社工5356人" in text
+    assert ("330300", "certified_social_workers", 2018, "actual", D(5356), "=") in facts(text)
+
+
+def test_a_later_count_with_its_own_verb_is_not_the_next_year_of_a_series():
+    # 河南 2017 (d19): 今年4948人参加社工考试 sat the exam; 5731 hold the certificate.
+    text = (CORPUS_DOCS / "d19_henan_certified_sw_2017.txt").read_text(encoding="utf-8")
+    certified = {f for f in facts(text) if f[1] == "certified_social_workers"}
+    assert certified == {("410000", "certified_social_workers", 2017, "actual", D(5731), "=")}
