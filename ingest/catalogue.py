@@ -51,7 +51,8 @@ class Indicator:
     description: str
     headline: bool
     wordings: tuple[re.Pattern, ...]
-    context_wordings: tuple[tuple[re.Pattern, re.Pattern], ...] = ()
+    # (context, wording, what must not come between them): see the catalogue file's header.
+    context_wordings: tuple[tuple[re.Pattern, re.Pattern, re.Pattern | None], ...] = ()
     relatives: tuple[str, ...] = ()
     # A count of a flow that, in a sentence with one of `stock_cues`, is the stock of
     # another indicator (exam passers counted up to a date are certificate holders).
@@ -114,8 +115,12 @@ class Catalogue:
         alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         return re.compile(rf"(?P<unit>{alternatives})$")
 
-    def find(self, text: str) -> list[WordingMatch]:
-        """Non-overlapping indicator wordings in text, leftmost-longest, in order."""
+    def find(self, text: str, preceding: str = "") -> list[WordingMatch]:
+        """Non-overlapping indicator wordings in text, leftmost-longest, in order.
+
+        `preceding` is the text just before `text` (the earlier clauses of its paragraph): a bare
+        wording's context may be there (杭州社工持证人数6018人,……;宁波持证人数2603人).
+        """
         matches: list[WordingMatch] = []
         position = 0
         while True:
@@ -138,22 +143,23 @@ class Catalogue:
                 continue
             matches.append(WordingMatch(start, best_end, text[start:best_end], tuple(best)))
             position = best_end
-        return self._with_context_wordings(text, matches)
+        return self._with_context_wordings(text, matches, preceding[-CONTEXT_WINDOW:])
 
-    def _with_context_wordings(self, text: str, matches: list[WordingMatch]) -> list[WordingMatch]:
+    def _with_context_wordings(self, text: str, matches: list[WordingMatch],
+                               preceding: str = "") -> list[WordingMatch]:
         """Add bare wordings (床位数) that name an indicator only right after their context (养老机构)."""
         extra: list[WordingMatch] = []
         for indicator in self.indicators.values():
-            for context, pattern in indicator.context_wordings:
+            for context, pattern, owner in indicator.context_wordings:
                 for match in pattern.finditer(text):
                     if match.end() == match.start():
                         continue
-                    before = text[max(0, match.start() - CONTEXT_WINDOW) : match.start()]
+                    before = (preceding + text[: match.start()])[-CONTEXT_WINDOW:]
                     overlaps = any(m.start < match.end() and match.start() < m.end for m in matches + extra)
                     contexts = list(context.finditer(before))
                     # Another institution named after the context owns the bare word (养老机构备案的
                     # 医养结合机构达到1125家,总床位33万张).
-                    if not overlaps and contexts and not OTHER_INSTITUTION.search(before, contexts[-1].end()):
+                    if not overlaps and contexts and not (owner and owner.search(before, contexts[-1].end())):
                         extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,), True))
         return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
@@ -185,8 +191,10 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
             description=entry.get("description", ""),
             headline=bool(entry.get("headline")),
             wordings=tuple(re.compile(w) for w in entry["wordings"]),
-            context_wordings=tuple((re.compile(c["context"]), re.compile(c["wording"]))
-                                   for c in entry.get("context_wordings", [])),
+            context_wordings=tuple(
+                (re.compile(c["context"]), re.compile(c["wording"]),
+                 re.compile(c.get("not_after", OTHER_INSTITUTION.pattern)) if c.get("not_after", "-") else None)
+                for c in entry.get("context_wordings", [])),
             relatives=tuple(entry.get("relatives", [])),
             stock_of=entry.get("stock_of"),
             stock_cues=re.compile(entry["stock_cues"]) if entry.get("stock_cues") else None,

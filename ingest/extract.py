@@ -67,8 +67,13 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
     found = regions.find(before)
     found += [(m.start(), m.end(), COUNTRY_CODE) for m in COUNTRY_WORDS.finditer(before)]
     found.sort(reverse=True)
+    # An item of a list split by semicolons that opens with a name speaks of that region
+    # throughout (……;宁波持证人数2603人,注册社工机构5家;温州……).
+    list_item = (figure.wording_start - SUBJECT_WINDOW <= figure.sentence_start
+                 and text[: figure.sentence_start].rstrip().endswith((";", "；")))
     for index, (start, end, written) in enumerate(found):
-        if end != len(before) and not SUBJECT_FOLLOW.match(before, end):
+        opens_item = list_item and not before[:start].strip()
+        if end != len(before) and not SUBJECT_FOLLOW.match(before, end) and not opens_item:
             continue
         if written == COUNTRY_CODE:
             return [(COUNTRY_CODE, regions.regions[COUNTRY_CODE].name)]

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ingest.catalogue import Catalogue, Indicator, WordingMatch
+from ingest.catalogue import CONTEXT_WINDOW, Catalogue, Indicator, WordingMatch
 from ingest.kinds import DocumentKind
 from ingest.normalise import MANGLED_MARK
 from ingest.numbers import (
@@ -138,6 +138,9 @@ DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # A count of a series that its own verb follows counts those who did something else
 # (河南持证社工5731名 今年4948人参加社工考试): not the next year of the series.
 ANOTHER_PREDICATE = re.compile(r"\s*(?:参加|报考|参考|报名|通过|参与|接受)")
+# The items of the list a sentence continues: the text since the last full stop or line break,
+# when it ends with a semicolon.
+EARLIER_ITEMS = re.compile(r"[^。!?！？\n]*[;；]\s*$")
 # A count that ends a list of numbers (分别有9561、15934、5990人): one value among several.
 VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 # How many regions pass a mark (19个地区床位数超过10万张).
@@ -164,8 +167,10 @@ AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
-# The year that opens a list split by semicolons: 到2020年, or 截至2012年底, (at most a clause before it).
-LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:到|(?P<result>截至|截止到|截止))(?P<year>\d{4})年(?:底|末)?[,，]")
+# The year that opens a list split by semicolons: 到2020年, or 截至2012年底, (at most a clause before it),
+# or the year of the statistics the list gives (浙江社会工作师协会2014年统计,杭州……;宁波……).
+LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到|截止))(?P<year>\d{4})年(?:底|末)?"
+                       r"|(?P<statistics>\d{4})年(?:底|末)?的?(?:统计|数据)(?:显示|表明)?)[,，]")
 # A paragraph that opens with its year (2022年,全市民政系统……。全市共有养老机构120家) speaks of
 # that year in the sentences that follow it, up to the paragraph's end: work summaries, government
 # work reports and news write a year's results this way. Not 2022年以来 (a span up to the present).
@@ -504,8 +509,8 @@ class ProseReader:
             goes_on = sentence.rstrip().endswith((";", "；"))
             opening_goal = LIST_GOAL.search(sentence)
             if opening_goal and goes_on and self.list_goal is None:
-                pending_goal = TimeExpression(0, 0, int(opening_goal.group("year")))
-                pending_result = opening_goal.group("result") is not None
+                pending_goal = TimeExpression(0, 0, int(opening_goal.group("year") or opening_goal.group("statistics")))
+                pending_result = opening_goal.group("year") is None or opening_goal.group("result") is not None
             else:
                 pending_goal = self.list_goal if goes_on else None
                 pending_result = self.list_result
@@ -537,7 +542,10 @@ class ProseReader:
 
     def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str],
                        carried: WordingMatch | None = None) -> list[ProseFigure]:
-        wordings = [replace(m, start=m.start + start, end=m.end + start) for m in self.catalogue.find(sentence)]
+        # The earlier items of a list split by semicolons may hold a bare wording's context.
+        earlier_items = EARLIER_ITEMS.search(text, max(0, start - CONTEXT_WINDOW), start)
+        wordings = [replace(m, start=m.start + start, end=m.end + start)
+                    for m in self.catalogue.find(sentence, earlier_items.group(0) if earlier_items else "")]
         if not wordings:
             wordings = self._anaphor(text, sentence, start)
         if not wordings and carried is not None:

@@ -883,3 +883,18 @@ def test_a_later_count_with_its_own_verb_is_not_the_next_year_of_a_series():
     text = (CORPUS_DOCS / "d19_henan_certified_sw_2017.txt").read_text(encoding="utf-8")
     certified = {f for f in facts(text) if f[1] == "certified_social_workers"}
     assert certified == {("410000", "certified_social_workers", 2017, "actual", D(5731), "=")}
+
+
+def test_a_list_of_cities_after_the_first_keeps_its_wording_year_and_regions():
+    # 浙江 政协 member's text (aj01): 2014年统计 opens a list split by semicolons; the items after the
+    # first drop 社工 and each opens with its city, which owns the item's figures.
+    text = (CORPUS_DOCS / "aj01_zhejiang_cppcc_member_certified_sw_by_city_2014.txt").read_text(encoding="utf-8")
+    assert "浙江社会工作师协会2014年统计,杭州社工持证人数6018人,注册社工机构16家;宁波持证人数2603人" in text
+    certified = {f for f in facts(text) if f[1] == "certified_social_workers"}
+    assert {("330100", "certified_social_workers", 2014, "actual", D(6018), "="),
+            ("330200", "certified_social_workers", 2014, "actual", D(2603), "="),
+            ("330300", "certified_social_workers", 2014, "actual", D(870), "="),
+            ("330400", "certified_social_workers", 2014, "actual", D(911), "="),
+            ("330500", "certified_social_workers", 2014, "actual", D(511), "=")} <= certified
+    agencies = {(f[0], f[4]) for f in facts(text) if f[1] == "social_work_agencies"}
+    assert {("330200", D(5)), ("330300", D(76))} <= agencies
