@@ -898,3 +898,10 @@ def test_a_list_of_cities_after_the_first_keeps_its_wording_year_and_regions():
             ("330500", "certified_social_workers", 2014, "actual", D(511), "=")} <= certified
     agencies = {(f[0], f[4]) for f in facts(text) if f[1] == "social_work_agencies"}
     assert {("330200", D(5)), ("330300", D(76))} <= agencies
+
+
+def test_beds_after_elderly_care_facilities_named_as_institutions():
+    # 四川 aging report (ac01): 养老服务设施机构 is one institution; its 床位 are elderly-care beds.
+    text = (CORPUS_DOCS / "ac01_sichuan_13th_aging_report_beds_2020.txt").read_text(encoding="utf-8")
+    assert "建成各类养老服务设施机构1.8万个、床位50.7万张" in text
+    assert ("510000", "elderly_care_beds", 2020, "actual", D(507000), "=") in facts(text)
