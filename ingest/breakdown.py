@@ -82,7 +82,8 @@ def _scope_end(text: str, start: int) -> int:
     return end
 
 
-def _inside(regions: RegionTable, region: Region, outer_code: str) -> bool:
+def lies_inside(regions: RegionTable, region: Region, outer_code: str) -> bool:
+    """Whether region is one of outer_code's own (its cities, or the country's provinces), not outer itself."""
     if region.code == outer_code:
         return False
     return outer_code == COUNTRY_CODE or any(a.code == outer_code for a in regions.ancestors(region.code))
@@ -140,7 +141,7 @@ def region_breakdown(text: str, figure: ProseFigure, region_code: str, limit: in
     found: list[RegionFigure] = []
     for run in [*_direct_runs(scope, names, figure), *_respective_runs(scope, names, figure)]:
         resolved = [regions.resolve(written, text, mentions) for _, _, written, *_ in run]
-        if any(r is None or not _inside(regions, r.region, region_code) for r in resolved):
+        if any(r is None or not lies_inside(regions, r.region, region_code) for r in resolved):
             continue
         if not all(figure.indicator.unit.accepts(item[3]) for item in run):
             continue

@@ -21,6 +21,7 @@ from ingest.metadata import REGION_CONTEXT_CHARACTERS, find_sections, find_title
 from ingest.normalise import normalise
 from ingest.prose import DocumentFrame, ProseFigure, ProseReader
 from ingest.quantity_tables import quantity_table_figures
+from ingest.rankings import ranked_figures
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
 from ingest.regions import COUNTRY_CODE, RegionTable, default_regions
 from ingest.sections import map_sections
@@ -257,6 +258,12 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
                 records.append((figure.start, record(
                     figure, item.region.code, item.region.name, value=_plain(item.value), value_high=None,
                     comparator=item.comparator, quote=item.quote)))
+    for ranked in ranked_figures(text, catalogue, regions, mentions, metadata.region_code, frame.now_year):
+        records.append((ranked.start, FigureRecord(
+            document=metadata.document, region=ranked.region.name, region_code=ranked.region.code,
+            indicator=ranked.indicator.code, indicator_text=ranked.wording, year=ranked.year,
+            value=_plain(ranked.value), value_high=None, unit=ranked.indicator.unit.code, kind="actual",
+            comparator=ranked.comparator, binding=None, quote=ranked.quote)))
     # Prose before tables: the first statement of a fact gives its quote (_merge).
     records += [(figure.start, record(figure, metadata.region_code, metadata.region)) for figure in from_tables]
     return records

@@ -72,8 +72,9 @@ STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!\d)(\d{4}
 # A day held once a year and counted (3月20日是第12个国际社工日) dates the report of it: the
 # occasions and their first years are in data/reference/annual_occasions.csv.
 OCCASIONS = load_occasions()
-OCCASION = re.compile(r"第(?P<count>\d{1,3}|[一二三四五六七八九十]{1,4})(?P<counter>%s)[“\"「]?(?P<name>%s)" % (
-    "|".join(sorted({counter for _, counter in OCCASIONS.values()})), "|".join(OCCASIONS)))
+OCCASION_COUNTERS = "|".join(sorted({counter for _, counter in OCCASIONS.values()}))
+OCCASION = re.compile(rf"第(?P<count>\d{{1,3}}|[一二三四五六七八九十]{{1,4}})(?P<counter>{OCCASION_COUNTERS})"
+                      rf"[“\"「]?(?P<name>{'|'.join(OCCASIONS)})")
 # A report of a yearly statistical bulletin (国家统计局发布中华人民共和国2020年国民经济和社会发展统计公报):
 # its figures are of the bulletin's year, not of the day it was published.
 CITED_BULLETIN = re.compile(r"发布(?:了)?《?[^。,，;《》\n]{0,20}?(\d{4})年度?[^。,，;《》\n]{0,20}?统计公报")

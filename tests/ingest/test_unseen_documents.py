@@ -905,3 +905,26 @@ def test_beds_after_elderly_care_facilities_named_as_institutions():
     text = (CORPUS_DOCS / "ac01_sichuan_13th_aging_report_beds_2020.txt").read_text(encoding="utf-8")
     assert "建成各类养老服务设施机构1.8万个、床位50.7万张" in text
     assert ("510000", "elderly_care_beds", 2020, "actual", D(507000), "=") in facts(text)
+
+
+# -- rankings: the region after the words that rank it --------------------------------------------
+
+def test_a_ranking_of_provinces_over_three_sentences():
+    # 中国社会组织 platform report (c08): the first, the second, then a bracketed list; the
+    # categories ranked in the next paragraph (民办非企业单位) are no regions.
+    text = (CORPUS_DOCS / "c08_cn_provinces_social_orgs_platform_2018.txt").read_text(encoding="utf-8")
+    assert "往下依次是山东(5.0721万)、浙江(5.0656万)" in text
+    provinces = {(f[0], f[4], f[5]) for f in facts(text) if f[1] == "social_orgs" and f[0] != "100000"}
+    assert provinces == {("320000", D(90000), ">="), ("440000", D(66000), ">="), ("370000", D(50721), "="),
+                         ("330000", D(50656), "="), ("510000", D(43925), "="), ("420000", D(35966), "="),
+                         ("430000", D(34383), "="), ("410000", D(34318), "="), ("130000", D(32483), "="),
+                         ("340000", D(30538), "=")}
+
+
+def test_the_top_and_bottom_of_a_ranking_in_one_sentence():
+    # 民政 statistics commentary (ad12): 数量最多的福建有40张,海南最低,仅9张; the count of regions
+    # past 30 is no region's figure, nor is 山东占比最高 (a share of all civil-affairs beds).
+    text = (CORPUS_DOCS / "ad12_cn_provinces_civil_beds_ranking_2023_trad.txt").read_text(encoding="utf-8")
+    per_1k = {(f[0], f[2], f[4]) for f in facts(text) if f[1] == "elderly_care_beds_per_1k_elderly"}
+    assert per_1k == {("350000", 2023, D(40)), ("460000", 2023, D(9))}
+    assert not any(f[0] == "370000" for f in facts(text))
