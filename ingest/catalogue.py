@@ -15,7 +15,9 @@ from minzheng.paths import REFERENCE_DIR
 CATALOGUE_FILE = REFERENCE_DIR / "indicators.yaml"
 # A bare wording counts when its context ends at most this many characters before it.
 CONTEXT_WINDOW = 48
-OTHER_INSTITUTION = re.compile(r"机构|医院|卫生院")
+# Another institution named after a bare wording's context owns the word (城市日间照料中心244个,床位数4616张).
+OTHER_INSTITUTION = re.compile(r"机构|中心|站|院")
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # Multipliers a table header writes before a count's unit word (万人, 万张).
 HEADER_MULTIPLIERS = ("万", "亿")
 
@@ -159,7 +161,11 @@ class Catalogue:
                     contexts = list(context.finditer(before))
                     # Another institution named after the context owns the bare word (养老机构备案的
                     # 医养结合机构达到1125家,总床位33万张).
-                    if not overlaps and contexts and not (owner and owner.search(before, contexts[-1].end())):
+                    # What brackets list are kinds of the context's institution (养老服务机构(敬老院、
+                    # 居家养老服务中心或托老所)仅544个,拥有床位数4.0869万张), not another owner.
+                    if overlaps or not contexts:
+                        continue
+                    if not (owner and owner.search(BRACKETED.sub("", before[contexts[-1].end():]))):
                         extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,), True))
         return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 

@@ -35,8 +35,8 @@ TABLE_LINE = re.compile(r"^(?:序号|统计项目|指标名称|项目名称)[^\n
 COUNTRY_WORDS = re.compile(r"全国|我国")
 # What follows a region word that is the subject of a figure's sentence.
 # 山东的生态安葬率: a region's own figure, named with 的 right before the wording; 我国将实现……:
-# the subject of a goal.
-SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有|的$|将|要)")
+# the subject of a goal; 深圳市登记各类社会组织4110个: the region that registers them.
+SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有|的$|将|要|登记)")
 SUBJECT_WINDOW = 60
 # What a quote puts between a table's header and its row, or where it cuts a sentence.
 QUOTE_GAP = "…"
@@ -73,6 +73,8 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
     list_item = (figure.wording_start - SUBJECT_WINDOW <= figure.sentence_start
                  and text[: figure.sentence_start].rstrip().endswith((";", "；")))
     for index, (start, end, written) in enumerate(found):
+        if before.endswith("在", 0, start):
+            continue  # 在全国有影响力的社会组织达到50家: where they matter, not whose they are
         opens_item = list_item and not before[:start].strip()
         if end != len(before) and not SUBJECT_FOLLOW.match(before, end) and not opens_item:
             continue
@@ -103,10 +105,13 @@ def _without_restatements(figures: list[ProseFigure]) -> list[ProseFigure]:
     dated = {(f.indicator.code, f.kind, f.value) for f in figures if f.dated}
 
     def rounds_a_dated(figure: ProseFigure) -> bool:
-        # 湖南省持证社工增至近两万人 over 截至去年底……持证社工1.96万余人: a rounded headline.
-        return figure.comparator != "=" and any(
-            code == figure.indicator.code and kind == figure.kind
-            and abs(value - figure.value) <= ROUNDING_SHARE * max(value, figure.value)
+        # 湖南省持证社工增至近两万人 over 截至去年底……持证社工1.96万余人: a rounded headline;
+        # 深圳每万名常住人口拥有社会组织8个 over ……增长至2018年的8.03: the dated value rounded.
+        places = max(0, -figure.value.normalize().as_tuple().exponent)
+        return any(
+            code == figure.indicator.code and kind == figure.kind and (
+                (figure.comparator != "=" and abs(value - figure.value) <= ROUNDING_SHARE * max(value, figure.value))
+                or (value != figure.value and round(value, places) == figure.value))
             for code, kind, value in dated)
 
     return [f for f in figures if f.dated or not ((f.indicator.code, f.kind, f.value) in dated or rounds_a_dated(f))]
@@ -127,7 +132,8 @@ def _without_bounds_of_exact(records: list[tuple[int, FigureRecord]]) -> list[tu
     """
     exact: dict[tuple, set[Decimal]] = {}
     for _, record in records:
-        if record.comparator == "=" and record.value_high is None:
+        # 约为18.6张 is as exact as the text gets, against a headline's 不足19张.
+        if record.comparator in ("=", "~") and record.value_high is None:
             exact.setdefault(record.key()[:4], set()).add(record.value)
 
     def implied(record: FigureRecord) -> bool:

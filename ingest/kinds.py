@@ -19,6 +19,7 @@ from minzheng.paths import REFERENCE_DIR
 KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
 PERIODS_FILE = REFERENCE_DIR / "plan_periods.csv"
 OCCASIONS_FILE = REFERENCE_DIR / "annual_occasions.csv"
+CONGRESSES_FILE = REFERENCE_DIR / "party_congresses.csv"
 # A document cited by its title (《……纲要》提出, 随着《……“十三五”规划》工作的推进): a body never
 # names its own document so, so the cited title's words do not make the text of that kind.
 CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
@@ -124,6 +125,12 @@ def load_occasions(path=OCCASIONS_FILE) -> dict[str, tuple[int, str]]:
     """Days held once a year and counted (第15个国际社工日): name -> (first year, the counter word)."""
     with path.open(encoding="utf-8") as handle:
         return {row["name"]: (int(row["first_year"]), row["counted_as"]) for row in csv.DictReader(handle)}
+
+
+def load_congresses(path=CONGRESSES_FILE) -> dict[str, int]:
+    """National party congresses by their short name (十八大) -> the year each was held."""
+    with path.open(encoding="utf-8") as handle:
+        return {row["name"]: int(row["year"]) for row in csv.DictReader(handle)}
 
 
 def load_periods(path=PERIODS_FILE) -> dict[str, tuple[int, int]]:

@@ -66,8 +66,10 @@ DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 OPENING_CHARACTERS = 400
 # Not a year of the future the text forecasts (2020年将达到2.43亿,2025年将突破3亿) or plans for.
 # Nor the first year of a span (2012年—2021年,全国城乡低保平均标准分别增长了1.2倍): the text looks back
-# over the span from later.
-STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!\d)(\d{4})年(?!\d|前|以前|目标|以来|远景"
+# over the span from later. 到了2008年 is 到 too (美国2000年有56000个基金会,而到了2008年则已经达到75000个);
+# a start (浙江省在2012年就开始了放开登记管理试点, 2012年起) is no present either.
+STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?<!\d)(\d{4})年"
+                         r"(?!\d|前|以前|目标|以来|远景|起|就|开始"
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
 # A day held once a year and counted (3月20日是第12个国际社工日) dates the report of it: the
 # occasions and their first years are in data/reference/annual_occasions.csv.

@@ -10,11 +10,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ingest.kinds import load_periods
+from ingest.kinds import load_congresses, load_periods
 
 # Five-year plan periods: label -> (first year, last year), from data/reference/plan_periods.csv.
 PERIODS = load_periods()
 PERIOD_RE = re.compile("|".join(sorted(PERIODS, key=len, reverse=True)))
+# A party congress dates what happened on its eve or while it sat (党的十八大前夕 -> 2012), not
+# what has happened since (十八大以来 is a span up to the present).
+CONGRESSES = load_congresses()
+CONGRESS_RE = "|".join(CONGRESSES)
 # The long form of a period's name: 第十三个五年规划 is 十三五.
 LONG_PERIOD_RE = re.compile(r"第(十[一二三四五六七八九])个五年")
 
@@ -77,7 +81,8 @@ def parse_chinese_number(text: str) -> Decimal | None:
             section += (1 if digit is None else digit) * CHINESE_MAGNITUDES[character]
             digit = None
         elif character in CHINESE_SECTIONS:
-            total = (total + section + (digit or 0)) * CHINESE_SECTIONS[character]
+            # A bare 万 (社会组织超万家) is one 万.
+            total = ((total + section + (digit or 0)) or 1) * CHINESE_SECTIONS[character]
             section, digit = 0, None
         else:
             return None
@@ -160,6 +165,7 @@ TIME_RE = re.compile(
     r"(?P<year>\d{4})年(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
     rf"|“?(?P<period>{PERIOD_RE.pattern})”?(?P<part>期末|末|时期|期间|期)?"
     r"|(?P<relative>今年|明年|去年|上年|截至目前|截止目前|到目前为止|目前|当前|现阶段|如今|眼下|时至今日)"
+    rf"|(?:党的)?(?P<congress>{CONGRESS_RE})(?:召开)?(?:前夕|之际|期间|前)"
 )
 
 
@@ -182,6 +188,8 @@ def find_time_expressions(text: str, document_year: int | None = None,
             year = int(match.group("year"))
             if is_year(year):
                 found.append(TimeExpression(match.start(), match.end(), year))
+        elif match.group("congress"):
+            found.append(TimeExpression(match.start(), match.end(), CONGRESSES[match.group("congress")]))
         elif match.group("period"):
             first, last = PERIODS[match.group("period")]
             found.append(TimeExpression(match.start(), match.end(), last, first))

@@ -80,7 +80,9 @@ OTHER_UNITS = (
 )
 RANGE_SEPARATOR = r"\s*(?:~|～|-|—|–|至)\s*"
 # Text between an earlier value and a later one of a from-to pair (从A发展到B).
-FROM_TO = re.compile(r"\s*(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
+# The rate of the change may stand between the pair (从2008年的3355家,以11.79%的年平均增长率增长至2018年的10230家).
+FROM_TO = re.compile(r"\s*(?:[,，]?\s*以[^,，。;；]{0,16}?(?:增长率|增速|速度|幅度)\s*)?"
+                     r"(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
 STOCK_VERBS = "已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|累计|培育|发展|形成|包含|达|含|有|共"
 # Verbs of a flow: 新增5000张养老床位 counts beds added, not the stock.
 FLOW_VERBS = "新增|新建|增加|增设|新设|改建|新登记"
@@ -137,7 +139,7 @@ SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡
 DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # A count of a series that its own verb follows counts those who did something else
 # (河南持证社工5731名 今年4948人参加社工考试): not the next year of the series.
-ANOTHER_PREDICATE = re.compile(r"\s*(?:参加|报考|参考|报名|通过|参与|接受)")
+ANOTHER_PREDICATE = re.compile(r"\s*(?:了)?(?:参加|报考|参考|报名|通过|参与|接受|完成|获得|取得)")
 # The items of the list a sentence continues: the text since the last full stop or line break,
 # when it ends with a semicolon.
 EARLIER_ITEMS = re.compile(r"[^。!?！？\n]*[;；]\s*$")
@@ -158,11 +160,15 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # reform (直接登记的社会组织约3万个) and one facility's own beds (该项目……内设养老床位约120张) are
 # no region's count either.
 # The verb may govern two kinds joined (新增日间照料床位和机构养老床位9000张).
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|参评|内设|直接登记)"
-                       rf"[\u4e00-\u9fff]{{0,12}}$")
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|参评|内设|直接登记)"
+                       # the verb may govern a list of qualifiers (清理低效、无效社会组织2549家)
+                       rf"[\u4e00-\u9fff、]{{0,12}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
-AGE_QUALIFIER = re.compile(r"(?:\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
+# So does the level an organisation works at (全国性的社会组织仅有约100家,地方性的社会组织有约6000家;
+# 省级社会组织), or a mark of distinction (在全国有影响力的社会组织达到50家左右; 示范性, 品牌, 枢纽型).
+AGE_QUALIFIER = re.compile(r"(?:(?:全国|地方|省|市|县|区)(?:性|级)|有影响力|示范性?|品牌|骨干|枢纽型"
+                           r"|\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
                            r"|(?:[1-5]\s*A|A{1,5})\s*(?:等?级)?(?:及?以上)?)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
@@ -174,9 +180,9 @@ LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到
 # A paragraph that opens with its year (2022年,全市民政系统……。全市共有养老机构120家) speaks of
 # that year in the sentences that follow it, up to the paragraph's end: work summaries, government
 # work reports and news write a year's results this way. Not 2022年以来 (a span up to the present).
-# The year may follow a lead-in (会议指出,2023年全市民政工作……) and be followed by the
+# The year may follow a lead-in (会议指出,2023年全市民政工作……; 记者从柳州民政局获悉,2022年,) and be followed by the
 # sentence's subject instead of a comma; a plan period (根据规划,“十三五”期间,……) counts as its end.
-TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,8}[,，])?(?P<year>(?:(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
+TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?(?P<year>(?:(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
                         r"|“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
@@ -190,6 +196,7 @@ BARE_SERIES = re.compile(rf"\s*{BARE_SERIES_ITEM}(?:[,，、;；]\s*{BARE_SERIES
 # A sentence that opens with 其中 and a subject of its own describes a part of the total before it.
 PART_SENTENCE = re.compile(r"\s*其中[:：,，]?(?P<subject>.+)$", re.S)
 HAN = re.compile(r"[\u4e00-\u9fff]+")
+SPAN_OF_YEARS = re.compile(r"\d{4}年?(?:[至到~\-—－]\d{4}年)?(?:间|期间|以来)?")
 # 其中通过考试持证的……: how the part qualifies, not a narrower part.
 SCOPE_ONLY = re.compile(rf"(?:{SCOPE_WORDS}|的|通过考试)+")
 COMPARISON = re.compile(r"(?:比|与|较)(?=\d{4}年|“?十|上年|去年)")
@@ -698,12 +705,15 @@ class ProseReader:
         if part and not SCOPE_ONLY.fullmatch(part.group("qualifier")):
             notes.append(f"'{part.group('qualifier')}{wording.text}': a part of the total (其中), not taken")
             return True
-        if wording.by_context and "其中" in sentence[: wording.start - start]:
+        # 其中 right before the bare wording names its own part (拥有社工人才2450人,其中,
+        # 持有国家职业资格证书人员达739人).
+        if wording.by_context and re.search(r"其中(?![,，:：]?\s*$)", sentence[: wording.start - start]):
             # 共有养老机构80家,其中公办养老机构20家,床位8000张: the bare 床位 is the part's.
             notes.append(f"'{wording.text}' after 其中 names the part's, not the total; not taken")
             return True
         opening = PART_SENTENCE.match(sentence[: wording.start - start])
-        subject = "".join(HAN.findall(opening.group("subject"))) if opening else ""
+        # 其中,2016年至2022年间,持证社会工作者数量从……: a span of years, not a part, follows 其中.
+        subject = "".join(HAN.findall(SPAN_OF_YEARS.sub("", opening.group("subject")))) if opening else ""
         if subject and not SCOPE_ONLY.fullmatch(subject):
             # 其中,注册登记的养老机构4.1万个,……,床位518.3万张: the whole sentence is a part.
             notes.append(f"'{wording.text}' in a sentence about a part of the total (其中……), not taken")
@@ -787,6 +797,11 @@ class ProseReader:
             before = self._value_before(text, wording, sentence_start)
             return [(before, [])] if before else []
         first, times, gap = scanned
+        if re.search(r"[,，;；]", gap) and ANOTHER_PREDICATE.match(text, first.end):
+            # 其中有7992人获得了各类社工资格证书,2140人完成了注册登记: the count after the comma did
+            # something else; the wording's count is the one before it.
+            before = self._value_before(text, wording, sentence_start)
+            return [(before, [])] if before else []
         results = [(first, times)]
         if COMPARISON.search(gap):
             # 比2012年底的416.5万张: the value of the compared year; what follows is a change.

@@ -928,3 +928,78 @@ def test_the_top_and_bottom_of_a_ranking_in_one_sentence():
     per_1k = {(f[0], f[2], f[4]) for f in facts(text) if f[1] == "elderly_care_beds_per_1k_elderly"}
     assert per_1k == {("350000", 2023, D(40)), ("460000", 2023, D(9))}
     assert not any(f[0] == "370000" for f in facts(text))
+
+
+# -- round of yearbooks, mirrors, the west and older years (batches aq-at) -------------------------
+
+def doc(name: str) -> str:
+    return (CORPUS_DOCS / name).read_text(encoding="utf-8")
+
+
+def test_the_thousand_in_digits_and_a_bound_in_the_headline():
+    # 智研 ranking (aq01): 平均每1000名60岁以上老人拥有床位数约为18.6张; the headline's 不足19张 is
+    # the same fact bounded, and gives way to it.
+    text = doc("aq01_cn_provinces_beds_ranking_2021q1.txt")
+    national = {f for f in facts(text) if f[0] == "100000" and f[1] == "elderly_care_beds_per_1k_elderly"}
+    assert national == {("100000", "elderly_care_beds_per_1k_elderly", 2021, "actual", D("18.6"), "~")}
+
+
+def test_organisations_of_a_level_or_a_distinction_are_parts():
+    # A book on charity (aq06): 全国性的社会组织仅有约100家,地方性的社会组织有约6000家 are two parts;
+    # 内蒙古's plan (as15): 在全国有影响力的社会组织达到50家左右 is neither the country's nor all.
+    assert not any(f[1] == "social_orgs" for f in facts(doc("aq06_cn_charity_book_orgs_history_neg.txt")))
+    assert not any(f[1] == "social_orgs" and f[4] == 50 for f in facts(doc("as15_neimenggu_social_orgs_2022.txt")))
+
+
+def test_a_pair_with_its_rate_of_growth_between_and_a_headline_rounding_the_body():
+    # 深圳 blue book news (aq11): 从2008年的3355家,以11.79%的年平均增长率增长至2018年的10230家; the
+    # headline 每万名常住人口拥有社会组织8个 rounds the body's 2018 value 8.03.
+    found = facts(doc("aq11_shenzhen_social_orgs_bluebook_2018.txt"))
+    assert {("440300", "social_orgs", 2008, "actual", D(3355), "="),
+            ("440300", "social_orgs", 2018, "actual", D(10230), "=")} <= found
+    assert not any(f[1] == "social_orgs_per_10k" and f[2] == 2019 for f in found)
+
+
+def test_a_span_of_years_after_qizhong_is_no_part():
+    # A Q&A page (ar07): 其中,2016年至2022年间,持证社会工作者数量从28.8万人增长至73.7万人.
+    assert ("100000", "certified_social_workers", 2016, "actual", D(288000), "=") in facts(
+        doc("ar07_cn_certified_sw_2022_qa_contradiction.txt"))
+
+
+def test_the_certificate_named_alone_right_after_qizhong():
+    # 克拉玛依 (as07): 拥有社工人才2450人,其中,持有国家职业资格证书人员达739人.
+    assert ("650200", "certified_social_workers", 2023, "actual", D(739), "=") in facts(
+        doc("as07_karamay_certified_sw_2023.txt"))
+
+
+def test_organisations_cleared_out_and_beds_of_day_care_centres_are_not_the_stock():
+    # 陕西 (as10): 清理低效、无效社会组织2549家 is a flow; 甘肃 (as12): 城市日间照料中心244个,床位数4616张
+    # are the centres' beds, not all elderly-care beds.
+    assert not any(f[1] == "social_orgs" and f[4] == 2549 for f in facts(doc("as10_shaanxi_social_orgs_2025.txt")))
+    assert not any(f[1] == "elderly_care_beds" and f[4] == 4616 for f in facts(doc("as12_gansu_beds_per1k_2013.txt")))
+
+
+def test_the_year_opening_a_paragraph_after_a_longer_lead_in():
+    # 柳州 (as13): 记者从柳州民政局获悉,2022年,柳州市……;有持证社工2137人 (published 2023).
+    assert ("450200", "certified_social_workers", 2022, "actual", D(2137), "=") in facts(
+        doc("as13_liuzhou_certified_sw_2022.txt"))
+
+
+def test_certificates_obtained_and_the_count_after_a_comma_that_did_something_else():
+    # 上海 2008 (at05): 其中有7992人获得了各类社工资格证书,2140人完成了注册登记.
+    certified = {f for f in facts(doc("at05_shanghai_sw_certificates_2008.txt")) if f[1] == "certified_social_workers"}
+    assert certified == {("310000", "certified_social_workers", 2008, "actual", D(7992), "=")}
+
+
+def test_years_of_a_start_or_of_another_country_do_not_date_an_undated_text():
+    # 浙江 (at06): 今年上半年 in a text naming only 浙江省在2012年就开始了……试点; 深圳 (at07): 美国……到了2008年.
+    assert not any(f[1] == "social_orgs" for f in facts(doc("at06_zhejiang_social_orgs_2013h1.txt")))
+    assert not any(f[1] == "social_orgs" and f[4] == 4110 and f[2] == 2008
+                   for f in facts(doc("at07_shenzhen_social_orgs_2011_registration.txt")))
+
+
+def test_the_eve_of_a_party_congress_dates_a_figure():
+    # 2021 article (at12): 党的十八大前夕,全国登记的社会组织达46.2万个 is 2012 (十八大: November 2012).
+    found = facts(doc("at12_cn_social_orgs_18th_congress_eve_2021.txt"))
+    assert ("100000", "social_orgs", 2012, "actual", D(462000), "=") in found
+    assert not any(f[1] == "social_orgs" and f[4] == 462000 and f[2] != 2012 for f in found)
