@@ -32,6 +32,8 @@ SENTENCE = re.compile(r"[^。!！?？\n]+[。!！?？]?")
 RANK_OPENING = re.compile(r"(?:数量|总量|总数)?(?:最多|最高)的(?:是|为)?\s*$")
 # Words that open a sentence going on with the ranking of the one before.
 RANK_GOES_ON = re.compile(r"^\s*(?:[^,，。]{0,6}[,，])?(?:其次|再次|往下|随后|接下来|之后)?(?:依次)?(?:是|为)\s*$")
+# A sentence without any of these words ranks nothing (and is not read further).
+RANK_WORDS = re.compile(r"最多|最高|其次|再次|依次|往下|随后|接下来|之后")
 # How an item after the first joins the one before it (福建有40张,海南最低,仅9张; 山东(…)、浙江(…)).
 ITEM_JOIN = re.compile(r"^\s*[、,，;；]\s*$")
 LINK = r"有|为|达到|达|超过|超|仅有|仅为|仅|只有"
@@ -87,6 +89,9 @@ def ranked_figures(text: str, catalogue: Catalogue, regions: RegionTable, mentio
         ranked = None
         for sentence_match in SENTENCE.finditer(paragraph_match.group(0)):
             sentence = sentence_match.group(0)
+            if not RANK_WORDS.search(sentence):
+                ranked = None  # a ranking goes on sentence by sentence, each with its ranking words
+                continue
             offset = paragraph_match.start() + sentence_match.start()
             wordings = catalogue.find(sentence)
             items = _sentence_items(sentence, wordings, ranked, regions, text, mentions)
