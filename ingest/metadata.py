@@ -71,6 +71,9 @@ OPENING_CHARACTERS = 400
 STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?<!\d)(\d{4})年"
                          r"(?!\d|前|以前|目标|以来|远景|起|就|开始"
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
+# The words of a text's present: a year named after them (截至目前,重庆市共有社会组织16965家。2017年,
+# 全市新登记……) tells that year's events, not the year the text speaks in.
+PRESENT_WORD = re.compile(r"目前|今年|当前|现阶段|如今")
 # A day held once a year and counted (3月20日是第12个国际社工日) dates the report of it: the
 # occasions and their first years are in data/reference/annual_occasions.csv.
 OCCASIONS = load_occasions()
@@ -406,7 +409,13 @@ def find_stated_year(text: str) -> int | None:
         year, month = int(match.group(1)), int(match.group(2))
         if is_year(year) and 1 <= month <= 12:
             return year
-    years = [int(m.group(1)) for m in STATED_YEAR.finditer(text[:OPENING_CHARACTERS]) if is_year(int(m.group(1)))]
+    opening = text[:OPENING_CHARACTERS]
+    # Years named after the body first speaks of its present (截至目前,……) are not that present;
+    # a title's 今年 (我市今年362人通过社工考试) is read with the year its body names.
+    present = PRESENT_WORD.search(opening, opening.find("\n") + 1)
+    if present:
+        opening = opening[: present.start()]
+    years = [int(m.group(1)) for m in STATED_YEAR.finditer(opening) if is_year(int(m.group(1)))]
     return max(years) if years else None
 
 

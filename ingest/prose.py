@@ -61,8 +61,12 @@ PER_PERIOD_UNIT = {"月": "元/月", "年": "元/年"}
 CONNECTOR = re.compile(
     rf"\s+|[,，、:：“”\"]"
     rf"|(?P<time>{TIME_RE.pattern})"
-    rf"|(?:到|至|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
+    rf"|(?:到|至|于|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
+    # 社会组织数量于2023年达到历史峰值1717家.
+    rf"|(?:历史)?(?:峰值|新高)"
     rf"|{LINK_VERBS}|{SCOPE_WORDS}"
+    # A trend named before the pair (护理型床位占比逐年提高,由2022年底的53.51%提高到目前的57%).
+    rf"|(?:逐年|逐步|不断|持续|稳步)(?:提高|提升|增长|增加|上升)"
     # A milestone passed on the way (跨越90万大关,达到93.1万): the figure follows it.
     rf"|(?:跨越|突破|迈过|越过|站上)[\d.]+[万亿]?(?:大关|关口)"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
@@ -146,7 +150,12 @@ EARLIER_ITEMS = re.compile(r"[^。!?！？\n]*[;；]\s*$")
 # A count that ends a list of numbers (分别有9561、15934、5990人): one value among several.
 VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 # How many regions pass a mark (19个地区床位数超过10万张).
-REGION_COUNT = re.compile(r"\d+个(?:地区|省份|省区市|省|城市|市|县|区)[^,，。;；]{0,12}$")
+# So does a group of regions (两地社会组织总量6.2万家; 市内四区千名老人拥有床位数35张; 川渝, 京津冀,
+# 华东地区): it has no code.
+REGION_COUNT = re.compile(r"(?:\d+个(?:地区|省份|省区市|省|城市|市|县|区)"
+                          r"|(?<!第)(?:两|三|四|五|几)(?:地|省|市|省市|省区市|区|县)(?![长委政])"
+                          r"|川渝|京津冀|长三角|珠三角|粤港澳|[东西南北中]部地区|(?:华东|华北|华中|华南|西南|西北|东北)地区)"
+                          r"[^,，。;；]{0,12}$")
 GOAL_YEAR_OPENING = re.compile(r"(?<!\d年)(?:到|至)\s*(?:\d{4}年(?:底|末)?|“?十[一二三四五六七]五”?(?:期末|末)?)[,，]?"
                                r"|“?十[一二三四五六七]五”?(?:期间|期末|末)[,，]?")
 # A value its own verb sets as a goal (今年底每千名老年人拥有养老床位将达到35张, 比例要达到65%) is a

@@ -1003,3 +1003,42 @@ def test_the_eve_of_a_party_congress_dates_a_figure():
     found = facts(doc("at12_cn_social_orgs_18th_congress_eve_2021.txt"))
     assert ("100000", "social_orgs", 2012, "actual", D(462000), "=") in found
     assert not any(f[1] == "social_orgs" and f[4] == 462000 and f[2] != 2012 for f in found)
+
+
+# -- round of nursing shares, rates per 10,000, burials and counties (batches au-ax) ---------------
+
+def test_a_trend_named_before_a_from_to_pair():
+    # 辽阳 2024 (au01): 养老机构护理型床位占比逐年提高,由2022年底的53.51%提高到目前的57%.
+    found = facts(doc("au01_liaoyang_nursing_share_2024.txt"))
+    assert ("211000", "nursing_bed_share", 2022, "actual", D("53.51"), "=") in found
+    assert ("211000", "nursing_bed_share", 2024, "actual", D(57), "=") in found
+
+
+def test_a_group_of_regions_has_no_figure_of_its_own():
+    # 川渝 (av04): 重庆共有社会组织1.8万家,四川约有4.4万家,两地社会组织总量6.2万家 — 6.2万 is no one's;
+    # 青岛 2009 (au06): 市内四区千名老人拥有床位数35张 is four districts', not the city's.
+    assert not any(f[4] == 62000 for f in facts(doc("av04_chuanyu_social_orgs_2024_trad.txt")))
+    assert not any(f[1] == "elderly_care_beds_per_1k_elderly"
+                   for f in facts(doc("au06_qingdao_beds_excl_rural_per1k_4districts_2009_trad_neg.txt")))
+
+
+def test_nursing_beds_named_as_nursing_elderly_care_beds():
+    # 厦门 十四五 plan (au07): 到2025年,全市护理型养老床位占比超过70%.
+    assert ("350200", "nursing_bed_share", 2025, "target", D(70), ">=") in facts(
+        doc("au07_xiamen_14th_plan_beds_nursing_targets_2025.txt"))
+
+
+def test_since_a_year_is_no_year_of_the_figure():
+    # 蜀山区 2014 (av02): 2012年以来,全区已有127人通过……考试 is no figure of 2012.
+    assert not any(f[2] == 2012 for f in facts(doc("av02_hefei_shushan_sw_exam_2014_neg.txt")))
+
+
+def test_years_after_the_present_of_an_undated_abstract_do_not_date_it():
+    # 重庆 abstract (av03): 截至目前,重庆市共有社会组织16965家。2017年,全市新登记社会组织1053家: the page
+    # gives no date, and 2017 is the year of what follows, not the present of 截至目前.
+    assert not any(f[1] == "social_orgs" for f in facts(doc("av03_chongqing_social_orgs_undated_abstract.txt")))
+
+
+def test_a_year_after_yu_and_a_peak_before_the_value():
+    # 眉山 (av07): 全市社会组织数量于2023年达到历史峰值1717家.
+    assert ("511400", "social_orgs", 2023, "actual", D(1717), "=") in facts(doc("av07_meishan_social_orgs_2025.txt"))
