@@ -1,4 +1,5 @@
-"""Figures a text gives region by region: 其中南京市1.2万个、苏州市1.1万个; A市、B市分别为X和Y.
+"""Figures a text gives region by region: 其中南京市1.2万个、苏州市1.1万个; A市、B市分别为X和Y;
+重庆共有社会组织1.8万家,四川约有4.4万家.
 
 A provincial bulletin or a national report follows a figure with the same figure for its
 cities or provinces (全省登记社会组织9.1万个,其中南京市1.2万个、苏州市1.1万个; 山东(5.0721万)、
@@ -11,6 +12,9 @@ To keep a stray place name from taking a number:
   country its provinces);
 - the unit word is one of the indicator's, or the number stands in brackets after the name;
 - the value is plausible in the indicator's unit.
+A region of the same level as the figure's own, named after it in the same sentence with a verb
+of having and a value in the indicator's unit word (重庆共有社会组织1.8万家,四川约有4.4万家), is a
+peer stating the same figure.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ ITEM_LINK = r"(?P<link>为|有|达|达到|共有|是|约|近|超过|逾)?"
 JOINER = re.compile(r"\s*(?:[、,，;；]\s*(?:和|及)?|和|及|与)\s*")
 MIN_ITEMS = 2
 NAME_JOIN = re.compile(r"\s*[、,，和及与]\s*")
+# A peer's clause opens right after a comma and has its verb of having right after its name.
+PEER_OPENING = re.compile(r"[,，;；]\s*$")
+PEER_LINK = ("约有", "共有", "现有", "拥有", "有")
 RESPECTIVELY = re.compile(r"\s*分别(?:为|是|达到|达|有|提高到|提高至|增至|占)?\s*")
 
 
@@ -151,4 +158,41 @@ def region_breakdown(text: str, figure: ProseFigure, region_code: str, limit: in
             offset = figure.start - figure.sentence_start + item_start
             found.append(RegionFigure(figure, resolution.region, value, comparator,
                                       quote_around(sentence, offset, offset + item_end - item_start)))
+    return found
+
+
+def peer_figures(text: str, figure: ProseFigure, region_code: str, regions: RegionTable,
+                 mentions: Counter) -> list[RegionFigure]:
+    """Regions of region_code's level that state the figure after it in its sentence (,四川约有4.4万家)."""
+    own = regions.regions.get(region_code)
+    if own is None:
+        return []
+    end_mark = SENTENCE_END.search(text, figure.start)
+    scope = text[figure.start : end_mark.end() if end_mark else len(text)]
+    item_value = _item_value(figure)
+    found = []
+    for start, end, written in regions.find(scope):
+        link = next((word for word in PEER_LINK if scope.startswith(word, end)), None)
+        if link is None or not PEER_OPENING.search(scope[:start]):
+            continue
+        match = item_value.match(scope, end + len(link))
+        resolution = regions.resolve(written, text, mentions)
+        if match is None or not match.group("unit") or resolution is None:
+            continue
+        region = resolution.region
+        if region.code == region_code or region.level != own.level:
+            continue
+        number = parse_number(match.group("value"))
+        if number is None:
+            continue
+        unit = figure.indicator.unit
+        value = number * MULTIPLIERS.get(match.group("mult") or "", Decimal(1)) * unit.scale(match.group("unit"))
+        if not unit.accepts(value):
+            continue
+        comparator = "~" if link == "约有" or match.group("link") in ("约", "近") else (
+            ">=" if match.group("more") else "=")
+        sentence = text[figure.sentence_start : figure.start + len(scope)]
+        offset = figure.start - figure.sentence_start + start
+        found.append(RegionFigure(figure, region, value, comparator,
+                                  quote_around(sentence, offset, offset + match.end() - start)))
     return found

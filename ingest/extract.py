@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from ingest.breakdown import region_breakdown, respective_values
+from ingest.breakdown import peer_figures, region_breakdown, respective_values
 from ingest.catalogue import Catalogue, default_catalogue
 from ingest.decoding import check_is_chinese_text
 from ingest.formats import read_document
@@ -260,7 +260,8 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
             limit = prose[index + 1].wording_start if index + 1 < len(prose) else len(text)
             if limit <= figure.start:
                 limit = len(text)
-            for item in region_breakdown(text, figure, subjects[0][0], limit, regions, mentions):
+            for item in (region_breakdown(text, figure, subjects[0][0], limit, regions, mentions)
+                         + peer_figures(text, figure, subjects[0][0], regions, mentions)):
                 records.append((figure.start, record(
                     figure, item.region.code, item.region.name, value=_plain(item.value), value_high=None,
                     comparator=item.comparator, quote=item.quote)))

@@ -1017,7 +1017,11 @@ def test_a_trend_named_before_a_from_to_pair():
 def test_a_group_of_regions_has_no_figure_of_its_own():
     # 川渝 (av04): 重庆共有社会组织1.8万家,四川约有4.4万家,两地社会组织总量6.2万家 — 6.2万 is no one's;
     # 青岛 2009 (au06): 市内四区千名老人拥有床位数35张 is four districts', not the city's.
-    assert not any(f[4] == 62000 for f in facts(doc("av04_chuanyu_social_orgs_2024_trad.txt")))
+    chuanyu = facts(doc("av04_chuanyu_social_orgs_2024_trad.txt"))
+    assert not any(f[4] == 62000 for f in chuanyu)
+    # ……and the peer named after the first with its own verb of having states its own figure.
+    assert {("500000", "social_orgs", 2024, "actual", D(18000), "="),
+            ("510000", "social_orgs", 2024, "actual", D(44000), "~")} <= chuanyu
     assert not any(f[1] == "elderly_care_beds_per_1k_elderly"
                    for f in facts(doc("au06_qingdao_beds_excl_rural_per1k_4districts_2009_trad_neg.txt")))
 
