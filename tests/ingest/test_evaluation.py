@@ -20,7 +20,7 @@ HEADLINE = {"elderly_care_beds", "eco_burial_rate"}
 CORPUS = CORPUS_DIR
 # The development corpus (110 real documents) may not fall below these: raise them when the
 # parser improves. Precision has its own floor: a wrong number is worse than a missing one.
-DEV_CORPUS_MIN_F1 = 0.8
+DEV_CORPUS_MIN_F1 = 0.85
 DEV_CORPUS_MIN_PRECISION = 0.95
 
 
