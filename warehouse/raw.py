@@ -65,6 +65,11 @@ REGION_HISTORY_SCHEMA = {
     "old_code": pl.String, "old_name": pl.String, "new_code": pl.String, "new_name": pl.String,
     "parent_code": pl.String, "changed": pl.Int32, "note": pl.String,
 }
+# Which source a fact's canonical value is taken from: the lowest precedence, then the later
+# publication (data/reference/source_precedence.csv, one row per source type and document kind).
+SOURCE_PRECEDENCE_SCHEMA = {
+    "source_type": pl.String, "document_kind": pl.String, "precedence": pl.Int32, "reason": pl.String,
+}
 POPULATION_SCHEMA = {
     "region_code": pl.String, "region": pl.String, "year": pl.Int32, "measure": pl.String,
     "value": pl.Int64, "source_url": pl.String, "note": pl.String,
@@ -172,10 +177,12 @@ def read_regions(reference_dir: Path) -> pl.DataFrame:
 
 
 def reference_tables(reference_dir: Path) -> dict[str, pl.DataFrame]:
-    """raw.regions, raw.region_history, raw.population, raw.units and raw.indicators from data/reference."""
+    """raw.regions, raw.region_history, raw.population, raw.units, raw.indicators and
+    raw.source_precedence from data/reference."""
     regions = read_regions(reference_dir)
     history = pl.read_csv(reference_dir / "region_history.csv", schema_overrides=REGION_HISTORY_SCHEMA)
     population = pl.read_csv(reference_dir / "population.csv", schema_overrides=POPULATION_SCHEMA)
+    precedence = pl.read_csv(reference_dir / "source_precedence.csv", schema=SOURCE_PRECEDENCE_SCHEMA)
     units, indicators = catalogue_tables(reference_dir)
     return {"regions": regions, "region_history": history, "population": population,
-            "units": units, "indicators": indicators}
+            "units": units, "indicators": indicators, "source_precedence": precedence}

@@ -1,7 +1,11 @@
 with
 
 documents as (
-    select * from {{ ref('stg_ingest__documents') }}
+    select * from {{ ref('int_documents__with_origin') }}
+),
+
+precedence as (
+    select * from {{ ref('stg_reference__source_precedence') }}
 ),
 
 figures as (
@@ -30,6 +34,12 @@ final as (
         documents.period_start,
         documents.period_end,
         documents.publication_date,
+        documents.url,
+        documents.publisher,
+        documents.retrieved_date,
+        documents.licence,
+        documents.origin_file,
+        precedence.precedence,
         documents.status,
         documents.rejected_reason,
         documents.encoding,
@@ -44,6 +54,7 @@ final as (
         documents.ingested_at
     from documents
     left join figure_counts on figure_counts.document_id = documents.document_id
+    left join precedence on precedence.document_kind = documents.document_kind
 )
 
 select * from final
