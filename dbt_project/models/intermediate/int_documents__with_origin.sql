@@ -12,7 +12,9 @@ origins as (
 -- the parser's metadata fills (title, publication date). The SHA-256 is always the bytes'.
 final as (
     select
-        documents.* exclude (title, publication_date),
+        documents.document_id,
+        documents.document_name,
+        documents.document_kind,
         coalesce(origins.title, documents.title) as title,
         coalesce(origins.published_date, documents.publication_date) as publication_date,
         origins.url,
