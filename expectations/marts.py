@@ -42,11 +42,16 @@ select
     series.series_units,
     count(*) over (partition by observations.observation_id) as observation_id_count,
     count(*) over (partition by observations.region_code, observations.indicator, observations.year,
-                   observations.kind, observations.source_type, observations.source_id) as grain_count
+                   observations.kind, observations.source_type, observations.source_id) as grain_count,
+    -- A fact (region, indicator, year, kind): its canonical rows and its rows.
+    count(*) filter (where observations.is_canonical) over fact as canonical_count,
+    count(*) over fact as fact_rows
 from observations
 left join series
     on series.region_code = observations.region_code
     and series.indicator = observations.indicator
+window fact as (partition by observations.region_code, observations.indicator, observations.year,
+                observations.kind)
 """
 STAGED_TABLE = "marts_suite_rows"
 
@@ -113,6 +118,15 @@ def marts_suite(con: duckdb.DuckDBPyConnection) -> gx.ExpectationSuite:
         _block(gxe.ExpectColumnValuesToNotBeNull(
             column="year", row_condition=Column("kind") == "target"),
             "target {region_code} {indicator} from {source_id} has no year"),
+        _block(gxe.ExpectColumnValuesToBeBetween(
+            column="canonical_count", min_value=1, max_value=1,
+            notes="One canonical row per region, indicator, year and kind: the one value an analyst "
+                  "and every dashboard reads."),
+            "{region_code} {indicator} {year} {kind} has {canonical_count} canonical rows"),
+        _block(gxe.ExpectColumnPairValuesToBeEqual(
+            column_A="source_count", column_B="fact_rows",
+            notes="source_count counts the sources of the fact, each a row of the mart."),
+            "{region_code} {indicator} {year} {kind} says {source_count} sources but has {fact_rows}"),
         _block(gxe.ExpectColumnValuesToBeBetween(
             column="series_units", min_value=1, max_value=1,
             notes="The actual and target series of one region and indicator share one unit."),

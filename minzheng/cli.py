@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ingest.extract import DocumentRejected, extract_file
+from warehouse.inputs import is_origin_file
 
 LOG = logging.getLogger("minzheng.extract")
 
@@ -34,12 +35,13 @@ def _extracted(names: list[str]):
 
 
 def _document_files(arguments: list[str]) -> list[str]:
-    """The files named, with a directory standing for the files in it (sorted)."""
+    """The files named, with a directory standing for the documents in it (sorted; origin sidecars are no documents)."""
     files: list[str] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            files.extend(str(p) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
+            files.extend(str(p) for p in sorted(path.iterdir())
+                         if p.is_file() and not p.name.startswith(".") and not is_origin_file(p))
         else:
             files.append(argument)
     return files

@@ -4,7 +4,8 @@
 is a document's bytes, so an unchanged file is never parsed again and a new file
 runs alone. `raw_document_tables` lands the cached parses of every document now in
 the inbox into raw.documents, raw.figure_records and raw.ingest_errors, for the
-quality gate (orchestration/quality.py) to check.
+quality gate (orchestration/quality.py) to check, and the origin sidecars beside them
+(warehouse/origins.py) into raw.document_origins.
 """
 
 
@@ -16,6 +17,7 @@ from dagster_duckdb import DuckDBResource
 from orchestration.resources import PipelineInputs, RunGuard
 from warehouse.faults import pause_point
 from warehouse.inputs import parser_version, scan_documents, scan_inbox
+from warehouse.origins import read_origins
 from warehouse.parse_cache import PARSED, ParseCache, parse_document
 from warehouse.raw import document_tables, replace_tables
 
@@ -23,7 +25,7 @@ DOCUMENT_PARTITIONS = dg.DynamicPartitionsDefinition(name="documents")
 # Single-run backfills are what let many new documents parse in one run; the API is beta.
 warnings.filterwarnings("ignore", message=".*backfill_policy.*", category=dg.BetaWarning)
 RAW_DOCUMENT_KEYS = [dg.AssetKey(["raw", name])
-                     for name in ("documents", "figure_records", "ingest_errors")]
+                     for name in ("documents", "figure_records", "document_origins", "ingest_errors")]
 
 
 @dg.asset(
@@ -68,7 +70,7 @@ def documents(context: dg.AssetExecutionContext, inputs: PipelineInputs) -> dg.M
 @dg.multi_asset(
     specs=[dg.AssetSpec(key, deps=[documents], group_name="ingest", kinds={"duckdb"})
            for key in RAW_DOCUMENT_KEYS],
-    description="The parses of every document in the inbox, landed as raw tables.",
+    description="The parses of every document in the inbox and their origins, landed as raw tables.",
 )
 def raw_document_tables(context: dg.AssetExecutionContext, inputs: PipelineInputs,
                         build_db: DuckDBResource, run_guard: RunGuard):
@@ -94,7 +96,10 @@ def raw_document_tables(context: dg.AssetExecutionContext, inputs: PipelineInput
         context.log.warning(f"not parsed yet, left out of this build: {', '.join(pending)}")
     if outdated:
         context.log.warning(f"parsed by an older parser version: {', '.join(outdated)}")
-    tables = document_tables(entries, paths.documents, inbox.refused)
+    origins, origin_problems = read_origins(inbox, paths.documents)
+    for problem in origin_problems:
+        context.log.warning(f"refused origin {problem.file}: {problem.reason}")
+    tables = document_tables(entries, paths.documents, inbox.refused, origins, origin_problems)
     with build_db.get_connection() as con:
         counts = replace_tables(con, tables)
     for name, count in counts.items():

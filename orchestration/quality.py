@@ -60,7 +60,7 @@ order by figures.document_id, figures.record_number
 """
 ACCEPTED_STATISTICS_SQL = """
 select rows.file, rows.file_sha256, rows.row_number, rows.region_code, rows.year,
-       rows.indicator, rows.value, rows.unit, rows.source, rows.quote
+       rows.indicator, rows.value, rows.value_resolution, rows.unit, rows.source, rows.quote
 from raw.statistics_rows as rows
 anti join held on held.source_kind = 'statistics'
     and held.source_file = rows.file and held.record_number = rows.row_number

@@ -45,7 +45,7 @@ from orchestration.planning import Plan, parse_batches, plan
 from orchestration.quality import MARTS_CHECK, OBSERVATIONS_MART
 from warehouse.lock import RunLocked
 from warehouse.parse_cache import ParseCache
-from warehouse.raw import REFUSED_FILE, source_label
+from warehouse.raw import REFUSED_FILE, REFUSED_ORIGIN, source_label
 from warehouse.settings import Paths
 
 # The daemon (minzheng ui) queues build runs one at a time; telemetry stays off.
@@ -89,6 +89,9 @@ class RunSummary:
     documents_by_format: list[tuple[str, int]] = field(default_factory=list)
     documents_parsed: list[str] = field(default_factory=list)
     documents_refused: list[tuple[str, str]] = field(default_factory=list)
+    # Origin sidecars (warehouse/origins.py) read, and those refused with the reason.
+    origins: int = 0
+    origins_refused: list[tuple[str, str]] = field(default_factory=list)
     figures: int = 0
     figures_skipped: int = 0
     statistics_rows: int = 0
@@ -348,6 +351,10 @@ class PipelineRunner:
                 "select document_name, rejected_reason from raw.documents where status <> 'parsed' "
                 "union all select document_name, reason from raw.ingest_errors "
                 f"where error_kind = '{REFUSED_FILE}' order by document_name").fetchall()
+            summary.origins = con.execute("select count(*) from raw.document_origins").fetchone()[0]
+            summary.origins_refused = con.execute(
+                "select document_name, reason from raw.ingest_errors "
+                f"where error_kind = '{REFUSED_ORIGIN}' order by document_name").fetchall()
             summary.documents_by_format = con.execute(
                 "select coalesce(format, 'unread'), count(*) from raw.documents group by 1 order by 2 desc, 1"
             ).fetchall()
@@ -381,6 +388,7 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("  parsed this run", str(len(summary.documents_parsed)))
     table.add_row("  unchanged, not parsed", str(summary.documents_skipped))
     table.add_row("  refused", str(len(summary.documents_refused)))
+    table.add_row("  origins", f"{summary.origins} read, {len(summary.origins_refused)} refused")
     skipped = summary.figures_skipped
     rows = "row" if skipped == 1 else "rows"
     table.add_row("figures landed", f"{summary.figures} ({skipped} {rows} skipped by the parser, "
@@ -394,6 +402,8 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     console.print(table)
     for name, reason in summary.documents_refused:
         console.print(f"[yellow]refused document[/] {escape(name)}: {escape(reason)}")
+    for name, reason in summary.origins_refused:
+        console.print(f"[yellow]refused origin[/] {escape(name)}: {escape(reason)}", highlight=False)
     shown: dict[str, int] = {}
     for kind, file, number, reason in summary.quarantined:
         shown[file] = shown.get(file, 0) + 1

@@ -34,6 +34,9 @@ CODE_SUFFIXES = (".py", ".sql", ".yml", ".yaml", ".md", ".csv")
 # Generated folders inside the code trees: dbt's artefacts, caches, build output.
 GENERATED_PARTS = {"__pycache__", "target", "logs", "dbt_packages", "build"}
 DOCUMENT_ID_LENGTH = 16
+# A document's origin (warehouse/origins.py) sits beside it as `<file>.origin.yaml`: it is
+# read when documents are landed, never parsed as a document.
+ORIGIN_SUFFIX = ".origin.yaml"
 
 
 class InboxRefused(Exception):
@@ -107,6 +110,10 @@ def document_id(sha256: str) -> str:
     return sha256[:DOCUMENT_ID_LENGTH]
 
 
+def is_origin_file(path: Path) -> bool:
+    return path.name.endswith(ORIGIN_SUFFIX)
+
+
 def _hidden(name: str) -> bool:
     return name.startswith((".", "~"))
 
@@ -178,17 +185,21 @@ class InboxDocument:
 
 @dataclass(frozen=True)
 class Inbox:
-    """The documents of the inbox by id, and the entries refused."""
+    """The documents of the inbox by id, the origin sidecars beside them, and the entries refused."""
 
     documents: dict[str, InboxDocument]
     refused: list[RefusedFile] = field(default_factory=list)
+    sidecars: list[Path] = field(default_factory=list)
 
 
 def scan_inbox(directory: Path) -> Inbox:
     """The inbox by document id; of byte-identical files, the first name in sort order wins."""
     found: dict[str, InboxDocument] = {}
     files, refused = walk_inbox(directory)
+    sidecars = [path for path in files if is_origin_file(path)]
     for path in files:
+        if is_origin_file(path):
+            continue
         try:
             with os.fdopen(open_inbox_file(path), "rb") as handle:
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
@@ -200,7 +211,7 @@ def scan_inbox(directory: Path) -> Inbox:
             found[document_id(digest)] = InboxDocument(path=path, sha256=digest)
         else:
             found[first.document_id] = replace(first, copies=(*first.copies, path))
-    return Inbox(found, sorted(refused, key=lambda entry: entry.path))
+    return Inbox(found, sorted(refused, key=lambda entry: entry.path), sidecars)
 
 
 def scan_documents(directory: Path) -> dict[str, InboxDocument]:
@@ -242,9 +253,14 @@ def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument]) -> str:
         for copy in document.copies:
             digest.update(b"copy " + copy.name.encode())
     # A refused entry is in the fingerprint too, so that the run that meets it reports it.
+    inbox_files, refused_documents = walk_inbox(paths.documents)
     statistics, refused_statistics = walk_inbox(paths.statistics)
-    for entry in walk_inbox(paths.documents)[1] + refused_statistics:
+    for entry in refused_documents + refused_statistics:
         digest.update(b"refused " + str(entry.path).encode() + entry.reason.encode())
+    # An edited origin rebuilds the warehouse; it is never parsed.
+    for path in inbox_files:
+        if is_origin_file(path):
+            digest.update(b"origin " + path.name.encode() + file_sha256(path).encode())
     for path in statistics:
         digest.update(b"statistics " + path.name.encode() + file_sha256(path).encode())
     for path in _visible_files(paths.reference):

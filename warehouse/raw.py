@@ -17,7 +17,10 @@ import polars as pl
 
 from warehouse.catalogue import catalogue_tables
 from warehouse.inputs import InboxDocument, RefusedFile, refused_label
+from warehouse.origins import FIELDS as ORIGIN_FIELDS
+from warehouse.origins import Origin, OriginProblem
 from warehouse.parse_cache import PARSED
+from warehouse.rounding import rounding_unit
 
 RAW_SCHEMA = "raw"
 
@@ -30,18 +33,26 @@ DOCUMENT_SCHEMA = {
     "publication_date": pl.String, "parser_version": pl.String, "parsed_at": pl.String,
     "landed_at": pl.String,
 }
-# The figure record of docs/figures-contract.md, with the document's id and the record's place.
+# The figure record of docs/figures-contract.md, with the document's id and the record's place,
+# and how precisely its quote writes the value (warehouse/rounding.py).
 FIGURE_SCHEMA = {
     "document_id": pl.String, "record_number": pl.Int32, "document": pl.String,
     "region": pl.String, "region_code": pl.String, "indicator": pl.String,
     "indicator_text": pl.String, "year": pl.Int32, "value": pl.Float64,
     "value_high": pl.Float64, "unit": pl.String, "kind": pl.String, "comparator": pl.String,
-    "binding": pl.String, "quote": pl.String, "location": pl.String,
+    "binding": pl.String, "quote": pl.String, "location": pl.String, "value_resolution": pl.Float64,
+}
+# A document's origin sidecar (warehouse/origins.py), one row per document that has a readable one.
+DOCUMENT_ORIGIN_SCHEMA = {
+    "document_id": pl.String, "origin_file": pl.String, "url": pl.String, "publisher": pl.String,
+    "title": pl.String, "published": pl.Date, "retrieved": pl.Date, "licence": pl.String,
 }
 # raw.ingest_errors.error_kind of a second file with the bytes of a document already in the inbox.
 DUPLICATE_DOCUMENT = "duplicate_document"
 # ... of an inbox entry that is not a regular file inside the inbox (a link, a FIFO, a device).
 REFUSED_FILE = "file_refused"
+# ... of an origin sidecar that could not be read (its document lands without it).
+REFUSED_ORIGIN = "origin_refused"
 INGEST_ERROR_SCHEMA = {
     "document_id": pl.String, "document_name": pl.String, "error_kind": pl.String,
     "reason": pl.String, "landed_at": pl.String,
@@ -53,6 +64,11 @@ REGION_SCHEMA = {
 REGION_HISTORY_SCHEMA = {
     "old_code": pl.String, "old_name": pl.String, "new_code": pl.String, "new_name": pl.String,
     "parent_code": pl.String, "changed": pl.Int32, "note": pl.String,
+}
+# Which source a fact's canonical value is taken from: the lowest precedence, then the later
+# publication (data/reference/source_precedence.csv, one row per source type and document kind).
+SOURCE_PRECEDENCE_SCHEMA = {
+    "source_type": pl.String, "document_kind": pl.String, "precedence": pl.Int32, "reason": pl.String,
 }
 POPULATION_SCHEMA = {
     "region_code": pl.String, "region": pl.String, "year": pl.Int32, "measure": pl.String,
@@ -94,14 +110,20 @@ def replace_tables(con: duckdb.DuckDBPyConnection,
 
 
 def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path,
-                    refused: list[RefusedFile] = ()) -> dict[str, pl.DataFrame]:
-    """raw.documents, raw.figure_records and raw.ingest_errors from parse-cache entries."""
+                    refused: list[RefusedFile] = (), origins: dict[str, Origin] | None = None,
+                    origin_problems: list[OriginProblem] = ()) -> dict[str, pl.DataFrame]:
+    """raw.documents, raw.figure_records, raw.document_origins and raw.ingest_errors from
+    parse-cache entries and the origin sidecars read beside them."""
     landed_at = now()
+    origins = origins or {}
     documents, figures, errors = [], [], []
     # Entries that are no regular file inside the inbox: never read, named with the reason.
     for entry in refused:
         errors.append({"document_id": None, "document_name": refused_label(entry, inbox),
                        "error_kind": REFUSED_FILE, "reason": entry.reason, "landed_at": landed_at})
+    for problem in origin_problems:
+        errors.append({"document_id": problem.document_id, "document_name": problem.file,
+                       "error_kind": REFUSED_ORIGIN, "reason": problem.reason, "landed_at": landed_at})
     for document, entry in entries:
         # The name is today's name in the inbox; the cache may have seen the file under another.
         name = document.path.name
@@ -133,10 +155,18 @@ def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path,
         for number, record in enumerate(entry.get("records") or [], start=1):
             figures.append({field: record.get(field) for field in FIGURE_SCHEMA}
                            | {"document_id": entry["document_id"], "record_number": number,
-                              "document": name})
+                              "document": name,
+                              "value_resolution": rounding_unit(record.get("value"), record.get("quote"))})
+    landed = {row["document_id"] for row in documents}
+    document_origins = [
+        {"document_id": doc_id, "origin_file": origin.file,
+         **{field: getattr(origin, field) for field in ORIGIN_FIELDS}}
+        for doc_id, origin in sorted(origins.items()) if doc_id in landed
+    ]
     return {
         "documents": pl.DataFrame(documents, schema=DOCUMENT_SCHEMA, orient="row"),
         "figure_records": pl.DataFrame(figures, schema=FIGURE_SCHEMA, orient="row"),
+        "document_origins": pl.DataFrame(document_origins, schema=DOCUMENT_ORIGIN_SCHEMA, orient="row"),
         "ingest_errors": pl.DataFrame(errors, schema=INGEST_ERROR_SCHEMA, orient="row"),
     }
 
@@ -147,10 +177,12 @@ def read_regions(reference_dir: Path) -> pl.DataFrame:
 
 
 def reference_tables(reference_dir: Path) -> dict[str, pl.DataFrame]:
-    """raw.regions, raw.region_history, raw.population, raw.units and raw.indicators from data/reference."""
+    """raw.regions, raw.region_history, raw.population, raw.units, raw.indicators and
+    raw.source_precedence from data/reference."""
     regions = read_regions(reference_dir)
     history = pl.read_csv(reference_dir / "region_history.csv", schema_overrides=REGION_HISTORY_SCHEMA)
     population = pl.read_csv(reference_dir / "population.csv", schema_overrides=POPULATION_SCHEMA)
+    precedence = pl.read_csv(reference_dir / "source_precedence.csv", schema=SOURCE_PRECEDENCE_SCHEMA)
     units, indicators = catalogue_tables(reference_dir)
     return {"regions": regions, "region_history": history, "population": population,
-            "units": units, "indicators": indicators}
+            "units": units, "indicators": indicators, "source_precedence": precedence}

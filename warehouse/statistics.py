@@ -35,8 +35,8 @@ TEXT_ROW_SCHEMA = {
 ROW_SCHEMA = {
     "file": pl.String, "file_sha256": pl.String, "row_number": pl.Int32,
     "region_code": pl.String, "indicator": pl.String, "year": pl.Int32, "year_text": pl.String,
-    "value": pl.Float64, "value_text": pl.String, "unit": pl.String, "source": pl.String,
-    "region": pl.String, "quote": pl.String,
+    "value": pl.Float64, "value_text": pl.String, "value_resolution": pl.Float64, "unit": pl.String,
+    "source": pl.String, "region": pl.String, "quote": pl.String,
 }
 
 
@@ -121,7 +121,11 @@ def _typed(rows: pl.DataFrame) -> pl.DataFrame:
     # Spreadsheets store codes and years as numbers, so "310000.0" and "2020.0" are the
     # integers they show; offices write thousands with commas ("163,600").
     whole = r"\.0+$"
-    value = pl.col("value").str.replace_all(r"[,\s]", "").cast(pl.Float64, strict=False)
+    written = pl.col("value").str.replace_all(r"[,\s]", "")
+    value = written.cast(pl.Float64, strict=False)
+    # How precisely the cell writes the value (warehouse/rounding.py): 16.5 to the nearest
+    # 0.1, 163600 (or a spreadsheet's 163600.0) to the nearest 1.
+    decimals = written.str.replace(whole, "").str.extract(r"\.(\d+)$", 1).str.len_chars().fill_null(0)
     return rows.select(
         "file", "file_sha256", "row_number",
         blank_is_null("region_code").str.replace(whole, "").alias("region_code"),
@@ -131,6 +135,7 @@ def _typed(rows: pl.DataFrame) -> pl.DataFrame:
         # "inf" and "nan" parse as floats but are no count or share: not a number here.
         pl.when(value.is_finite()).then(value).alias("value"),
         pl.col("value").alias("value_text"),
+        pl.when(value.is_finite()).then(pl.lit(10.0).pow(-decimals.cast(pl.Float64))).alias("value_resolution"),
         pl.col("unit").fill_null("").alias("unit"),
         blank_is_null("source").alias("source"),
         blank_is_null("region").alias("region"),

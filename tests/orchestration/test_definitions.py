@@ -21,6 +21,8 @@ MARTS = (
     "fct_certified_social_workers",
     "fct_eco_burial_rate",
     "fct_target_attainment",
+    "fct_source_conflicts",
+    "bridge_fact_statements",
 )
 RAW = (
     "documents",
@@ -35,6 +37,8 @@ RAW = (
     "population",
     "indicators",
     "units",
+    "document_origins",
+    "source_precedence",
 )
 
 

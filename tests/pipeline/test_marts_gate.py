@@ -48,6 +48,10 @@ def test_broken_marts_are_named_with_their_rows(published, tmp_path):
         # A region no dimension knows.
         con.execute("update marts.fct_indicator_observations set region_code = '999999' "
                     "where region_code = '340200'")
+        # A fact left without its canonical row.
+        con.execute("update marts.fct_indicator_observations set is_canonical = false "
+                    "where region_code = '310110' and indicator = 'social_orgs_per_10k' "
+                    "and year = 2020 and kind = 'target'")
     result, rows = validate_marts(build, tmp_path)
     assert not result.success
     found = {failure.expectation: gate.describe_failure(failure, rows) for failure in result.failures}
@@ -55,6 +59,7 @@ def test_broken_marts_are_named_with_their_rows(published, tmp_path):
         "expect_column_values_to_be_between(series_units)",
         "expect_column_values_to_not_be_null(quote) where source_type == document",
         "expect_column_values_to_be_in_set(region_code)",
+        "expect_column_values_to_be_between(canonical_count)",
     }
     assert all(failure.policy == "block" for failure in result.failures)
     assert "330900 eco_burial_rate is given in 2 units" in found[
@@ -63,3 +68,5 @@ def test_broken_marts_are_named_with_their_rows(published, tmp_path):
         "expect_column_values_to_not_be_null(quote) where source_type == document"]
     assert "region 999999 is not in dim_region" in found[
         "expect_column_values_to_be_in_set(region_code)"]
+    assert "310110 social_orgs_per_10k 2020 target has 0 canonical rows" in found[
+        "expect_column_values_to_be_between(canonical_count)"]

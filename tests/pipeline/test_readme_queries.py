@@ -17,10 +17,10 @@ def analyst_queries() -> list[str]:
     return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
 
 
-def test_there_are_five_queries():
-    assert len(analyst_queries()) == 5
+def test_there_are_seven_queries():
+    assert len(analyst_queries()) == 7
 
 
-@pytest.mark.parametrize("number", range(5))
+@pytest.mark.parametrize("number", range(7))
 def test_query_returns_rows(published, number):
     assert published.query(analyst_queries()[number])

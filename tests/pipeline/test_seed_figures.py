@@ -6,6 +6,8 @@ from data/annual_statistics/; the quoted wording is cited beside each.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 pytestmark = pytest.mark.pipeline
@@ -247,6 +249,45 @@ def test_dimensions(published):
         YANGPU_PLAN: "310110",
         WUHU_PLAN: "340200",
     }
+
+
+def test_origins_of_the_samples(published):
+    # Each sample's sidecar says what its text says of its origin, and no text gives an address.
+    origins = published.query(
+        "select document_name, title, publisher, publication_date, url, origin_file is not null "
+        "from marts.dim_document order by document_name")
+    assert [row[:4] for row in origins] == [
+        (SHANGHAI_PLAN, "上海市民政事业发展“十四五”规划", "上海市人民政府办公厅", date(2021, 7, 13)),
+        # The 普陀区 work plan names neither title, publisher nor date: nothing to add.
+        ("001_cd8b1833271caf53.txt", None, None, None),
+        (ZHOUSHAN_PLAN, "舟山市民政事业发展“十四五”规划", None, None),
+        (YANGPU_PLAN, "杨浦区民政事业发展“十三五”规划", "上海市杨浦区人民政府", date(2016, 6, 29)),
+        (WUHU_PLAN, "芜湖市“十四五”民政事业发展规划", "我爱芜湖", date(2021, 12, 11)),
+    ]
+    assert {row[4:] for row in origins} == {(None, True)}
+    assert published.query(
+        "select distinct publisher from marts.fct_eco_burial_rate where region_code = '330900'") == [(None,)]
+    assert published.query(
+        "select distinct publisher from marts.fct_social_orgs_per_10k where region_code = '310110' "
+        "and not is_derived") == [("上海市杨浦区人民政府",)]
+
+
+def test_conflicts_of_the_samples(published):
+    # One source per fact everywhere, so every row is canonical; the 杨浦 plan alone states one
+    # fact twice with two values: 全区共有养老床位8358张 in its review, 8000 in its table.
+    assert published.query(
+        "select count(*) filter (where not is_canonical), max(source_count) "
+        "from marts.fct_indicator_observations") == [(0, 1)]
+    assert published.query(
+        "select region_code, indicator, year, kind, within_one_source, between_sources, statements, "
+        "canonical_value from marts.fct_source_conflicts") == [(
+            "310110", "elderly_care_beds", 2015, "actual", True, False,
+            f"8358 ({YANGPU_PLAN} record 2); 8000 ({YANGPU_PLAN} record 17)", 8358)]
+    # 8.32亿元 in the text and 8.3 in the table's 亿元 column agree to the table's rounding.
+    assert published.query(
+        "select value, value_resolution from marts.bridge_fact_statements "
+        "where region_code = '310110' and indicator = 'welfare_lottery_sales' and year = 2015 "
+        "order by value") == [(830000000, 10000000), (832000000, 1000000)]
 
 
 def test_every_published_column_is_described(published):

@@ -17,7 +17,8 @@ OBSERVATION_COLUMNS = """
     kind varchar, value double, value_high double, unit varchar, comparator varchar,
     binding varchar, source_type varchar, is_derived boolean, derivation varchar,
     document_id varchar, document_name varchar, document_title varchar, source_url varchar,
-    statistics_file varchar, quote varchar
+    statistics_file varchar, quote varchar, publisher varchar, source_count integer,
+    has_conflict boolean, is_canonical boolean
 """
 
 REGIONS = [
@@ -27,6 +28,9 @@ REGIONS = [
     ("310107", "普陀区", "district", "310000", "全国 > 上海市 > 普陀区"),
     ("330903", "普陀区", "district", "330900", "全国 > 浙江省 > 舟山市 > 普陀区"),
 ]
+
+# The value of the rows that are not canonical, which the dashboards must never show.
+NOT_CANONICAL = 99999.0
 
 # fact table -> [(indicator, name_zh, name_en, unit)]
 FACTS = {
@@ -66,7 +70,12 @@ def _observations(table: str) -> list[tuple]:
                     "document", False, None, doc[:16], f"{doc}.txt", f"{name}民政事业发展规划",
                     "http://example.org/plan?id=1" if r_index % 2 else None, None,
                     f"到{year}年，{zh}达到{round(value, 2)}",
+                    f"{name}民政局" if r_index % 2 else None, 1, False, True,
                 ))
+    # A second source of one fact that is not its canonical row: no dashboard shows it.
+    first = rows[0]
+    rows.append((f"{first[0]}-news", *first[1:7], 2016, "actual", NOT_CANONICAL, *first[10:23],
+                 None, 2, True, False))
     return rows
 
 
@@ -91,8 +100,25 @@ def build(path: Path) -> Path:
     for table in FACTS:
         con.execute(f"create table marts.{table} ({OBSERVATION_COLUMNS})")
         con.executemany(
-            f"insert into marts.{table} values ({', '.join(['?'] * 23)})", _observations(table)
+            f"insert into marts.{table} values ({', '.join(['?'] * 27)})", _observations(table)
         )
+    con.execute("create table marts.fct_indicator_observations as "
+                + " union all ".join(f"select * from marts.{table}" for table in FACTS))
+    # One fact whose sources disagree: a plan's 8358 and 8000 for 杨浦区's 2015 beds.
+    con.execute(
+        "create table marts.fct_source_conflicts (fact_id varchar, region_code varchar,"
+        " region_name varchar, indicator varchar, indicator_name_zh varchar, year integer,"
+        " kind varchar, unit varchar, statement_count integer, source_count integer,"
+        " within_one_source boolean, between_sources boolean, min_value double, max_value double,"
+        " spread double, statements varchar, canonical_value double, canonical_source varchar,"
+        " canonical_source_url varchar, canonical_publisher varchar, canonical_quote varchar)"
+    )
+    con.execute(
+        "insert into marts.fct_source_conflicts values ('f1', '310110', '杨浦区', 'elderly_care_beds',"
+        " '养老床位数', 2015, 'actual', 'beds', 2, 1, true, false, 8000, 8358, 358,"
+        " '8358 (003.txt record 2); 8000 (003.txt record 17)', 8358, '003.txt', null,"
+        " '上海市杨浦区人民政府', '全区共有养老床位8358张')"
+    )
     con.execute(
         "create table marts.fct_target_attainment (region_code varchar, region_name varchar,"
         " indicator varchar, indicator_name_zh varchar, unit varchar, target_year integer,"
@@ -101,7 +127,8 @@ def build(path: Path) -> Path:
         " target_quote varchar, baseline_year integer, baseline_value double,"
         " latest_actual_year integer, latest_actual_value double, latest_actual_source varchar,"
         " latest_actual_quote varchar, gap double, expected_value_at_actual_year double,"
-        " on_track boolean, status varchar)"
+        " on_track boolean, status varchar, target_source_url varchar, target_publisher varchar,"
+        " source_count integer, is_canonical boolean)"
     )
     con.execute("insert into marts.dim_document select distinct document_id, document_name,"
                 " document_title from marts.fct_elderly_care_beds")
@@ -114,7 +141,7 @@ def build(path: Path) -> Path:
                    t.year, t.value, null, t.comparator, t.binding, t.document_id,
                    t.document_name, t.quote, 2015, b.value, a.year, a.value, a.document_name,
                    a.quote, t.value - a.value, b.value + (t.value - b.value) * 0.5,
-                   a.value >= t.value, null
+                   a.value >= t.value, null, t.source_url, t.publisher, 1, true
             from marts.{table} t
             left join marts.{table} a on a.region_code = t.region_code
                  and a.indicator = t.indicator and a.kind = 'actual' and a.year = 2020
@@ -123,6 +150,8 @@ def build(path: Path) -> Path:
             where t.kind = 'target'
             """
         )
+    con.execute("insert into marts.fct_target_attainment select * replace (? as target_value, false as is_canonical) "
+                "from marts.fct_target_attainment limit 1", [NOT_CANONICAL])
     con.execute(
         "update marts.fct_target_attainment set status = list_extract(?, "
         "1 + (hash(region_code || indicator || target_year) % 4)::integer)",

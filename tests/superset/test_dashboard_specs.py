@@ -29,11 +29,17 @@ def contract_warehouse(tmp_path_factory):
     con.close()
 
 
-def test_one_dashboard_per_fact_and_an_overview():
+def test_one_dashboard_per_fact_an_overview_and_one_for_conflicts_and_coverage():
     marts = {board.dataset.marts[0] for board in SPECS.dashboards}
     assert marts == {"marts.fct_elderly_care_beds", "marts.fct_social_orgs_per_10k",
                      "marts.fct_certified_social_workers", "marts.fct_eco_burial_rate",
-                     "marts.fct_target_attainment"}
+                     "marts.fct_target_attainment", "marts.fct_source_conflicts"}
+
+
+@pytest.mark.parametrize("chart", SPECS.charts, ids=[c.key for c in SPECS.charts])
+def test_no_chart_shows_a_row_that_is_not_canonical(chart, contract_warehouse):
+    rows = contract_warehouse.execute(chart_sql(chart)).fetchall()
+    assert not any(fixture_warehouse.NOT_CANONICAL in row for row in rows), chart.key
 
 
 def test_titles_are_chinese_with_english_subtitles():

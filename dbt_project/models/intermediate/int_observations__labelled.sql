@@ -17,10 +17,14 @@ indicators as (
 ),
 
 documents as (
-    select * from {{ ref('stg_ingest__documents') }}
+    select * from {{ ref('int_documents__with_origin') }}
 ),
 
-observations as (
+conflicts as (
+    select * from {{ ref('int_facts__conflicts') }}
+),
+
+unioned as (
     select
         *,
         false as is_derived,
@@ -36,11 +40,18 @@ observations as (
     select *, true as is_derived from derived
 ),
 
+observations as (
+    select
+        {{ observation_id() }} as observation_id,
+        {{ fact_id() }} as fact_id,
+        *
+    from unioned
+),
+
 labelled as (
     select
-        md5(concat_ws('|', observations.region_code, observations.indicator,
-            cast(observations.year as varchar), observations.kind, observations.source_type,
-            observations.source_id)) as observation_id,
+        observations.observation_id,
+        observations.fact_id,
 
         -- what
         observations.region_code,
@@ -55,6 +66,7 @@ labelled as (
         -- the number
         observations.value,
         observations.value_high,
+        observations.value_resolution,
         observations.unit,
         observations.comparator,
         observations.binding,
@@ -67,7 +79,11 @@ labelled as (
         observations.document_id,
         documents.document_name,
         documents.title as document_title,
+        observations.document_kind,
         observations.source_url,
+        observations.publisher,
+        observations.publication_date,
+        observations.precedence,
         observations.quote,
         observations.statistics_file,
         observations.statistics_row_number,
@@ -79,11 +95,31 @@ labelled as (
         observations.population,
         observations.population_year,
         observations.population_measure,
-        observations.population_source_url
+        observations.population_source_url,
+
+        -- the fact's sources
+        count(*) over fact as source_count,
+        row_number() over (
+            fact
+            order by observations.precedence nulls last,
+                observations.publication_date desc nulls last,
+                observations.source_id
+        ) as source_rank,
+        conflicts.fact_id is not null as has_conflict
     from observations
     left join regions on regions.region_code = observations.region_code
     left join indicators on indicators.indicator = observations.indicator
     left join documents on documents.document_id = observations.document_id
+    left join conflicts on conflicts.fact_id = observations.fact_id
+    window fact as (partition by observations.fact_id)
 )
 
-select * from labelled
+-- The canonical row of a fact (region, indicator, year and kind) is its observation from the
+-- source of the lowest precedence (data/reference/source_precedence.csv: a statistics file,
+-- then a statistical bulletin, then a plan's or report's review, then news); among equals
+-- the later publication, an undated one last; then the source id, so that the choice is
+-- stable. A derived rate ranks as the source of its count.
+select
+    *,
+    source_rank = 1 as is_canonical
+from labelled

@@ -1,17 +1,14 @@
 with
 
-figures as (
-    select * from {{ ref('stg_ingest__figures') }}
+statements as (
+    select * from {{ ref('int_fact_statements') }}
 ),
 
-statistics as (
-    select * from {{ ref('stg_statistics__annual_statistics') }}
-),
-
--- Plan documents: one observation per region, indicator, year and kind within a document.
--- A document can state the same fact twice (in the text and again in a table); the first
--- statement in document order is kept and the count of statements is carried along.
-document_statements as (
+-- One observation per region, indicator, year, kind and source. A document can state the
+-- same fact twice (in the text and again in a table); the first statement in document
+-- order is kept, the count of statements carried along, and a disagreement between them
+-- is listed in fct_source_conflicts.
+final as (
     select
         region_code,
         indicator,
@@ -19,54 +16,24 @@ document_statements as (
         kind,
         value,
         value_high,
+        value_resolution,
         unit,
         comparator,
         binding,
-        'document' as source_type,
-        document_id as source_id,
+        source_type,
+        source_id,
         document_id,
-        cast(null as varchar) as source_url,
-        quote,
-        cast(null as varchar) as statistics_file,
-        cast(null as integer) as statistics_row_number,
-        row_number() over (
-            partition by region_code, indicator, year, kind, document_id
-            order by record_number
-        ) as statement_number,
-        count(*) over (
-            partition by region_code, indicator, year, kind, document_id
-        ) as statement_count
-    from figures
-),
-
--- Statistics files: rows are validated on load, and a file never repeats a fact.
-statistics_rows as (
-    select
-        region_code,
-        indicator,
-        year,
-        'actual' as kind,
-        value,
-        cast(null as double) as value_high,
-        unit,
-        '=' as comparator,
-        cast(null as varchar) as binding,
-        'annual_statistics' as source_type,
-        'statistics:' || statistics_file as source_id,
-        cast(null as varchar) as document_id,
+        document_kind,
         source_url,
+        publisher,
+        publication_date,
+        precedence,
         quote,
         statistics_file,
         statistics_row_number,
-        1 as statement_number,
-        1 as statement_count
-    from statistics
-),
-
-unioned as (
-    select * from document_statements where statement_number = 1
-    union all
-    select * from statistics_rows
+        statement_count
+    from statements
+    where statement_number = 1
 )
 
-select * exclude (statement_number) from unioned
+select * from final

@@ -4,6 +4,14 @@ documents as (
     select * from {{ ref('stg_ingest__documents') }}
 ),
 
+origins as (
+    select * from {{ ref('int_documents__with_origin') }}
+),
+
+precedence as (
+    select * from {{ ref('stg_reference__source_precedence') }}
+),
+
 figures as (
     select * from {{ ref('stg_ingest__figures') }}
 ),
@@ -21,7 +29,7 @@ final as (
     select
         documents.document_id,
         documents.document_name,
-        documents.title,
+        origins.title,
         documents.region_code,
         documents.region_name,
         documents.region_reason,
@@ -29,7 +37,13 @@ final as (
         documents.period_label,
         documents.period_start,
         documents.period_end,
-        documents.publication_date,
+        origins.publication_date,
+        origins.url,
+        origins.publisher,
+        origins.retrieved_date,
+        origins.licence,
+        origins.origin_file,
+        precedence.precedence,
         documents.status,
         documents.rejected_reason,
         documents.encoding,
@@ -43,7 +57,9 @@ final as (
         documents.parsed_at,
         documents.ingested_at
     from documents
+    inner join origins on origins.document_id = documents.document_id
     left join figure_counts on figure_counts.document_id = documents.document_id
+    left join precedence on precedence.document_kind = documents.document_kind
 )
 
 select * from final

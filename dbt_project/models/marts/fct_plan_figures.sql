@@ -5,7 +5,7 @@ figures as (
 ),
 
 documents as (
-    select * from {{ ref('stg_ingest__documents') }}
+    select * from {{ ref('int_documents__with_origin') }}
 ),
 
 regions as (
@@ -38,8 +38,12 @@ final as (
         figures.unit,
         figures.comparator,
         figures.binding,
+        figures.value_resolution,
         figures.quote,
-        figures.location
+        figures.location,
+        documents.url as source_url,
+        documents.publisher,
+        documents.publication_date
     from figures
     inner join documents on documents.document_id = figures.document_id
     left join regions on regions.region_code = figures.region_code

@@ -31,8 +31,11 @@ candidates as (
         actuals.value,
         actuals.source_type,
         actuals.is_derived,
+        actuals.is_canonical,
+        actuals.source_rank,
         actuals.observation_id,
         coalesce(actuals.document_name, actuals.source_url) as source,
+        actuals.source_url,
         actuals.quote,
         actuals.document_id is not distinct from targets.document_id as same_document,
         actuals.year <= coalesce(targets.plan_base_year, targets.year - 1) as by_base_year,
@@ -58,14 +61,15 @@ baseline_choices as (
                 by_base_year desc,
                 case when same_document or by_base_year then -year else year end,
                 is_derived,
+                source_rank,
                 observation_id
         ) as preference
     from candidates
     where before_target_year
 ),
 
--- Latest actual: the most recent actual of any source up to the target year. On a tie,
--- a reported value beats a derived one and a statistics file beats a document.
+-- Latest actual: the canonical actual (int_observations__labelled) of the most recent year
+-- up to the target year.
 latest_choices as (
     select
         *,
@@ -73,8 +77,7 @@ latest_choices as (
             partition by target_id
             order by
                 year desc,
-                is_derived,
-                source_type = 'annual_statistics' desc,
+                is_canonical desc,
                 observation_id
         ) as preference
     from candidates
@@ -90,6 +93,7 @@ joined as (
         latest.source_type as latest_actual_source_type,
         latest.is_derived as latest_actual_is_derived,
         latest.source as latest_actual_source,
+        latest.source_url as latest_actual_source_url,
         latest.quote as latest_actual_quote,
         -- Which way is progress? An upper bound (<=) or a target below the baseline means down.
         case
@@ -139,11 +143,19 @@ final as (
         document_id as target_document_id,
         document_name as target_document_name,
         quote as target_quote,
+        source_url as target_source_url,
+        publisher as target_publisher,
+        -- Whether this target is its fact's canonical one, and how many sources set a target
+        -- for the same region, indicator and year.
+        is_canonical,
+        source_count,
+        has_conflict,
         baseline_year,
         baseline_value,
         latest_actual_year,
         latest_actual_value,
         latest_actual_source,
+        latest_actual_source_url,
         latest_actual_source_type,
         latest_actual_is_derived,
         latest_actual_quote,

@@ -23,6 +23,7 @@ renamed as (
         -- the number
         cast(value as double) as value,
         cast(value_high as double) as value_high,
+        cast(value_resolution as double) as value_resolution,
         unit,
         comparator,
         binding,

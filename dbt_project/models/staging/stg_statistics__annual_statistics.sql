@@ -17,6 +17,7 @@ renamed as (
         indicator,
         cast(year as integer) as year,
         cast(value as double) as value,
+        cast(value_resolution as double) as value_resolution,
         unit,
 
         -- provenance
