@@ -329,13 +329,14 @@ class PipelineRunner:
         cache = ParseCache(self.paths.parse_cache)
         if not any(failures) and not any(cache.is_current(key, todo.parser_version)
                                           for key in todo.unparsed):
-            # Workers with another parse cache (or inbox) than this run: building now would
+            # Workers with another parse cache (or code) than this run: building now would
             # publish a warehouse without the documents they parsed.
             raise PipelineFailed(
-                f"the Celery workers parsed {len(todo.unparsed)} documents, but none of the "
-                f"parses is in this run's parse cache {cache.directory}: the workers must share "
-                f"it and the inbox {self.paths.documents} (set {settings.DOCUMENTS_VAR} and "
-                f"{settings.BUILD_VAR} alike on every machine)")
+                f"the Celery workers parsed {len(todo.unparsed)} documents, but this run's parse "
+                f"cache {cache.directory} holds none of their parses by parser version "
+                f"{todo.parser_version}: the workers must share it and the inbox "
+                f"{self.paths.documents} (set {settings.DOCUMENTS_VAR} and {settings.BUILD_VAR} "
+                "alike on every machine) and run the same code")
         return failures
 
     def _parse_in_processes(self, ranges: list[tuple[str, str]], workers: int,
