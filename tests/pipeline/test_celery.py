@@ -53,7 +53,7 @@ def _free_port() -> int:
 
 
 def _stop(process: subprocess.Popen) -> None:
-    """End a process started here and the processes it started (its own session)."""
+    """End a process started here and the processes it started (its own process group)."""
     if process.poll() is not None:
         return
     for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
