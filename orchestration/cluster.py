@@ -21,9 +21,9 @@ from dagster_celery.tasks import create_task
 
 from warehouse import settings
 
-# Celery settings of the executor and the workers alike. A worker takes a task only when it
-# has a free process, and acknowledges it once done, so a parse waits for an idle worker
-# rather than behind a busy one, and the parse of a worker that dies is run by another.
+# Celery settings of the executor and the workers alike. A worker acknowledges a task once
+# done and holds one unacknowledged task per process, so it takes a task only when it has a
+# free process: a parse waits for an idle worker rather than queued behind a busy one.
 CELERY_SETTINGS = {"worker_prefetch_multiplier": 1, "task_acks_late": True}
 
 # Configured from the environment when a run starts, not in the run's configuration, where
