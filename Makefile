@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-fast ui docs dashboards dashboards-stop lint bench clean
+.PHONY: help venv run test test-fast worker ui docs dashboards dashboards-stop lint bench clean
 
 help: ## list the commands
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -23,13 +23,18 @@ run: $(STAMP) ## run the whole job on the sample corpus and publish warehouse/mi
 	ingest/bin/format-packages
 	$(BIN)/minzheng run
 
-test: $(STAMP) ## run every test (unit, pipeline, bad input, faults, Superset and browser)
+test: $(STAMP) ## run every test (unit, pipeline, bad input, faults, Celery, Superset and browser)
 	dashboards/bin/browser-packages
 	ingest/bin/format-packages
+	orchestration/bin/broker-packages
 	$(BIN)/pytest
 
 test-fast: $(STAMP) ## run the tests that need no pipeline run or Superset server
 	$(BIN)/pytest -m "not pipeline and not superset"
+
+worker: $(STAMP) ## start a Celery worker that parses for `minzheng run --executor celery`
+	ingest/bin/format-packages
+	$(BIN)/minzheng worker
 
 ui: $(STAMP) ## start the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/minzheng ui

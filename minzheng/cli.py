@@ -1,4 +1,4 @@
-"""The `minzheng` command line: extract, evaluate, run, ui, docs."""
+"""The `minzheng` command line: extract, evaluate, run, worker, ui, docs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ingest.extract import DocumentRejected, extract_file
 from warehouse.inputs import is_origin_file
+from warehouse.settings import CELERY_BROKER_VAR, DEFAULT_CELERY_BROKER, EXECUTOR_VAR, EXECUTORS
 
 LOG = logging.getLogger("minzheng.extract")
 
@@ -95,7 +96,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     from orchestration.runner import run_command
 
     return run_command(args.documents, args.statistics, args.warehouse, force=args.force,
-                       verbose=args.verbose)
+                       verbose=args.verbose, executor=args.executor)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Start a dagster-celery worker that parses documents for `run --executor celery`."""
+    from orchestration.cluster import worker_command
+
+    return worker_command(concurrency=args.concurrency, name=args.name, loglevel=args.loglevel)
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
@@ -141,7 +149,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", type=Path, metavar="FILE", help="published DuckDB file")
     run.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     run.add_argument("--verbose", action="store_true", help="show Dagster and dbt logs")
+    run.add_argument("--executor", choices=EXECUTORS,
+                     help="parse on this machine's cores (local) or on the Celery workers "
+                          f"(celery); default ${EXECUTOR_VAR}, else local")
     run.set_defaults(handler=cmd_run)
+    worker = commands.add_parser(
+        "worker", help="start a Celery worker that parses documents for `run --executor celery`",
+        description=f"A dagster-celery worker on the broker ${CELERY_BROKER_VAR} (default "
+                    f"{DEFAULT_CELERY_BROKER}). It must see the same inbox, parse cache and Dagster "
+                    "instance as the runs it serves: see the README, Running on a cluster.")
+    worker.add_argument("--concurrency", type=int, metavar="N",
+                        help="documents parsed at once (default: the cores)")
+    worker.add_argument("--name", help="the worker's name, before @host (default minzheng-<pid>)")
+    worker.add_argument("--loglevel", default="INFO", help="Celery's log level (default INFO)")
+    worker.set_defaults(handler=cmd_worker)
     ui = commands.add_parser("ui", help="start the Dagster UI on 127.0.0.1")
     ui.add_argument("--port", type=int, default=3000)
     ui.set_defaults(handler=cmd_ui)

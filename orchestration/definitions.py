@@ -13,10 +13,10 @@ import functools
 import dagster as dg
 
 from orchestration.automation import (
+    PARSE_JOBS,
     build_warehouse_job,
     inbox_sensor,
     nightly_build,
-    parse_documents_job,
 )
 from orchestration.dbt_models import build_dbt_models, dbt_resource
 from orchestration.documents import documents, raw_document_tables
@@ -36,7 +36,7 @@ def load_definitions() -> dg.Definitions:
         assets=[documents, raw_document_tables, raw_reference_tables, raw_annual_statistics,
                 raw_quality_gate, dbt_models, build_published_warehouse(dbt_models)],
         asset_checks=[marts_observations_suite],
-        jobs=[parse_documents_job, build_warehouse_job],
+        jobs=[*PARSE_JOBS.values(), build_warehouse_job],
         schedules=[nightly_build],
         sensors=[inbox_sensor],
         resources={
@@ -56,4 +56,9 @@ def defs() -> dg.Definitions:
 
 def parse_documents_job_def() -> dg.JobDefinition:
     """The parse job, as a parse process of `minzheng run` builds it."""
-    return load_definitions().resolve_job_def(parse_documents_job.name)
+    return load_definitions().resolve_job_def(PARSE_JOBS["local"].name)
+
+
+def parse_documents_celery_job_def() -> dg.JobDefinition:
+    """The parse job on the Celery workers, as `dg.reconstructable` finds it on every machine."""
+    return load_definitions().resolve_job_def(PARSE_JOBS["celery"].name)

@@ -122,15 +122,18 @@ def available_memory() -> int:
     return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 
 
-def parse_batches(todo: Plan, ordered: list[str]) -> tuple[list[tuple[str, str]], int]:
+def parse_batches(todo: Plan, ordered: list[str],
+                  workers: int | None = None) -> tuple[list[tuple[str, str]], int]:
     """The partition ranges to parse, as runs of one range each, and how many run at once.
 
     Consecutive unparsed partitions share a run; with several workers, ranges are cut
     into pieces of about an equal share of the bytes, so that every worker has work.
+    `workers` is how many run at once (the Celery workers' processes), else parse_workers's
+    answer for this machine.
     """
     wanted = set(todo.unparsed)
     sizes = {key: _size(todo.inbox[key].path) for key in wanted}
-    workers = parse_workers(sum(sizes.values()), max(sizes.values(), default=0))
+    workers = workers or parse_workers(sum(sizes.values()), max(sizes.values(), default=0))
     ranges = partition_ranges(ordered, wanted)
     if workers == 1:
         return ranges, 1

@@ -4,7 +4,9 @@
    Dagster partition for every new document hash.
 2. Run `parse_documents` over the partitions not yet parsed by this parser version
    (consecutive partitions share one run; with much to parse, pieces of the ranges run
-   in several processes at once, see planning.parse_batches).
+   in several processes at once, see planning.parse_batches). With the celery executor,
+   `parse_documents_celery` runs them, one piece per free worker process, each piece's
+   parse on a dagster-celery worker (orchestration/cluster.py).
 3. Unless the published warehouse was built from exactly these inputs, run
    `build_warehouse`: land raw tables, the quality gate's raw suite, `dbt build`, the
    marts suite, and publish if every test and blocking check passed. The build run holds
@@ -39,10 +41,16 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from orchestration.definitions import load_definitions, parse_documents_job_def
+from orchestration.cluster import NoWorkers, worker_slots
+from orchestration.definitions import (
+    load_definitions,
+    parse_documents_celery_job_def,
+    parse_documents_job_def,
+)
 from orchestration.documents import DOCUMENT_PARTITIONS
 from orchestration.planning import Plan, parse_batches, plan
 from orchestration.quality import MARTS_CHECK, OBSERVATIONS_MART
+from warehouse import settings
 from warehouse.lock import RunLocked
 from warehouse.parse_cache import ParseCache
 from warehouse.raw import REFUSED_FILE, REFUSED_ORIGIN, source_label
@@ -160,16 +168,25 @@ def _write_to(log_file: str) -> None:
     os.close(log)
 
 
-def _parse_range(dagster_home: str, first: str, last: str, run_config: dict) -> str | None:
-    """In a parse process: one run of the partitions first..last; why it failed, or None."""
+def _parse_range(dagster_home: str, first: str, last: str, run_config: dict,
+                 celery: bool = False) -> str | None:
+    """In a parse process: one run of the partitions first..last; why it failed, or None.
+
+    On Celery the run is orchestrated here and its step runs on a worker, which loads the
+    job where `dg.reconstructable` points (orchestration.definitions).
+    """
     with dg.DagsterInstance.from_config(dagster_home) as instance:
-        result = parse_documents_job_def().execute_in_process(
-            instance=instance, tags=_range_tags(first, last), run_config=run_config,
-            raise_on_error=False)
+        if celery:
+            result = dg.execute_job(dg.reconstructable(parse_documents_celery_job_def), instance,
+                                    run_config=run_config, tags=_range_tags(first, last))
+        else:
+            result = parse_documents_job_def().execute_in_process(
+                instance=instance, tags=_range_tags(first, last), run_config=run_config,
+                raise_on_error=False)
     return None if result.success else _failure_message(result)
 
 
-def _failure_message(result: dg.ExecuteInProcessResult) -> str:
+def _failure_message(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> str:
     """Which steps failed and which blocking checks failed (suite, expectation, rows), briefly."""
     lines = []
     # One check can fail on several assets with the same findings: say them once.
@@ -203,10 +220,13 @@ def _failure_message(result: dg.ExecuteInProcessResult) -> str:
 class PipelineRunner:
     """Runs the jobs of orchestration.definitions in-process on one set of paths."""
 
-    def __init__(self, paths: Paths, console: Console | None = None, verbose: bool = False):
+    def __init__(self, paths: Paths, console: Console | None = None, verbose: bool = False,
+                 executor: str | None = None):
         self.paths = paths
         self.console = console or Console(stderr=True)
         self.verbose = verbose
+        # Where documents are parsed: settings.EXECUTORS, $MINZHENG_EXECUTOR when not given.
+        self.executor = executor or settings.executor()
         self.log_file = paths.build_dir / "logs" / "last_run.log"
         # Where the run is, for the one line that says where it failed.
         self.step = "starting"
@@ -283,23 +303,52 @@ class PipelineRunner:
             progress.update(task, completed=cache.written_since(started))
 
         ordered = self.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name)
-        ranges, workers = parse_batches(todo, ordered)
-        if workers == 1:
-            results = [self._execute("parse_documents", lambda event: None, tick=tick,
-                                     tags=_range_tags(first, last)) for first, last in ranges]
-            failures = [None if result.success else _failure_message(result) for result in results]
+        if self.executor == "celery":
+            failures = self._parse_on_celery(todo, ordered, tick)
         else:
-            failures = self._parse_in_processes(ranges, workers, tick)
+            failures = self._parse_here(todo, ordered, tick)
         for failure in failures:
             if failure is not None:
                 raise PipelineFailed("parsing documents failed:\n" + failure)
 
+    def _parse_here(self, todo: Plan, ordered: list[str], tick) -> list[str | None]:
+        """Parse runs on this machine's cores; their failures."""
+        ranges, workers = parse_batches(todo, ordered)
+        if workers == 1:
+            results = [self._execute("parse_documents", lambda event: None, tick=tick,
+                                     tags=_range_tags(first, last)) for first, last in ranges]
+            return [None if result.success else _failure_message(result) for result in results]
+        return self._parse_in_processes(ranges, workers, tick)
+
+    def _parse_on_celery(self, todo: Plan, ordered: list[str], tick) -> list[str | None]:
+        """Parse runs whose steps run on the Celery workers, as many at once as the workers
+        have processes (or $MINZHENG_PARSE_WORKERS); their failures."""
+        try:
+            slots = worker_slots()
+        except NoWorkers as error:
+            raise PipelineFailed(str(error)) from None
+        ranges, workers = parse_batches(todo, ordered, workers=settings.parse_workers() or slots)
+        failures = self._parse_in_processes(ranges, workers, tick, celery=True)
+        cache = ParseCache(self.paths.parse_cache)
+        if not any(failures) and not any(cache.is_current(key, todo.parser_version)
+                                          for key in todo.unparsed):
+            # Workers with another parse cache (or code) than this run: building now would
+            # publish a warehouse without the documents they parsed.
+            raise PipelineFailed(
+                f"the Celery workers parsed {len(todo.unparsed)} documents, but this run's parse "
+                f"cache {cache.directory} holds none of their parses by parser version "
+                f"{todo.parser_version}: the workers must share it and the inbox "
+                f"{self.paths.documents} (set {settings.DOCUMENTS_VAR} and {settings.BUILD_VAR} "
+                "alike on every machine) and run the same code")
+        return failures
+
     def _parse_in_processes(self, ranges: list[tuple[str, str]], workers: int,
-                            tick) -> list[str | None]:
+                            tick, celery: bool = False) -> list[str | None]:
         """Runs of `ranges`, `workers` at a time, each in a process of its own; their failures.
 
         The parse of one run is one Dagster step, so the cores are used by several runs at
-        once, as Dagster's multiprocess executor would use them for several steps. Each
+        once, as Dagster's multiprocess executor would use them for several steps. With
+        `celery`, each process only orchestrates its run: the step runs on a Celery worker. Each
         process writes what Dagster and the parser print to the run log, not the terminal.
         """
         context = multiprocessing.get_context("spawn")  # no fork of a process with threads
@@ -307,7 +356,7 @@ class PipelineRunner:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_write_to,
                                  initargs=(str(self.log_file),)) as pool:
             futures = [pool.submit(_parse_range, str(self.paths.dagster_home), first, last,
-                                   self._run_config()) for first, last in ranges]
+                                   self._run_config(), celery) for first, last in ranges]
             while wait(futures, timeout=0.25).not_done:
                 tick()
         tick()
@@ -450,12 +499,12 @@ def _log_traceback(log_file: Path, error: BaseException) -> str:
 
 
 def run_command(documents: Path | None, statistics: Path | None, warehouse: Path | None,
-                force: bool = False, verbose: bool = False) -> int:
+                force: bool = False, verbose: bool = False, executor: str | None = None) -> int:
     """The `minzheng run` command: returns the exit status."""
     paths = Paths.from_env().with_overrides(documents=documents, statistics=statistics,
                                             published=warehouse)
     out, err = Console(), Console(stderr=True)
-    runner = PipelineRunner(paths, console=err, verbose=verbose)
+    runner = PipelineRunner(paths, console=err, verbose=verbose, executor=executor)
     try:
         summary = runner.run(force=force)
     except (PipelineFailed, RunLocked) as failure:

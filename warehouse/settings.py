@@ -49,6 +49,35 @@ def parse_workers() -> int:
     return _count(PARSE_WORKERS_VAR, 0, minimum=0)
 
 
+# Where `minzheng run` parses documents: "local" (this machine's cores) or "celery" (the
+# dagster-celery workers listening on the broker; see orchestration/cluster.py).
+EXECUTOR_VAR = "MINZHENG_EXECUTOR"
+EXECUTORS = ("local", "celery")
+# The Celery broker the workers listen on, and where they leave each step's result (the
+# broker itself unless set).
+CELERY_BROKER_VAR = "MINZHENG_CELERY_BROKER"
+CELERY_BACKEND_VAR = "MINZHENG_CELERY_BACKEND"
+DEFAULT_CELERY_BROKER = "redis://127.0.0.1:6379/0"
+
+
+def executor() -> str:
+    """$MINZHENG_EXECUTOR: one of EXECUTORS, "local" when unset."""
+    chosen = os.environ.get(EXECUTOR_VAR, "").strip() or EXECUTORS[0]
+    if chosen not in EXECUTORS:
+        raise ValueError(f"{EXECUTOR_VAR}={chosen!r}: must be one of {', '.join(EXECUTORS)}")
+    return chosen
+
+
+def celery_broker() -> str:
+    """$MINZHENG_CELERY_BROKER, else a Redis server on this machine."""
+    return os.environ.get(CELERY_BROKER_VAR) or DEFAULT_CELERY_BROKER
+
+
+def celery_backend() -> str:
+    """$MINZHENG_CELERY_BACKEND, else the broker."""
+    return os.environ.get(CELERY_BACKEND_VAR) or celery_broker()
+
+
 def keep_runs() -> int:
     """Runs kept per job: $MINZHENG_KEEP_RUNS (a whole number, at least 1), else DEFAULT_KEEP_RUNS."""
     return _count(KEEP_RUNS_VAR, DEFAULT_KEEP_RUNS, minimum=1)

@@ -91,7 +91,16 @@ def test_jobs_schedule_and_sensor():
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Asia/Shanghai")
     assert schedule.job_name == "build_warehouse"
     sensor = load_definitions().resolve_sensor_def("inbox_sensor")
-    assert {target.job_name for target in sensor.targets} == {"parse_documents", "build_warehouse"}
+    assert {target.job_name for target in sensor.targets} == {
+        "parse_documents", "parse_documents_celery", "build_warehouse"}
+
+
+def test_the_celery_parse_job_parses_the_same_partitions_on_dagster_celery():
+    local = load_definitions().resolve_job_def("parse_documents")
+    celery = load_definitions().resolve_job_def("parse_documents_celery")
+    assert celery.executor_def.name == "celery"
+    assert celery.partitions_def == local.partitions_def
+    assert celery.asset_layer.executable_asset_keys == local.asset_layer.executable_asset_keys
 
 
 def test_every_model_and_column_is_described():

@@ -19,7 +19,7 @@ from orchestration.planning import (
 from orchestration.resources import PipelineInputs
 from warehouse.inputs import parser_version, scan_documents
 from warehouse.parse_cache import ParseCache, parse_document
-from warehouse.settings import PARSE_WORKERS_VAR, REFERENCE_DIR, Paths
+from warehouse.settings import EXECUTOR_VAR, PARSE_WORKERS_VAR, REFERENCE_DIR, Paths
 
 
 def test_partition_ranges_group_consecutive_keys():
@@ -29,7 +29,7 @@ def test_partition_ranges_group_consecutive_keys():
     assert partition_ranges(ordered, set()) == []
 
 
-def test_inbox_sensor_parses_new_files_then_asks_for_one_build(tmp_path):
+def test_inbox_sensor_parses_new_files_then_asks_for_one_build(tmp_path, monkeypatch):
     documents, statistics = tmp_path / "documents", tmp_path / "statistics"
     documents.mkdir()
     statistics.mkdir()
@@ -51,6 +51,14 @@ def test_inbox_sensor_parses_new_files_then_asks_for_one_build(tmp_path):
         assert [request.partition_key for request in result.run_requests] == [key]
         assert result.run_requests[0].job_name == "parse_documents"
         assert result.dynamic_partitions_requests[0].partition_keys == [key]
+        # On a cluster, the same parse on the Celery workers.
+        monkeypatch.setenv(EXECUTOR_VAR, "celery")
+        result = inbox_sensor(
+            dg.build_sensor_context(instance=instance, resources={"inputs": inputs})
+        )
+        assert [(request.job_name, request.partition_key) for request in result.run_requests] == [
+            ("parse_documents_celery", key)]
+        monkeypatch.delenv(EXECUTOR_VAR)
 
         # Once the document is parsed, the sensor asks for one build of these inputs.
         ParseCache(inputs.paths().parse_cache).write(
