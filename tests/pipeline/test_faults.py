@@ -308,7 +308,7 @@ def test_disk_full_during_dbt_is_one_line_naming_the_step(small_build_disk):
     failure = [line for line in output.splitlines() if line.startswith("minzheng run failed")]
     assert len(failure) == 1, output
     # The one line names where the run was and the full disk; the traceback goes to the log.
-    assert "while step " in failure[0] and "dbt" in failure[0], failure[0]
+    assert failure[0].startswith("minzheng run failed at step dbt_models: "), failure[0]
     assert "is full" in failure[0], output
     assert "Traceback" not in output, output
     assert sha256(paths.published) == before
@@ -328,3 +328,42 @@ def test_read_only_warehouse_folder_is_one_line_naming_it(published, tmp_path):
     assert "Read-only file system" in failure[0] and str(paths.published.parent) in failure[0]
     assert "Traceback" not in result.stdout + result.stderr
     assert after == before
+
+
+def bound_by_file_modes(command: list[str]) -> list[str]:
+    """`command` run so that file modes bind it: as root, without the capabilities that let
+    root write anywhere (skips the test where setpriv, of util-linux, is missing)."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root ignores file modes, and setpriv is not here to drop that")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--", *command]
+
+
+@pytest.mark.parametrize("build_folder", ["absent", "writable"])
+def test_unwritable_warehouse_folder_is_one_line_naming_it(published, tmp_path, build_folder):
+    """The warehouse's folder without write permission for the user running the build. With
+    no build folder yet the run cannot make one and stops at start-up; with a build folder
+    it may write, the run builds and stops at the publish. Either way: one line naming the
+    folder and the permission, and the published file as it was."""
+    workspace = workspace_with_bulletin(published, tmp_path)
+    paths = workspace.paths
+    if build_folder == "absent":
+        shutil.rmtree(paths.build_dir)
+    before = sha256(paths.published)
+    mode = paths.published.parent.stat().st_mode
+    paths.published.parent.chmod(0o555)
+    try:
+        result = subprocess.run(bound_by_file_modes(workspace.command()), capture_output=True,
+                                text=True, env=workspace.environment(), check=False)
+    finally:
+        paths.published.parent.chmod(mode)
+    assert result.returncode == 1
+    failure = [line for line in result.stderr.splitlines() if line.startswith("minzheng run failed")]
+    assert len(failure) == 1, result.stderr
+    where = "start-up" if build_folder == "absent" else "step published_warehouse"
+    assert failure[0].startswith(f"minzheng run failed at {where}: PermissionError: "), failure[0]
+    assert "Permission denied" in failure[0] and f"'{paths.published.parent}/" in failure[0]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert sha256(paths.published) == before
