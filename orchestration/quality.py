@@ -17,6 +17,7 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.reference import REFERENCE_KEYS
 from orchestration.resources import PipelineInputs, RunGuard
+from warehouse.faults import pause_point
 from warehouse.raw import DUPLICATE_DOCUMENT, replace_tables, source_label
 
 RAW_CHECK = "raw_observations_suite"
@@ -137,6 +138,7 @@ def raw_quality_gate(context: dg.AssetExecutionContext, inputs: PipelineInputs,
         staged = raw.stage(con)
         read_problems = con.sql(READ_PROBLEMS_SQL).pl()
         result = quality.validate(raw.raw_suite(paths.reference), staged.batches(), context.run.run_id)
+        pause_point("raw-gate")  # the fault tests kill a run here, its rows staged in the build file
         rows = staged.rows(gate.failing_row_ids(result))
     decision = gate.decide(result, rows)
     quarantine = pl.concat([

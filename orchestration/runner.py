@@ -43,6 +43,7 @@ from orchestration.definitions import load_definitions, parse_documents_job_def
 from orchestration.documents import DOCUMENT_PARTITIONS
 from orchestration.planning import Plan, parse_batches, plan
 from orchestration.quality import MARTS_CHECK, OBSERVATIONS_MART
+from warehouse.faults import pause_point
 from warehouse.parse_cache import ParseCache
 from warehouse.raw import REFUSED_FILE, source_label
 from warehouse.settings import Paths
@@ -252,6 +253,7 @@ class PipelineRunner:
         todo = plan(self.paths, self.instance)
         summary.documents_in_inbox = len(todo.inbox)
         self.instance.add_dynamic_partitions(DOCUMENT_PARTITIONS.name, todo.new_partitions)
+        pause_point("start-up")  # the fault tests kill a run here, before anything is parsed
         with self._progress() as progress:
             if todo.unparsed:
                 self.step = "the parse of documents"

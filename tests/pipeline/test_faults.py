@@ -32,6 +32,8 @@ from tests.pipeline.conftest import (
     sha256,
 )
 from warehouse.faults import PAUSE_VAR
+from warehouse.inputs import document_id, file_sha256
+from warehouse.parse_cache import ParseCache
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.timeout(900)]
 
@@ -115,15 +117,23 @@ def clean_marts(tmp_path_factory) -> dict[str, list[tuple]]:
     return mart_contents(workspace.paths.published)
 
 
-@pytest.mark.parametrize("step", ["dbt-build", "publish"])
+@pytest.mark.parametrize("step", ["start-up", "raw-gate", "dbt-build", "publish"])
 def test_killed_run_leaves_the_published_file_and_the_next_run_completes(
         published, tmp_path, clean_marts, step):
     workspace = workspace_with_bulletin(published, tmp_path)
     paths = workspace.paths
     before, rows_before = sha256(paths.published), observations(paths.published)
+    validations_before = set(paths.data_docs.iterdir())
 
     run = PausedRun(workspace, step)
-    if step == "dbt-build":
+    if step == "start-up":
+        # The run has registered the bulletin with Dagster but not parsed it yet.
+        bulletin = document_id(file_sha256(paths.documents / BULLETIN))
+        assert ParseCache(paths.parse_cache).read(bulletin) is None
+    elif step == "raw-gate":
+        # The gate has validated this run's rows: their Data Docs are written.
+        assert set(paths.data_docs.iterdir()) - validations_before
+    elif step == "dbt-build":
         # dbt is at work on the build file when the kill comes.
         assert any(Path(part).name == "dbt" for command in run.child_commands()
                    for part in command[:2])
