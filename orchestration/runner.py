@@ -16,6 +16,7 @@ import contextlib
 import multiprocessing
 import os
 import shutil
+import sys
 import threading
 import time
 import traceback
@@ -206,7 +207,7 @@ class PipelineRunner:
 
     def __init__(self, paths: Paths, console: Console | None = None, verbose: bool = False):
         self.paths = paths
-        self.console = console or Console(stderr=True)
+        self.console = console or Console(file=sys.stderr)
         self.verbose = verbose
         self.log_file = paths.build_dir / "logs" / "last_run.log"
         # Where the run is, for the one line that says where it failed ("failed at ...").
@@ -223,11 +224,15 @@ class PipelineRunner:
 
         watcher = _EventWatcher(self.instance, run_id, on_event, tick)
         watcher.start()
-        # dbt's own output (which dagster-dbt echoes to stdout) goes to the run log, not the
-        # terminal, unless --verbose asks for it.
+        # dbt's own output (which dagster-dbt echoes to stdout) and what Dagster writes to
+        # stderr (a log call it could not store, on a full disk) go to the run log, not the
+        # terminal, unless --verbose asks for them. The progress display keeps the terminal:
+        # its console holds the stderr it was given, not whatever sys.stderr is.
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_file, "a", encoding="utf-8") as log, \
-                (contextlib.nullcontext() if self.verbose else contextlib.redirect_stdout(log)):
+        with open(self.log_file, "a", encoding="utf-8") as log, contextlib.ExitStack() as quiet:
+            if not self.verbose:
+                quiet.enter_context(contextlib.redirect_stdout(log))
+                quiet.enter_context(contextlib.redirect_stderr(log))
             try:
                 return load_definitions().resolve_job_def(job_name).execute_in_process(
                     instance=self.instance, run_id=run_id, raise_on_error=False,
@@ -459,7 +464,7 @@ def run_command(documents: Path | None, statistics: Path | None, warehouse: Path
     """
     paths = Paths.from_env().with_overrides(documents=documents, statistics=statistics,
                                             published=warehouse)
-    out, err = Console(), Console(stderr=True)
+    out, err = Console(), Console(file=sys.stderr)
     runner = PipelineRunner(paths, console=err, verbose=verbose)
     try:
         summary = runner.run(force=force)
