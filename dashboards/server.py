@@ -1,8 +1,8 @@
 """Install, start, provision and stop the project's Superset (behind `make dashboards`).
 
-Superset lives in its own virtualenv, .venv-superset, built from
-dashboards/requirements-superset.txt and constraints-superset.txt and rebuilt
-only when those files change. Its state (SECRET_KEY, the generated admin
+Superset lives in its own virtualenv, .venv-superset ($MINZHENG_SUPERSET_VENV to put it
+elsewhere), built from dashboards/requirements-superset.txt and constraints-superset.txt
+and rebuilt only when those files change or its Python is gone. Its state (SECRET_KEY, the generated admin
 password, the metadata database, pid file and logs) lives in dashboards/.state,
 which only its owner can read. The server binds 127.0.0.1:8088 only.
 
@@ -29,7 +29,8 @@ import requests
 from minzheng.paths import PROJECT_ROOT
 
 DASHBOARDS = PROJECT_ROOT / "dashboards"
-VENV = PROJECT_ROOT / ".venv-superset"
+VENV_VAR = "MINZHENG_SUPERSET_VENV"
+VENV = Path(os.environ.get(VENV_VAR) or PROJECT_ROOT / ".venv-superset")
 STATE = DASHBOARDS / ".state"
 REQUIREMENTS = DASHBOARDS / "requirements-superset.txt"
 CONSTRAINTS = DASHBOARDS / "constraints-superset.txt"
@@ -39,6 +40,7 @@ SECRET_KEY_FILE = STATE / "secret_key"
 PASSWORD_FILE = STATE / "admin-password"
 PID_FILE = STATE / "superset.pid"
 LOG_FILE = STATE / "superset.log"
+INSTALL_LOG = STATE / "install.log"
 
 HOST = "127.0.0.1"
 PORT = 8088
@@ -100,19 +102,33 @@ def _install_digest() -> str:
 
 
 def ensure_venv() -> None:
-    """Build .venv-superset unless it was built from the same requirement files."""
+    """Build the Superset venv unless it was built from the same requirement files and its
+    Python is still there; raise ServerError, one line, if it cannot be installed."""
     digest = _install_digest()
-    if VENV_STAMP.exists() and VENV_STAMP.read_text().strip() == digest:
+    python = VENV / "bin" / "python"  # a link to the Python it was made from, maybe gone
+    if python.exists() and VENV_STAMP.exists() and VENV_STAMP.read_text().strip() == digest:
         return
-    print(f"Installing Superset into {VENV.relative_to(PROJECT_ROOT)} (takes a few minutes)...", flush=True)
-    if not (VENV / "bin" / "python").exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run(
-        [str(VENV / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
-         "-r", str(REQUIREMENTS), "-c", str(CONSTRAINTS)],
-        check=True,
-    )
+    print(f"Installing Superset into {VENV} (takes a few minutes)...", flush=True)
+    commands = [] if python.exists() else [[sys.executable, "-m", "venv", "--clear", str(VENV)]]
+    commands.append([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                     "-r", str(REQUIREMENTS), "-c", str(CONSTRAINTS)])
+    with INSTALL_LOG.open("w", encoding="utf-8") as log:
+        for command in commands:
+            done = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, check=False)
+            if done.returncode != 0:
+                raise ServerError(
+                    f"Superset is missing from {VENV} and could not be installed: "
+                    f"{_first_error(INSTALL_LOG)} (see {INSTALL_LOG}); install it with "
+                    "`make dashboards`, which needs the package index")
     VENV_STAMP.write_text(digest + "\n")
+
+
+def _first_error(log: Path) -> str:
+    """The first line an installer wrote that says ERROR (pip names the package there), else
+    its last line."""
+    lines = [line.strip() for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("ERROR")]
+    return errors[0] if errors else (lines or ["the installer failed without a word"])[-1]
 
 
 def _superset_env(extra: dict[str, str] | None = None) -> dict[str, str]:

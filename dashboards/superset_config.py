@@ -64,13 +64,15 @@ CUSTOM_DATABASE_ERRORS = {
 # refuse: whatever names the server's files. duckdb_databases() and the views
 # duckdb_databases, pragma_database_list (and PRAGMA database_list, below) give the file's
 # path; duckdb_settings(), current_setting() and pg_catalog.pg_settings the paths DuckDB may
-# touch (allowed_paths, temp_directory, secret_directory); duckdb_extensions() and
-# duckdb_secrets() fail naming the server user's home; query() and query_table() would run a
-# name or a statement given as a string, out of sight of these checks. Only DuckDB is
-# registered here, so Superset's lists for other engines are left out.
+# touch (allowed_paths, temp_directory, secret_directory); duckdb_extensions(),
+# duckdb_extension_repositories() and duckdb_secrets() fail naming the server user's home;
+# query(), query_table() and json_execute_serialized_sql() would run a name or a statement
+# given as a string, out of sight of these checks. Only DuckDB is registered here, so
+# Superset's lists for other engines are left out.
 DISALLOWED_SQL_FUNCTIONS = {
     "duckdb": {"duckdb_databases", "duckdb_settings", "current_setting", "duckdb_extensions",
-               "duckdb_secrets", "which_secret", "query", "query_table"},
+               "duckdb_extension_repositories", "duckdb_secrets", "which_secret", "query",
+               "query_table", "json_execute_serialized_sql"},
 }
 DISALLOWED_SQL_TABLES = {"duckdb": {"duckdb_databases", "pragma_database_list", "pg_settings"}}
 # Statements SQL Lab may run on DuckDB, as DuckDB's own parser classifies them: queries

@@ -18,6 +18,7 @@ import contextlib
 import multiprocessing
 import os
 import shutil
+import sys
 import threading
 import time
 import traceback
@@ -51,7 +52,7 @@ from orchestration.documents import DOCUMENT_PARTITIONS
 from orchestration.planning import Plan, parse_batches, plan
 from orchestration.quality import MARTS_CHECK, OBSERVATIONS_MART
 from warehouse import settings
-from warehouse.lock import RunLocked
+from warehouse.faults import pause_point
 from warehouse.parse_cache import ParseCache
 from warehouse.raw import REFUSED_FILE, REFUSED_ORIGIN, source_label
 from warehouse.settings import Paths
@@ -84,7 +85,8 @@ LOW_DISK_BYTES = 8 * 1024 * 1024
 
 
 class PipelineFailed(RuntimeError):
-    """A run stopped before publishing; the message says where and why."""
+    """A run stopped before publishing; the message says where and why, to follow
+    "minzheng run failed at " (`<where>: <why>`, then what else to know, a line each)."""
 
 
 @dataclass
@@ -170,7 +172,8 @@ def _write_to(log_file: str) -> None:
 
 def _parse_range(dagster_home: str, first: str, last: str, run_config: dict,
                  celery: bool = False) -> str | None:
-    """In a parse process: one run of the partitions first..last; why it failed, or None.
+    """In a parse process: one run of the partitions first..last; where and why it failed,
+    or None.
 
     On Celery the run is orchestrated here and its step runs on a worker, which loads the
     job where `dg.reconstructable` points (orchestration.definitions).
@@ -187,8 +190,9 @@ def _parse_range(dagster_home: str, first: str, last: str, run_config: dict,
 
 
 def _failure_message(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) -> str:
-    """Which steps failed and which blocking checks failed (suite, expectation, rows), briefly."""
-    lines = []
+    """Where a run failed and why, to follow "minzheng run failed at ": each failed step
+    (`step <key>: <error>`) and blocking check (its suite, expectations and rows), briefly."""
+    failures = []
     # One check can fail on several assets with the same findings: say them once.
     checks: dict[tuple[str, str], list[str]] = {}
     for event in result.all_events:
@@ -200,7 +204,8 @@ def _failure_message(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) 
         elif event.event_type in (dg.DagsterEventType.STEP_FAILURE,
                                   dg.DagsterEventType.RESOURCE_INIT_FAILURE):
             data = event.event_specific_data
-            where = f"step {event.step_key}" if event.step_key else "starting the run"
+            where = (f"step {event.step_key}" if event.step_key
+                     else f"the start of {result.job_def.name}")
             # A dg.Failure says what went wrong in its description; any other exception is
             # the cause of Dagster's wrapper error.
             description = getattr(getattr(data, "user_failure_data", None), "description", None)
@@ -211,10 +216,10 @@ def _failure_message(result: dg.ExecuteInProcessResult | dg.JobExecutionResult) 
                 continue  # the failed check is named below, with its findings
             message = description or (innermost.message.strip().splitlines()[0] if innermost
                                       else "failed")
-            lines.append(f"{where} failed:\n{message}")
+            failures.append(f"{where}: {message}")
     for (name, description), assets in checks.items():
-        lines.append(f"blocking check {name} on {', '.join(assets)} failed:\n{description}")
-    return "\n".join(lines) or "the run failed"
+        failures.append(f"blocking check {name} on {', '.join(assets)}: {description}")
+    return "\nand at ".join(failures) or f"{result.job_def.name}: no step said why"
 
 
 class PipelineRunner:
@@ -223,13 +228,13 @@ class PipelineRunner:
     def __init__(self, paths: Paths, console: Console | None = None, verbose: bool = False,
                  executor: str | None = None):
         self.paths = paths
-        self.console = console or Console(stderr=True)
+        self.console = console or Console(file=sys.stderr)
         self.verbose = verbose
         # Where documents are parsed: settings.EXECUTORS, $MINZHENG_EXECUTOR when not given.
         self.executor = executor or settings.executor()
         self.log_file = paths.build_dir / "logs" / "last_run.log"
-        # Where the run is, for the one line that says where it failed.
-        self.step = "starting"
+        # Where the run is, for the one line that says where it failed ("failed at ...").
+        self.step = "start-up"
 
     def _execute(self, job_name: str, progress_handler, tick=None,
                  **kwargs) -> dg.ExecuteInProcessResult:
@@ -242,11 +247,15 @@ class PipelineRunner:
 
         watcher = _EventWatcher(self.instance, run_id, on_event, tick)
         watcher.start()
-        # dbt's own output (which dagster-dbt echoes to stdout) goes to the run log, not the
-        # terminal, unless --verbose asks for it.
+        # dbt's own output (which dagster-dbt echoes to stdout) and what Dagster writes to
+        # stderr (a log call it could not store, on a full disk) go to the run log, not the
+        # terminal, unless --verbose asks for them. The progress display keeps the terminal:
+        # its console holds the stderr it was given, not whatever sys.stderr is.
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_file, "a", encoding="utf-8") as log, \
-                (contextlib.nullcontext() if self.verbose else contextlib.redirect_stdout(log)):
+        with open(self.log_file, "a", encoding="utf-8") as log, contextlib.ExitStack() as quiet:
+            if not self.verbose:
+                quiet.enter_context(contextlib.redirect_stdout(log))
+                quiet.enter_context(contextlib.redirect_stderr(log))
             try:
                 return load_definitions().resolve_job_def(job_name).execute_in_process(
                     instance=self.instance, run_id=run_id, raise_on_error=False,
@@ -268,21 +277,22 @@ class PipelineRunner:
         warnings.filterwarnings("ignore", category=dg.PreviewWarning)
         self.instance = ensure_instance(self.paths)
         summary = RunSummary(published=self.paths.published)
-        self.step = "scanning the inbox"
+        self.step = "the inbox scan"
         todo = plan(self.paths, self.instance)
         summary.documents_in_inbox = len(todo.inbox)
         self.instance.add_dynamic_partitions(DOCUMENT_PARTITIONS.name, todo.new_partitions)
+        pause_point("start-up")  # the fault tests kill a run here, before anything is parsed
         with self._progress() as progress:
             if todo.unparsed:
-                self.step = "parsing documents"
+                self.step = "the parse of documents"
                 self._parse(progress, todo)
             summary.documents_parsed = sorted(todo.inbox[key].path.name for key in todo.unparsed)
             if todo.up_to_date and not force:
                 summary.up_to_date = True
             else:
-                self.step = "building the warehouse"
+                self.step = "the build"
                 self._build(progress)
-        self.step = "reading the published warehouse"
+        self.step = "the summary of the published warehouse"
         self._read_published(summary)
         summary.seconds = time.monotonic() - started
         return summary
@@ -309,7 +319,7 @@ class PipelineRunner:
             failures = self._parse_here(todo, ordered, tick)
         for failure in failures:
             if failure is not None:
-                raise PipelineFailed("parsing documents failed:\n" + failure)
+                raise PipelineFailed(failure)
 
     def _parse_here(self, todo: Plan, ordered: list[str], tick) -> list[str | None]:
         """Parse runs on this machine's cores; their failures."""
@@ -468,9 +478,15 @@ def render_summary(summary: RunSummary, console: Console) -> None:
 
 
 def _cause(error: BaseException) -> str:
-    """The innermost cause of an error, on one line: what an operator can act on."""
-    while error.__cause__ is not None or (error.__context__ is not None and not error.__suppress_context__):
-        error = error.__cause__ or error.__context__
+    """The innermost explicit cause of an error, on one line: what an operator can act on.
+
+    Only `raise ... from` causes are followed. An error raised while another was being
+    handled is the one that stopped the run: Path.mkdir(parents=True), refused a folder it
+    may not create, raises EACCES while handling the ENOENT of the folder below it, and
+    the ENOENT says nothing of the permission.
+    """
+    while error.__cause__ is not None:
+        error = error.__cause__
     lines = str(error).strip().splitlines()
     return f"{type(error).__name__}: {lines[0] if lines else ''}"
 
@@ -500,20 +516,27 @@ def _log_traceback(log_file: Path, error: BaseException) -> str:
 
 def run_command(documents: Path | None, statistics: Path | None, warehouse: Path | None,
                 force: bool = False, verbose: bool = False, executor: str | None = None) -> int:
-    """The `minzheng run` command: returns the exit status."""
+    """The `minzheng run` command: returns the exit status.
+
+    A failure is one line, `minzheng run failed at <where>: <why>`, then what else the
+    operator needs (the published file left as it was, where the details are).
+    """
     paths = Paths.from_env().with_overrides(documents=documents, statistics=statistics,
                                             published=warehouse)
-    out, err = Console(), Console(stderr=True)
+    out, err = Console(), Console(file=sys.stderr)
     runner = PipelineRunner(paths, console=err, verbose=verbose, executor=executor)
     try:
         summary = runner.run(force=force)
-    except (PipelineFailed, RunLocked) as failure:
-        err.print(f"[bold red]minzheng run failed:[/] {escape(str(failure))}", highlight=False, soft_wrap=True)
-        return 1
+    except PipelineFailed as failure:
+        message = str(failure)
     except Exception as error:  # noqa: BLE001 - one line for the operator, the traceback in the log
-        err.print(f"[bold red]minzheng run failed[/] while {escape(runner.step)}: {escape(_cause(error))}"
-                  f"{escape(_disk_note(paths))}\nThe published warehouse {paths.published} was left as it was."
-                  f"\n{escape(_log_traceback(runner.log_file, error))}", highlight=False, soft_wrap=True)
-        return 1
-    render_summary(summary, out)
-    return 0
+        message = (f"{runner.step}: {_cause(error)}\n"
+                   f"The published warehouse {paths.published} was left as it was.\n"
+                   f"{_log_traceback(runner.log_file, error)}")
+    else:
+        render_summary(summary, out)
+        return 0
+    where_why, newline, notes = message.partition("\n")
+    err.print(f"[bold red]minzheng run failed at[/] {escape(where_why + _disk_note(paths))}"
+              f"{newline}{escape(notes)}", highlight=False, soft_wrap=True)
+    return 1

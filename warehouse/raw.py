@@ -92,21 +92,27 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def replace_tables(con: duckdb.DuckDBPyConnection,
-                   tables: dict[str, pl.DataFrame]) -> dict[str, int]:
-    """Replace raw tables from frames in one transaction; return row counts."""
+                   tables: dict[str, pl.DataFrame | str]) -> dict[str, int]:
+    """Replace raw tables in one transaction, each from a frame or from a query (which DuckDB
+    runs itself, so that its rows never pass through Python); return row counts."""
     ensure_schema(con)
+    counts = {}
     con.execute("begin transaction")
     try:
-        for name, frame in tables.items():
-            con.register("landing_frame", frame)
-            con.execute(f"create or replace table {RAW_SCHEMA}.{name} as "
-                        "select * from landing_frame")
-            con.unregister("landing_frame")
+        for name, source in tables.items():
+            if isinstance(source, str):
+                con.execute(f"create or replace table {RAW_SCHEMA}.{name} as {source}")
+            else:
+                con.register("landing_frame", source)
+                con.execute(f"create or replace table {RAW_SCHEMA}.{name} as "
+                            "select * from landing_frame")
+                con.unregister("landing_frame")
+            ((counts[name],),) = con.execute(f"select count(*) from {RAW_SCHEMA}.{name}").fetchall()
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    return {name: frame.height for name, frame in tables.items()}
+    return counts
 
 
 def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path,

@@ -315,8 +315,8 @@ def test_too_many_bad_rows_block_the_run(published, tmp_path):
 
     assert result.returncode == 1
     message = one_line(result.stderr)
-    assert "blocking check raw_observations_suite on raw/figures, raw/annual_statistics failed" \
-        in message
+    assert ("minzheng run failed at blocking check raw_observations_suite on raw/figures, "
+            "raw/annual_statistics: ") in message
     assert f"32 of {total} rows" in message
     assert "failed the suite raw_observations, more than the 10% a run may quarantine" in message
     assert ("suite raw_observations, expectation expect_column_pair_values_to_be_equal(unit, "

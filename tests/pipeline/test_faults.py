@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -32,6 +33,8 @@ from tests.pipeline.conftest import (
     sha256,
 )
 from warehouse.faults import PAUSE_VAR
+from warehouse.inputs import document_id, file_sha256
+from warehouse.parse_cache import ParseCache
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.timeout(900)]
 
@@ -115,15 +118,23 @@ def clean_marts(tmp_path_factory) -> dict[str, list[tuple]]:
     return mart_contents(workspace.paths.published)
 
 
-@pytest.mark.parametrize("step", ["dbt-build", "publish"])
+@pytest.mark.parametrize("step", ["start-up", "raw-gate", "dbt-build", "publish"])
 def test_killed_run_leaves_the_published_file_and_the_next_run_completes(
         published, tmp_path, clean_marts, step):
     workspace = workspace_with_bulletin(published, tmp_path)
     paths = workspace.paths
     before, rows_before = sha256(paths.published), observations(paths.published)
+    validations_before = set(paths.data_docs.iterdir())
 
     run = PausedRun(workspace, step)
-    if step == "dbt-build":
+    if step == "start-up":
+        # The run has registered the bulletin with Dagster but not parsed it yet.
+        bulletin = document_id(file_sha256(paths.documents / BULLETIN))
+        assert ParseCache(paths.parse_cache).read(bulletin) is None
+    elif step == "raw-gate":
+        # The gate has validated this run's rows: their Data Docs are written.
+        assert set(paths.data_docs.iterdir()) - validations_before
+    elif step == "dbt-build":
         # dbt is at work on the build file when the kill comes.
         assert any(Path(part).name == "dbt" for command in run.child_commands()
                    for part in command[:2])
@@ -308,9 +319,15 @@ def test_disk_full_during_dbt_is_one_line_naming_the_step(small_build_disk):
     failure = [line for line in output.splitlines() if line.startswith("minzheng run failed")]
     assert len(failure) == 1, output
     # The one line names where the run was and the full disk; the traceback goes to the log.
-    assert "while step " in failure[0] and "dbt" in failure[0], failure[0]
+    assert failure[0].startswith("minzheng run failed at step dbt_models: "), failure[0]
     assert "is full" in failure[0], output
-    assert "Traceback" not in output, output
+    # Beside the progress display (a bar per task, "done/total elapsed"), the output is that
+    # line and what else to know: nothing Dagster or dbt said on the way.
+    said = [line for line in output.splitlines()
+            if line.strip() and not re.search(r"\d+/\d+\s+\d+:\d\d:\d\d\s*$", line)]
+    assert said == [failure[0], f"The published warehouse {paths.published} was left as it was.",
+                    said[-1]], output
+    assert said[-1].startswith("The traceback "), output  # is in the log, or could not be written
     assert sha256(paths.published) == before
 
 
@@ -328,3 +345,42 @@ def test_read_only_warehouse_folder_is_one_line_naming_it(published, tmp_path):
     assert "Read-only file system" in failure[0] and str(paths.published.parent) in failure[0]
     assert "Traceback" not in result.stdout + result.stderr
     assert after == before
+
+
+def bound_by_file_modes(command: list[str]) -> list[str]:
+    """`command` run so that file modes bind it: as root, without the capabilities that let
+    root write anywhere (skips the test where setpriv, of util-linux, is missing)."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root ignores file modes, and setpriv is not here to drop that")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--", *command]
+
+
+@pytest.mark.parametrize("build_folder", ["absent", "writable"])
+def test_unwritable_warehouse_folder_is_one_line_naming_it(published, tmp_path, build_folder):
+    """The warehouse's folder without write permission for the user running the build. With
+    no build folder yet the run cannot make one and stops at start-up; with a build folder
+    it may write, the run builds and stops at the publish. Either way: one line naming the
+    folder and the permission, and the published file as it was."""
+    workspace = workspace_with_bulletin(published, tmp_path)
+    paths = workspace.paths
+    if build_folder == "absent":
+        shutil.rmtree(paths.build_dir)
+    before = sha256(paths.published)
+    mode = paths.published.parent.stat().st_mode
+    paths.published.parent.chmod(0o555)
+    try:
+        result = subprocess.run(bound_by_file_modes(workspace.command()), capture_output=True,
+                                text=True, env=workspace.environment(), check=False)
+    finally:
+        paths.published.parent.chmod(mode)
+    assert result.returncode == 1
+    failure = [line for line in result.stderr.splitlines() if line.startswith("minzheng run failed")]
+    assert len(failure) == 1, result.stderr
+    where = "start-up" if build_folder == "absent" else "step published_warehouse"
+    assert failure[0].startswith(f"minzheng run failed at {where}: PermissionError: "), failure[0]
+    assert "Permission denied" in failure[0] and f"'{paths.published.parent}/" in failure[0]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert sha256(paths.published) == before

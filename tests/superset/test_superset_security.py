@@ -48,7 +48,10 @@ PATH_PROBES = {
     "query_string": "select * from query('select path from duckdb_databases()')",
     "query_table": "select * from query_table('duckdb_databases')",
     "extensions": "select * from duckdb_extensions()",
+    "extension_repositories": "select * from duckdb_extension_repositories()",
     "secrets": "select * from duckdb_secrets()",
+    "serialized_statement": "select * from json_execute_serialized_sql("
+                            "json_serialize_sql('select path from duckdb_databases()'))",
 }
 
 
@@ -172,6 +175,40 @@ def test_engine_runs_one_thread_within_the_memory_limit(warehouse, specs):
     for sql in ("SET threads = 8", "SET memory_limit = '20GB'", "RESET lock_configuration"):
         with pytest.raises(duckdb.Error, match="locked"):
             warehouse.execute(sql)
+
+
+# Run in Superset's venv: the settings of a connection Superset itself opens to the
+# warehouse, through the engine SQL Lab and the charts use.
+SUPERSET_ENGINE_SETTINGS = """
+import json, sys
+from superset.app import create_app
+with create_app().app_context():
+    from superset.extensions import db
+    from superset.models.core import Database
+    database = db.session.query(Database).filter_by(uuid=sys.argv[1]).one()
+    with database.get_sqla_engine() as engine, engine.connect() as con:
+        names = sys.argv[2:]
+        values = con.exec_driver_sql(
+            "select " + ", ".join(f"current_setting('{name}')" for name in names)).fetchone()
+print(json.dumps(dict(zip(names, [str(value) for value in values]))))
+"""
+
+
+def test_superset_connects_with_one_thread_within_the_memory_limit(superset, specs, warehouse):
+    """SQL Lab refuses current_setting() (it would name server paths), so a query cannot show
+    its thread cap: the connection Superset's own engine opens shows it instead."""
+    config = specs.connect_args["config"]
+    names = ["threads", "memory_limit", "max_execution_time", "lock_configuration"]
+    done = subprocess.run(
+        [str(server.VENV / "bin" / "python"), "-c", SUPERSET_ENGINE_SETTINGS,
+         specs.database_uuid, *names],
+        env=server._superset_env(), cwd=server.STATE, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    settings = json.loads(done.stdout.strip().splitlines()[-1])
+    ((memory_limit,),) = warehouse.execute("select current_setting('memory_limit')").fetchall()
+    assert settings == {"threads": str(config["threads"]), "memory_limit": memory_limit,
+                        "max_execution_time": str(config["max_execution_time"]),
+                        "lock_configuration": "True"}
 
 
 def test_default_credentials_are_refused(superset):
