@@ -95,7 +95,8 @@ def _start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
 def _distinct_copies(target: Path) -> None:
     """COPIES copies of each sample document, each made a document of its own by a last line."""
     target.mkdir(parents=True)
-    for sample in sorted(DOCUMENTS_DIR.iterdir()):
+    # The documents only: their origin sidecars say nothing of the copies.
+    for sample in sorted(DOCUMENTS_DIR.glob("*.txt")):
         for copy in range(COPIES):
             (target / f"{sample.stem}_copy{copy:03d}.txt").write_bytes(
                 sample.read_bytes() + f"\ncopy {copy}\n".encode("ascii"))
