@@ -18,13 +18,14 @@ What is printed for each run:
 - peak memory, two ways. "largest process": the kernel's maximum resident set of the
   run's process and of every process it waited for (its parse processes, dbt), from
   wait4(2); exact, but of one process at a time. "tree": the resident sets of the run's
-  process and all its descendants summed, sampled every SAMPLE_SECONDS; pages shared
-  between processes are counted in each, so it is an upper bound of what they held
-  together, and a peak shorter than the interval can be missed.
-For the full and the ten-new run, where the time went: their parse and build runs and the
-build's slowest steps, from the installation's own Dagster instance. With two sizes or more, the growth
-from the first to the last is printed as ratios of wall time and of the cost per
-document (1.00: linear).
+  process and all its descendants summed, sampled every SAMPLE_SECONDS. Pages shared
+  between processes are counted in each (too much at any one moment), and a peak shorter
+  than the interval can be missed (too little), so it is printed as no less than the
+  largest process's.
+For the full and the ten-new run, where the time went: their parse and build runs and
+the build's slowest steps, from the installation's own Dagster instance. With two sizes
+or more, the growth from the first to the last is printed as ratios of wall time and of
+the cost per document (1.00: linear).
 
 The disk figures come from nightly builds (`minzheng run --force`) of the sample data
 with MINZHENG_KEEP_RUNS set low: the growth of one build, the plateau the pruning holds,
