@@ -11,40 +11,28 @@ suite, the split into accepted rows and quarantine, Data Docs), dbt, the marts c
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 import tempfile
-import time
+from datetime import UTC, datetime
 from pathlib import Path
 
-import dagster as dg
 import duckdb
-from bench_pipeline import generated_inbox
+from bench_pipeline import BUILD_JOB, generated_inbox, run_times, timed_run
 
 from minzheng.paths import DOCUMENTS_DIR, STATISTICS_DIR
 from orchestration.quality import MARTS_CHECK
-from warehouse.settings import Paths
 
-MINZHENG = str(Path(sys.executable).with_name("minzheng"))
 STEPS = {"raw_quality_gate": "raw gate", "dbt_models": "dbt build"}
 
 
 def measured_run(documents: Path, published: Path) -> dict[str, float]:
     """Wall time of one full `minzheng run`, and the seconds of its gate and dbt steps."""
-    env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}
-    started = time.perf_counter()
-    subprocess.run([MINZHENG, "run", "--documents", str(documents), "--statistics",
-                    str(STATISTICS_DIR), "--warehouse", str(published)], check=True, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    figures = {"run": time.perf_counter() - started}
-    home = Paths.at(documents, STATISTICS_DIR, published).dagster_home
-    with dg.DagsterInstance.from_config(str(home)) as instance:
-        (run,) = instance.get_runs(dg.RunsFilter(job_name="build_warehouse"))
-        for stats in instance.get_run_step_stats(run.run_id):
-            name = STEPS.get(stats.step_key, "marts gate" if MARTS_CHECK in stats.step_key else None)
-            if name:
-                figures[name] = stats.end_time - stats.start_time
+    since = datetime.now(UTC)
+    figures = {"run": timed_run(documents, STATISTICS_DIR, published).seconds}
+    (build,) = [run for run in run_times(documents, published, since) if run.job == BUILD_JOB]
+    for step, seconds in build.steps.items():
+        name = STEPS.get(step, "marts gate" if MARTS_CHECK in step else None)
+        if name:
+            figures[name] = seconds
     with duckdb.connect(str(published), read_only=True) as con:
         figures["rows"] = con.execute(
             "select (select count(*) from raw.figure_records) + (select count(*) from raw.statistics_rows)"
