@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingest.numbers import MULTIPLIER_RE, MULTIPLIERS, NUMBER, comparator_before, parse_number
+from ingest.numbers import MULTIPLIER_RE, NUMBER, comparator_before, parse_number
 from ingest.prose import ProseFigure, quote_around
 from ingest.regions import COUNTRY_CODE, Region, RegionTable
 
@@ -71,8 +71,7 @@ def respective_values(text: str, position: int, figure: ProseFigure) -> list[tup
         number = parse_number(match.group("value"))
         if number is None:
             return values
-        value = (number * MULTIPLIERS.get(match.group("mult") or "", Decimal(1))
-                 * figure.indicator.unit.scale(match.group("unit")))
+        value = figure.indicator.unit.quantity(number, match.group("mult"), match.group("unit"))
         values.append((match.end(), value, ">=" if match.group("more") else "="))
         join = NAME_JOIN.match(text, match.end())
         if join is None:
@@ -128,7 +127,7 @@ def _direct_runs(scope: str, names: list[tuple[int, int, str]], figure: ProseFig
         number = parse_number(match.group("value"))
         if number is None:
             continue
-        value = number * MULTIPLIERS.get(match.group("mult") or "", Decimal(1)) * unit.scale(match.group("unit"))
+        value = unit.quantity(number, match.group("mult"), match.group("unit"))
         comparator = ">=" if match.group("more") else (comparator_before(match.group("link") or "") or "=")
         item = (name_start, match.end(), written, value, comparator)
         if runs and JOINER.fullmatch(scope[runs[-1][-1][1]:name_start]):
@@ -186,7 +185,7 @@ def peer_figures(text: str, figure: ProseFigure, region_code: str, regions: Regi
         if number is None:
             continue
         unit = figure.indicator.unit
-        value = number * MULTIPLIERS.get(match.group("mult") or "", Decimal(1)) * unit.scale(match.group("unit"))
+        value = unit.quantity(number, match.group("mult"), match.group("unit"))
         if not unit.accepts(value):
             continue
         comparator = "~" if link == "约有" or match.group("link") in ("约", "近") else (

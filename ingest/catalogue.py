@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ingest.numbers import MULTIPLIERS
 from minzheng.paths import REFERENCE_DIR
 
 CATALOGUE_FILE = REFERENCE_DIR / "indicators.yaml"
@@ -42,6 +43,10 @@ class Unit:
     def scale(self, word: str | None) -> Decimal:
         """The factor a unit word applies (亿元 in the unit 元 is 1e8)."""
         return dict(self.multipliers).get(word or "", Decimal(1))
+
+    def quantity(self, number: Decimal, multiplier: str | None, word: str | None) -> Decimal:
+        """A number as written (5.0721, 万, 家) in this unit: 50721."""
+        return number * MULTIPLIERS.get(multiplier or "", Decimal(1)) * self.scale(word)
 
 
 @dataclass(frozen=True)

@@ -228,7 +228,7 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
             region=region,
             region_code=region_code,
             indicator=figure.indicator.code,
-            indicator_text=figure.wording if isinstance(figure, ProseFigure) else figure.label,
+            indicator_text=figure.label if isinstance(figure, TableFigure) else figure.wording,
             year=figure.year,
             value=_plain(figure.value),
             value_high=getattr(figure, "value_high", None),
@@ -266,11 +266,7 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
                     figure, item.region.code, item.region.name, value=_plain(item.value), value_high=None,
                     comparator=item.comparator, quote=item.quote)))
     for ranked in ranked_figures(text, catalogue, regions, mentions, metadata.region_code, frame.now_year):
-        records.append((ranked.start, FigureRecord(
-            document=metadata.document, region=ranked.region.name, region_code=ranked.region.code,
-            indicator=ranked.indicator.code, indicator_text=ranked.wording, year=ranked.year,
-            value=_plain(ranked.value), value_high=None, unit=ranked.indicator.unit.code, kind="actual",
-            comparator=ranked.comparator, binding=None, quote=ranked.quote)))
+        records.append((ranked.start, record(ranked, ranked.region.code, ranked.region.name)))
     # Prose before tables: the first statement of a fact gives its quote (_merge).
     records += [(figure.start, record(figure, metadata.region_code, metadata.region)) for figure in from_tables]
     return records

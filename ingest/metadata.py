@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ingest.kinds import DocumentKind, default_kinds, load_occasions
-from ingest.numbers import PERIODS, is_year, parse_chinese_number, period_label
+from ingest.numbers import PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
 
@@ -73,7 +73,7 @@ STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
 # The words of a text's present: a year named after them (截至目前,重庆市共有社会组织16965家。2017年,
 # 全市新登记……) tells that year's events, not the year the text speaks in.
-PRESENT_WORD = re.compile(r"目前|今年|当前|现阶段|如今")
+PRESENT_WORD = re.compile(PRESENT_WORDS)
 # A day held once a year and counted (3月20日是第12个国际社工日) dates the report of it: the
 # occasions and their first years are in data/reference/annual_occasions.csv.
 OCCASIONS = load_occasions()

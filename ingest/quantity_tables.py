@@ -17,10 +17,9 @@ another column (上年数据, 同比) is never read, as only the first number af
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ingest.catalogue import Catalogue
-from ingest.numbers import MULTIPLIER_RE, MULTIPLIERS, NUMBER, parse_number
+from ingest.numbers import MULTIPLIER_RE, NUMBER, parse_number
 from ingest.tables import TableFigure
 
 HEADER = re.compile(
@@ -63,7 +62,7 @@ def _row_figure(row: re.Match, catalogue: Catalogue, year: int | None, notes: li
         number = parse_number(cell.group("value"))
         if number is None:
             continue
-        value = number * MULTIPLIERS.get(cell.group("mult") or "", Decimal(1)) * unit.scale(cell.group("unit"))
+        value = unit.quantity(number, cell.group("mult"), cell.group("unit"))
         if not unit.accepts(value):
             continue
         if year is None:

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ingest.breakdown import lies_inside
 from ingest.catalogue import Catalogue, Indicator, WordingMatch
-from ingest.numbers import MULTIPLIER_RE, MULTIPLIERS, NUMBER, TIME_RE, is_year, parse_number
+from ingest.numbers import MULTIPLIER_RE, NUMBER, TIME_RE, is_year, parse_number
 from ingest.prose import TARGET_CUES, quote_around
 from ingest.regions import Region, RegionTable
 
@@ -51,6 +51,7 @@ class RankedFigure:
     comparator: str
     quote: str
     start: int
+    kind: str = "actual"  # a ranking compares what regions have
 
 
 def _item_after(indicator: Indicator) -> re.Pattern:
@@ -76,7 +77,7 @@ def _value(match: re.Match, indicator: Indicator) -> tuple[Decimal, str] | None:
         comparator = ">=" if match.group("link").startswith("超") or match.group("more") else "="
     if number is None:
         return None
-    value = number * MULTIPLIERS.get(multiplier or "", Decimal(1)) * unit.scale(word)
+    value = unit.quantity(number, multiplier, word)
     return (value, comparator) if unit.accepts(value) else None
 
 
