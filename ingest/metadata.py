@@ -260,6 +260,11 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
         return None
     resolved = {written: table.resolve(written, text, mentions) for written in mentions}
     if all(r is None or r.region.code == COUNTRY_CODE for r in resolved.values()):
+        if any(cue_counts.values()) and not _speaks_nationally(national, cue_counts, 0):
+            # 全国 in the name of a national exam or honour (2023年全国社会工作者职业资格考试成绩公布,
+            # 我市新增持证社工……) in a text that speaks as its own area (全市, 我市): the area is
+            # the publisher's (衡阳日报), not the country.
+            return None
         country = table.regions[COUNTRY_CODE].name
         return COUNTRY_CODE, country, "the text names no region but the whole country (全国/我国)"
     author_level = max(cue_counts, key=cue_counts.get) if any(cue_counts.values()) else None

@@ -94,7 +94,12 @@ COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
 COUNT_BEFORE = re.compile(
     rf"(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
 )
-VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS})\s*(?:{COMPARATOR_WORDS})?\s*$")
+# 社会工作专业人才总量超过6万人,其中2.6万人取得社会工作者职业水平证书: 其中 opens a count of a
+# narrower kind as a verb of having does.
+# A clause that gives the total after a flow (新增床位数1.4万张,总数达到8万张).
+TOTAL_AFTER_FLOW = re.compile(r"[,，]\s*(?:总数|总量|总计|合计|累计)\s*(?:将|已)?\s*"
+                              r"(?:达到|达|为|增至|增加到|增加至|提高到|提高至|突破|超过)?\s*")
+VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS}|其中[,，]?)\s*(?:{COMPARATOR_WORDS})?\s*$")
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
 CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
 PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
@@ -176,22 +181,24 @@ FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打
 # So does a grade (有效期内的3A级以上社会组织有270家).
 # So does the level an organisation works at (全国性的社会组织仅有约100家,地方性的社会组织有约6000家;
 # 省级社会组织), or a mark of distinction (在全国有影响力的社会组织达到50家左右; 示范性, 品牌, 枢纽型).
-AGE_QUALIFIER = re.compile(r"(?:(?:全国|地方|省|市|县|区)(?:性|级)|有影响力|示范性?|品牌|骨干|枢纽型"
+# So does a survey of party building (有1名党员但未建党组织的社会组织1家,无党员的社会组织11家).
+AGE_QUALIFIER = re.compile(r"(?:(?:全国|地方|省|市|县|区)(?:性|级)|有影响力|示范性?|品牌|骨干|枢纽型|党(?:员|组织|支部)"
                            r"|\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
                            r"|(?:[1-5]\s*A|A{1,5})\s*(?:等?级)?(?:及?以上)?)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
-# The year that opens a list split by semicolons: 到2020年, or 截至2012年底, (at most a clause before it),
-# or the year of the statistics the list gives (浙江社会工作师协会2014年统计,杭州……;宁波……).
-LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到|截止))(?P<year>\d{4})年(?:底|末)?"
+# The year that opens a list split by semicolons: 到2020年, or 截至2012年底 (截至2020年12月底), (at most
+# a clause before it), or the year of the statistics the list gives (浙江社会工作师协会2014年统计,杭州……;宁波……).
+LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到|截止))(?P<year>\d{4})年"
+                       r"(?:\d{1,2}月(?:底|末|\d{1,2}日)?|底|末)?"
                        r"|(?P<statistics>\d{4})年(?:底|末)?的?(?:统计|数据)(?:显示|表明)?)[,，]")
 # A paragraph that opens with its year (2022年,全市民政系统……。全市共有养老机构120家) speaks of
 # that year in the sentences that follow it, up to the paragraph's end: work summaries, government
 # work reports and news write a year's results this way. Not 2022年以来 (a span up to the present).
 # The year may follow a lead-in (会议指出,2023年全市民政工作……; 记者从柳州民政局获悉,2022年,) and be followed by the
 # sentence's subject instead of a comma; a plan period (根据规划,“十三五”期间,……) counts as its end.
-TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?(?P<year>(?:(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
+TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
                         r"|“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
@@ -284,6 +291,8 @@ class ValueMention:
     unit_word: str | None
     indicator: Indicator
     comparator: str | None
+    # Written as a count of what there is (7500余人, 4000多家): a measured result, never a goal.
+    measured: bool = False
 
 
 def _unit_pattern(catalogue: Catalogue) -> str:
@@ -345,13 +354,14 @@ class ProseReader:
             end = match.end()
             after = COMPARATOR_AFTER_RE.match(text, end)
             comparator = comparator_after(after.group(0)) if after else comparator_before(gap)
-            if comparator is None and (match.group("more") or match.group("more_low")):
+            measured = bool(match.group("more") or match.group("more_low"))
+            if comparator is None and measured:
                 comparator = ">="  # 66万余人, 6400多人: more than the number written
             if after:
                 end = after.end()
             if text.startswith("的", end) and not TARGET_AFTER.match(text, end):
                 return False  # 社会组织数量超过3万家的只有12个省份: the number describes another noun
-            return ValueMention(position, end, value, value_high, unit_word, indicator, comparator)
+            return ValueMention(position, end, value, value_high, unit_word, indicator, comparator, measured)
         return False
 
     @staticmethod
@@ -442,9 +452,14 @@ class ProseReader:
                 return None
             earlier = [t for t in frame.times(prefix)
                        if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
-            explicit = earlier[-1] if earlier else (self.list_goal or self.topic_year)
+            # 去年全省……达到60.5%。其中,合肥市、芜湖市……均超过70%: a part speaks of its total's year.
+            part_time = self.previous_time if PART_SENTENCE.match(sentence) else None
+            explicit = earlier[-1] if earlier else (self.list_goal or part_time or self.topic_year)
             if explicit is not None and explicit is self.list_goal and self.list_result:
                 return explicit.year, "actual", True  # 截至2012年底,……;……: results of that year
+        if explicit is None and (dated := self.sections.dated_at(value.start)):
+            section, year = dated  # 二、2020年工作计划 …… 全区养老床位达到3600张
+            return year, "actual" if section == REVIEW else "target", True
         if explicit is not None and TARGET_AFTER.match(sentence, value.end - sentence_start):
             return explicit.year, "target", True
         if frame.kind.figures == "actual":
@@ -465,7 +480,7 @@ class ProseReader:
         for rule in frame.kind.untimed:
             if rule == "result" and result and frame.now_year is not None:
                 return frame.now_year, "actual", False
-            if rule == "period_end" and frame.target_year is not None:
+            if rule == "period_end" and frame.target_year is not None and not value.measured:
                 return frame.target_year, "target", True
             if rule == "present" and not goal and frame.now_year is not None:
                 return frame.now_year, "actual", False
@@ -497,6 +512,7 @@ class ProseReader:
         span_starts = [a for a, _ in spans]
         self.list_goal, self.list_result = None, False
         self.topic_year = None
+        self.previous_time = None  # the last time the sentence before states, not in a comparison
         topic_reach = -1
         series_kind = None
         before = ""
@@ -531,6 +547,7 @@ class ProseReader:
                 pending_goal = self.list_goal if goes_on else None
                 pending_result = self.list_result
             if not DIGIT.search(sentence):
+                self.previous_time = None
                 continue
             start, end = sentence_match.start(), sentence_match.end()
             # The last span starting before the sentence ends: does it reach into the sentence?
@@ -547,6 +564,10 @@ class ProseReader:
             self.series_kind = series_kind if previous is not None else None
             found = self._read_sentence(text, sentence, start, notes, previous)
             figures.extend(found)
+            stated = [t for t in self.frame.times(sentence)
+                      if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
+            if stated or not PART_SENTENCE.match(sentence):
+                self.previous_time = stated[-1] if stated else None
             self.list_goal, self.list_result = pending_goal, pending_result
             # A series split by semicolons (2012年总量只有32万家;2013年达到39万家;): the next
             # sentence, if it opens with its year and names nothing, goes on with this indicator.
@@ -589,6 +610,10 @@ class ProseReader:
                 mentions = [respective[index]] if respective[index] else []
             else:
                 mentions = self._values_of(text, wording, limit, start, followed)
+            if not mentions and followed and re.match(FLOW_VERBS, wordings[index + 1].text):
+                mentions = self._total_after_flow(text, wording, wordings[index + 1],
+                                                  wordings[index + 2].start if index + 2 < len(wordings)
+                                                  else end_of_sentence)
             for mention, times in mentions:
                 decided = self._year_and_kind(sentence, start, mention, times)
                 if decided is None:
@@ -615,6 +640,16 @@ class ProseReader:
                     wording_start=wording.start, sentence_start=start, dated=dated,
                 ))
         return found
+
+    def _total_after_flow(self, text: str, wording: WordingMatch, flow: WordingMatch,
+                          limit: int) -> list[tuple[ValueMention, list[TimeExpression]]]:
+        """The stock a clause states after the flow of the same thing (养老床位保持逐年增长,
+        新增床位数1.4万张,总数达到8万张): 总数 is the total of the wording the sentence opened with."""
+        total = TOTAL_AFTER_FLOW.search(text, flow.end, limit)
+        if total is None:
+            return []
+        found = self._value_at(text, total.end(), wording.indicators, total.group(0))
+        return [(found, [])] if isinstance(found, ValueMention) else []
 
     def _respective(self, text: str, wordings: list[WordingMatch],
                     end_of_sentence: int) -> dict[int, tuple[ValueMention, list[TimeExpression]] | None]:
@@ -776,6 +811,8 @@ class ProseReader:
         end = self.frame.base_year
         if end is None:
             return None
+        if self.frame.kind.review_span is None:
+            return None, end
         return end - self.frame.kind.review_span, end
 
     def _end_of_from_to(self, sentence: str, position: int) -> int | None:

@@ -26,8 +26,12 @@ HEADING_TEXT = 24
 CLASSES = [
     (REVIEW, re.compile(r"发展基础|回顾|成就|成效|完成情况|基本情况|工作总结|现状|取得|进展|背景")),
     (OUTLOOK, re.compile(r"形势|面临|机遇|挑战|研判|预测")),
-    (TARGETS, re.compile(r"目标|任务|指标|重大事项|行动|措施|保障|要求|思路|原则|举措|重点|工程|计划|附件|附表|专栏")),
+    (TARGETS, re.compile(r"目标|任务|指标|重大事项|行动|措施|保障|要求|思路|原则|举措|重点|工程|计划|打算|安排|附件|附表|专栏")),
 ]
+# The one year a heading's own line names (一、2019年工作完成情况; 二、2020年工作计划): a work summary
+# that closes with next year's plan, a government work report's review and tasks. Not a span
+# (2016—2020年, 2015年以来) and not a heading that runs on into its text.
+HEADING_YEAR = re.compile(r"[^\n。;；,，]{0,6}?(?<!\d)((?:19|20)\d\d)年度?(?![\d至到—\-－~以])")
 # Second-level headings describe their topic in words of their own (救助工作任务依然较重
 # under an outlook); only these words make one open a part of goals and tasks.
 STRONG_TARGET_WORDS = re.compile(r"目标|主要任务|重点任务|主要指标|重大事项|行动计划|专栏|附件|附表")
@@ -49,17 +53,29 @@ class SectionMap:
 
     offsets: list[int]
     classes: list[str | None]
+    years: list[int | None]
 
     def at(self, offset: int) -> str | None:
         index = bisect.bisect_right(self.offsets, offset) - 1
         return self.classes[index] if index >= 0 else None
 
+    def dated_at(self, offset: int) -> tuple[str, int] | None:
+        """(class, year) at an offset whose top-level heading names its year and says what follows."""
+        index = bisect.bisect_right(self.offsets, offset) - 1
+        if index < 0 or self.years[index] is None or self.classes[index] not in (REVIEW, TARGETS):
+            return None
+        return self.classes[index], self.years[index]
+
 
 def map_sections(text: str) -> SectionMap:
     """Find headings and the class of each part (second-level headings inherit from their top level)."""
     headings: list[tuple[int, int, str | None]] = []  # (offset, level, class)
+    heading_years: dict[int, int] = {}
     for match in TOP_HEADING.finditer(text):
         headings.append((match.end(), 1, classify(text[match.end() : match.end() + HEADING_TEXT])))
+        year = HEADING_YEAR.match(text, match.end(), match.end() + HEADING_TEXT)
+        if year:
+            heading_years[match.end()] = int(year.group(1))
     for match in SECOND_HEADING.finditer(text):
         headings.append((match.end(), 2, classify(text[match.end() : match.end() + HEADING_TEXT], 2)))
     for match in BOX_CAPTION.finditer(text):
@@ -69,14 +85,17 @@ def map_sections(text: str) -> SectionMap:
         if kind:  # a short line that does not say what follows does not change the part
             headings.append((match.start(), 1, kind))
     headings.sort()
-    offsets, classes = [], []
+    offsets, classes, years = [], [], []
     top: str | None = None
+    top_year: int | None = None
     for offset, level, kind in headings:
         if level == 1:
-            top = kind
+            top, top_year = kind, heading_years.get(offset)
             current = kind
         else:
             current = kind or top
         offsets.append(offset)
         classes.append(current)
-    return SectionMap(offsets, classes)
+        # A part under a dated heading keeps its year only while it keeps the heading's class.
+        years.append(top_year if current == top else None)
+    return SectionMap(offsets, classes, years)

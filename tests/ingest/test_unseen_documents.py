@@ -1046,3 +1046,67 @@ def test_years_after_the_present_of_an_undated_abstract_do_not_date_it():
 def test_a_year_after_yu_and_a_peak_before_the_value():
     # 眉山 (av07): 全市社会组织数量于2023年达到历史峰值1717家.
     assert ("511400", "social_orgs", 2023, "actual", D(1717), "=") in facts(doc("av07_meishan_social_orgs_2025.txt"))
+
+
+# -- a heading that names its year: a work summary closing with next year's plan -----------------
+
+def test_a_dated_review_heading_gives_its_year_to_the_figures_under_it():
+    # 金华市婺城区民政局2021年工作总结和2022年工作思路 (q09): under 一、2021年工作总结 the results
+    # are 2021's, although the title also names 2022.
+    text = (CORPUS_DOCS / "q09_wucheng_district_2021_summary_neg.txt").read_text(encoding="utf-8")
+    found = {(r.indicator, r.year, r.kind, r.value) for r in records(text).records}
+    assert ("min_living_standard_monthly", 2021, "actual", D(900)) in found
+    assert not any(year == 2022 for _, year, _, _ in found)
+
+
+# -- round seven: rules learnt from batches ay, az and ba ---------------------------------------
+
+def doc_facts(name: str) -> set[tuple]:
+    text = (CORPUS_DOCS / name).read_text(encoding="utf-8")
+    return {(r.region_code, r.indicator, r.year, r.kind, r.value, r.comparator) for r in records(text).records}
+
+
+def test_a_month_end_date_opening_a_list_holds_for_every_item():
+    # 新华社 on the 2020 civil-affairs statistics (ba07): 截至2020年12月底 opens the list, and the
+    # bed count after the semicolon is 2020's, not the page year's.
+    found = doc_facts("ba07_cn_beds_2020_trad.txt")
+    assert ("100000", "elderly_care_beds", 2020, "actual", D(8238000), "=") in found
+    assert not any(f[1] == "elderly_care_beds" and f[2] == 2021 for f in found)
+
+
+def test_organisations_counted_by_party_building_are_a_part():
+    # A town's survey of party building (ay05): 未建党组织的社会组织1家,无党员的社会组织11家 count parts.
+    assert not any(f[1] == "social_orgs" for f in doc_facts("ay05_sanbing_town_social_orgs_2017_trad.txt"))
+
+
+def test_a_count_written_with_yu_is_a_result_not_a_plan_goal():
+    # News of 内蒙古's 十四五 civil-affairs plan (ba09): 全区持证社会工作者达到7500余人 is what the plan
+    # reviews; a goal is not written as 7500余人, so it is no 2025 target.
+    found = doc_facts("ba09_neimenggu_plan_certified_sw_2020.txt")
+    assert not any(f[1] == "certified_social_workers" and f[3] == "target" for f in found)
+
+
+def test_beds_per_thousand_named_as_a_rate_of_having():
+    # 新华社西安12月26日电 (2019, ba03): 每千名老人床位拥有率达到31.9张.
+    assert ("610000", "elderly_care_beds_per_1k_elderly", 2019, "actual", D("31.9"), "=") in doc_facts(
+        "ba03_shaanxi_per1k_2019_trad.txt")
+
+
+def test_a_count_after_qizhong_before_the_certificate_it_names():
+    # 新华网 2022 (az02): 全省社会工作专业人才总量超过6万人,其中2.6万人取得社会工作者职业水平证书.
+    assert ("350000", "certified_social_workers", 2022, "actual", D(26000), "=") in doc_facts(
+        "az02_fujian_certified_sw_2022.txt")
+
+
+def test_a_total_after_the_flow_of_the_same_beds():
+    # 天津 three-year action plan news (ba04): 到2021年,我市要实现以下发展目标:……养老床位保持逐年增长,
+    # 新增床位数1.4万张,总数达到8万张. 总数 is the beds' total, a goal of the year opening the paragraph.
+    assert ("120000", "elderly_care_beds", 2021, "target", D(80000), "=") in doc_facts(
+        "ba04_tianjin_3yr_plan_beds_2021_trad.txt")
+
+
+def test_the_start_of_a_news_reports_from_to_pair_has_no_year():
+    # 半岛都市报 2015 (aj06): 日间照料中心由547家增长到1032家. When the count was 547 the report does
+    # not say; only the value it grew to is dated.
+    text = (CORPUS_DOCS / "aj06_shandong_radio_hotline_beds_added_neg.txt").read_text(encoding="utf-8")
+    assert not any(r.value == 547 for r in records(text).records)
