@@ -17,7 +17,15 @@ from ingest.catalogue import Catalogue, default_catalogue
 from ingest.decoding import check_is_chinese_text
 from ingest.formats import read_document
 from ingest.kinds import default_kinds
-from ingest.metadata import REGION_CONTEXT_CHARACTERS, find_sections, find_title, read_dates, read_metadata
+from ingest.metadata import (
+    OPENING_CHARACTERS,
+    REGION_CONTEXT_CHARACTERS,
+    find_occasion_year,
+    find_sections,
+    find_title,
+    read_dates,
+    read_metadata,
+)
 from ingest.normalise import normalise
 from ingest.prose import DocumentFrame, ProseFigure, ProseReader
 from ingest.quantity_tables import quantity_table_figures
@@ -208,8 +216,11 @@ def extract_text(text: str, metadata: DocumentMetadata, catalogue: Catalogue | N
 def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, regions: RegionTable, mentions,
              notes: list[str]) -> list[tuple[int, FigureRecord]]:
     """(offset, record) of each figure of one document (or one part of a compilation)."""
+    # A counted yearly day (3月19日是第13个国际社工日) dates the text as its publication date does.
+    occasion = find_occasion_year(text[:OPENING_CHARACTERS])
+    dated = metadata.publication_date is not None or (occasion is not None and occasion == metadata.reference_year)
     frame = DocumentFrame(default_kinds()[metadata.document_kind], metadata.period_start, metadata.period_end,
-                          metadata.reference_year, dated=metadata.publication_date is not None)
+                          metadata.reference_year, dated=dated)
     tables = find_tables(text, frame.base_year, catalogue)
     prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), notes)
     prose = _without_restatements(prose)

@@ -109,7 +109,8 @@ def load_kinds(path=KINDS_FILE) -> KindTable:
             text=tuple(re.compile(p, re.M) for p in entry["text"]),
             period=entry["period"], now=entry["now"], figures=entry["figures"],
             sections=bool(entry["sections"]), untimed=tuple(entry["untimed"]),
-            review_span=None if entry["review_span"] is None else int(entry["review_span"]), fallback=bool(entry.get("fallback")),
+            review_span=None if entry["review_span"] is None else int(entry["review_span"]),
+            fallback=bool(entry.get("fallback")),
         ))
     if sum(kind.fallback for kind in kinds) != 1:
         raise ValueError(f"{path}: exactly one kind must be the fallback")

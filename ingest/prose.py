@@ -94,11 +94,13 @@ COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
 COUNT_BEFORE = re.compile(
     rf"(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
 )
-# 社会工作专业人才总量超过6万人,其中2.6万人取得社会工作者职业水平证书: 其中 opens a count of a
-# narrower kind as a verb of having does.
-# A clause that gives the total after a flow (新增床位数1.4万张,总数达到8万张).
+# A clause that gives the total after a flow (新增床位数1.4万张,总数达到8万张), and what may stand
+# between the flow's wording and it: the flow's own value.
+VALUE_THEN_BREAK = re.compile(r"[^,，;；。]*")
 TOTAL_AFTER_FLOW = re.compile(r"[,，]\s*(?:总数|总量|总计|合计|累计)\s*(?:将|已)?\s*"
                               r"(?:达到|达|为|增至|增加到|增加至|提高到|提高至|突破|超过)?\s*")
+# 社会工作专业人才总量超过6万人,其中2.6万人取得社会工作者职业水平证书: 其中 opens a count of a
+# narrower kind as a verb of having does.
 VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS}|其中[,，]?)\s*(?:{COMPARATOR_WORDS})?\s*$")
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
 CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
@@ -198,7 +200,8 @@ LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到
 # work reports and news write a year's results this way. Not 2022年以来 (a span up to the present).
 # The year may follow a lead-in (会议指出,2023年全市民政工作……; 记者从柳州民政局获悉,2022年,) and be followed by the
 # sentence's subject instead of a comma; a plan period (根据规划,“十三五”期间,……) counts as its end.
-TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
+TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?"
+                        r"(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
                         r"|“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
@@ -601,11 +604,11 @@ class ProseReader:
             notes.append(f"'{subunit.group(0)}': a figure of a street, town or village, not of a coded region")
             return []
         for index, wording in enumerate(wordings):
+            followed = index + 1 < len(wordings)
+            limit = wordings[index + 1].start if followed else end_of_sentence
             if self._names_a_part(sentence, start, wording, notes) or self._not_a_regions_figure(
                     sentence, start, wording, notes):
                 continue
-            followed = index + 1 < len(wordings)
-            limit = wordings[index + 1].start if followed else end_of_sentence
             if index in respective:
                 mentions = [respective[index]] if respective[index] else []
             else:
@@ -643,10 +646,10 @@ class ProseReader:
 
     def _total_after_flow(self, text: str, wording: WordingMatch, flow: WordingMatch,
                           limit: int) -> list[tuple[ValueMention, list[TimeExpression]]]:
-        """The stock a clause states after the flow of the same thing (养老床位保持逐年增长,
-        新增床位数1.4万张,总数达到8万张): 总数 is the total of the wording the sentence opened with."""
+        """The stock a clause states right after the flow of the same thing (养老床位保持逐年增长,
+        新增床位数1.4万张,总数达到8万张): 总数 is the total of `wording`."""
         total = TOTAL_AFTER_FLOW.search(text, flow.end, limit)
-        if total is None:
+        if total is None or not VALUE_THEN_BREAK.fullmatch(text, flow.end, total.start()):
             return []
         found = self._value_at(text, total.end(), wording.indicators, total.group(0))
         return [(found, [])] if isinstance(found, ValueMention) else []

@@ -95,6 +95,28 @@ class RegionTable:
         if len(regions) == 1:
             return Resolution(regions[0], f"'{written}' names only {regions[0].name} {regions[0].code}")
         mentions = mentions if mentions is not None else self.mentions(text)
+        scores = self._scores(regions, mentions)
+        best_score, _, best, support = scores[0]
+        others = ", ".join(f"{r.code} ({r.name})" for _, _, r, _ in scores[1:])
+        publisher = ""
+        if not best_score or best_score == scores[1][0]:
+            # 深圳新闻网……南山区: when the text names no parent, its publisher's name may.
+            by_publisher = self._scores(regions, self.mentions(text, publishers=True))
+            if by_publisher[0][0] > by_publisher[1][0]:
+                best_score, _, best, support = by_publisher[0]
+                others = ", ".join(f"{r.code} ({r.name})" for _, _, r, _ in by_publisher[1:])
+                publisher = "'s publisher"
+        if best_score and best_score > scores[1][0] or publisher:
+            named = ", ".join(f"{name} {count}x" for name, count in support.items())
+            reason = f"'{written}' is ambiguous ({best.code} or {others}); the text{publisher} names {named}"
+        else:
+            reason = (f"'{written}' is ambiguous ({best.code} or {others}); "
+                      "nothing in the text decides, took the higher level")
+        return Resolution(best, reason)
+
+
+    def _scores(self, regions: list[Region], mentions: Counter) -> list[tuple[int, int, Region, dict[str, int]]]:
+        """(mentions of its parents, -level, region, the parents named) for each candidate, best first."""
         scores = []
         for region in regions:
             support = {}
@@ -105,15 +127,7 @@ class RegionTable:
                     support[ancestor.name] = count
             scores.append((sum(support.values()), -LEVEL_RANK[region.level], region, support))
         scores.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        best_score, _, best, support = scores[0]
-        others = ", ".join(f"{r.code} ({r.name})" for _, _, r, _ in scores[1:])
-        if best_score and best_score > scores[1][0]:
-            named = ", ".join(f"{name} {count}x" for name, count in support.items())
-            reason = f"'{written}' is ambiguous ({best.code} or {others}); the text names {named}"
-        else:
-            reason = (f"'{written}' is ambiguous ({best.code} or {others}); "
-                      "nothing in the text decides, took the higher level")
-        return Resolution(best, reason)
+        return scores
 
 
 @functools.lru_cache(maxsize=1)

@@ -26,7 +26,8 @@ HEADING_TEXT = 24
 CLASSES = [
     (REVIEW, re.compile(r"发展基础|回顾|成就|成效|完成情况|基本情况|工作总结|现状|取得|进展|背景")),
     (OUTLOOK, re.compile(r"形势|面临|机遇|挑战|研判|预测")),
-    (TARGETS, re.compile(r"目标|任务|指标|重大事项|行动|措施|保障|要求|思路|原则|举措|重点|工程|计划|打算|安排|附件|附表|专栏")),
+    (TARGETS, re.compile(r"目标|任务|指标|重大事项|行动|措施|保障|要求|思路|原则|举措|重点|工程|计划|打算|安排"
+                         r"|附件|附表|专栏")),
 ]
 # The one year a heading's own line names (一、2019年工作完成情况; 二、2020年工作计划): a work summary
 # that closes with next year's plan, a government work report's review and tasks. Not a span

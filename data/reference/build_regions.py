@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -31,7 +32,24 @@ COMMON_WORDS = {"合作", "东方", "安宁", "江山", "灯塔", "沙河", "新
                 "海城", "东港", "永安", "大安", "和龙", "安达", "北安", "宁安", "安国", "福安", "高安",
                 "凤城", "开平", "开远", "乐平", "合山", "普宁", "兴平", "新乐", "武安", "巢湖", "洪湖",
                 "赤水", "庐山", "峨眉山", "井冈山", "武夷山", "韶山", "五指山", "五大连池", "长葛", "津市",
-                "海阳", "栖霞", "图们", "集安", "仙桃", "文昌", "东兴", "凌海", "北镇", "调兵山", "新郑"}
+                "海阳", "栖霞", "图们", "集安", "仙桃", "文昌", "东兴", "凌海", "北镇", "调兵山", "新郑",
+                # autonomous prefectures' place names that are rivers or other places' words
+                # (海西: 海峡西岸 in Fujian's texts); their 州 forms (红河州, 海西州) are kept
+                "红河", "怒江", "海西", "海北"}
+
+
+# The peoples autonomous prefectures are named for (恩施土家族苗族自治州, 伊犁哈萨克自治州).
+PEOPLES = re.compile(r"(?:(?:土家|苗|侗|布依|藏|羌|彝|傣|景颇|傈僳|白|哈尼|壮|回|朝鲜|哈萨克|蒙古|柯尔克孜)族?)+"
+                     r"自治州$")
+
+
+def prefecture_short_names(name: str) -> list[str]:
+    """How news writes an autonomous prefecture: its place name with 州 (恩施州, 黔东南州), or alone."""
+    peoples = PEOPLES.search(name)
+    if peoples is None or peoples.start() < 2:
+        return []
+    place = name[: peoples.start()]
+    return [place + "州"] + ([place] if place not in COMMON_WORDS else [])
 
 
 def short_name(name: str) -> str | None:
@@ -72,8 +90,10 @@ def main() -> None:
             alias = short_name(name) if level != "district" or name.endswith("市") else None
             if level == "district" and alias in COMMON_WORDS:
                 alias = None
+            aliases = [alias] if alias else []
+            aliases += [a for a in prefecture_short_names(name) if a not in aliases]
             rows[code] = {"region_code": code, "region": name, "parent_code": parent,
-                          "level": level, "aliases": alias or ""}
+                          "level": level, "aliases": "|".join(aliases)}
     # Prefecture-less parents (e.g. county-level cities directly under a province).
     for row in rows.values():
         if row["parent_code"] and row["parent_code"] not in rows:
@@ -110,6 +130,12 @@ def main() -> None:
             short = short_name(row["region"])
             if short in aliases and taken[short] > 1:
                 row["aliases"] = "|".join(a for a in aliases if a != short)
+        # 海南 is the province, the prefecture only 海南州 (its own seat, 恩施市, does not count).
+        for short in prefecture_short_names(row["region"])[1:]:
+            others = [r for r in rows.values() if r is not row and r.get("parent_code") != row["region_code"]
+                      and (r["region"] == short or short in (r.get("aliases") or "").split("|"))]
+            if others:
+                row["aliases"] = "|".join(a for a in row["aliases"].split("|") if a and a != short)
     out = HERE / "regions.csv"
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, ["region_code", "region", "parent_code", "level", "aliases"])

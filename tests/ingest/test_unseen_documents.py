@@ -1110,3 +1110,27 @@ def test_the_start_of_a_news_reports_from_to_pair_has_no_year():
     # not say; only the value it grew to is dated.
     text = (CORPUS_DOCS / "aj06_shandong_radio_hotline_beds_added_neg.txt").read_text(encoding="utf-8")
     assert not any(r.value == 547 for r in records(text).records)
+
+
+# -- round eight: batches bd and be -----------------------------------------------------------
+
+def test_a_counted_yearly_day_dates_last_year():
+    # 济宁日报 (be02): 3月19日是第13个国际社工日 (2019); 截至去年,……持证社工达1059人 is 2018's.
+    found = doc_facts("be02_jining_certified_sw_2018.txt")
+    assert ("370800", "certified_social_workers", 2018, "actual", D(1059), "=") in found
+    assert not any(f[1] == "certified_social_workers" and f[2] == 2019 for f in found)
+
+
+def test_an_autonomous_prefecture_by_its_short_name_with_zhou():
+    # 来凤县 news (bd06): 根据恩施州民政局的安排 names the prefecture 恩施土家族苗族自治州, not its seat
+    # 恩施市; the county's own count (该县……社会组织总数达118家) is 来凤县's.
+    found = doc_facts("bd06_laifeng_county_social_orgs_2016.txt")
+    assert ("422827", "social_orgs", 2016, "actual", D(118), "=") in found
+    assert not any(f[0] == "422801" for f in found)
+
+
+def test_the_publisher_settles_an_ambiguous_district_name():
+    # 深圳新闻网2025年12月16日讯 (bd05): 南山区 is Shenzhen's (440305), not Hegang's (230404).
+    found = doc_facts("bd05_nanshan_social_orgs_2025.txt")
+    assert ("440305", "social_orgs", 2025, "actual", D(714), "=") in found
+    assert not any(f[0] == "230404" for f in found)
