@@ -94,6 +94,10 @@ COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
 COUNT_BEFORE = re.compile(
     rf"(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
 )
+# A count whose scope a bracket widens or narrows: right after the value (4836个(含备案)), or a part
+# excluded earlier in the sentence (养老服务机构119处(不含农村敬老院),床位总量达10744张).
+SCOPE_NOTE_AFTER = re.compile(r"\s*[(（](?:不含|含|包括|不包括)[^)）]{1,20}[)）]")
+EXCLUSION_NOTE = re.compile(r"[(（](?:不含|不包括)[^)）]{1,20}[)）]")
 # A clause that gives the total after a flow (新增床位数1.4万张,总数达到8万张), and what may stand
 # between the flow's wording and it: the flow's own value.
 VALUE_THEN_BREAK = re.compile(r"[^,，;；。]*")
@@ -618,6 +622,14 @@ class ProseReader:
                                                   wordings[index + 2].start if index + 2 < len(wordings)
                                                   else end_of_sentence)
             for mention, times in mentions:
+                scope = SCOPE_NOTE_AFTER.match(text, mention.end) or EXCLUSION_NOTE.search(
+                    text, start, mention.start)
+                if scope:
+                    # 全市共有社会组织4836个(含备案); 共有养老服务机构119处(不含农村敬老院),床位总量达10744张:
+                    # a count of another scope than the indicator's, left for a person to judge.
+                    notes.append(f"'{wording.text}' {mention.value}: its scope is qualified "
+                                 f"('{scope.group(0)}'), not taken")
+                    continue
                 decided = self._year_and_kind(sentence, start, mention, times)
                 if decided is None:
                     notes.append(f"'{wording.text}' {mention.value}: no year could be decided for it, not taken")

@@ -1134,3 +1134,14 @@ def test_the_publisher_settles_an_ambiguous_district_name():
     found = doc_facts("bd05_nanshan_social_orgs_2025.txt")
     assert ("440305", "social_orgs", 2025, "actual", D(714), "=") in found
     assert not any(f[0] == "230404" for f in found)
+
+
+def test_a_count_whose_scope_a_bracket_changes_is_left_for_review():
+    # 舟山 (bd07): 全市共有社会组织4836个(含备案) counts filed organisations too, not the registered
+    # total; the rate in the same sentence is taken.
+    found = doc_facts("bd07_zhoushan_welfare_lottery_13th_orgs_per10k.txt")
+    assert not any(f[1] == "social_orgs" for f in found)
+    assert ("330900", "social_orgs_per_10k", 2020, "actual", D(14), "=") in found
+    # 青岛 (au06): 共有养老服务机构119处(不含农村敬老院),床位总量达10744张: beds without the rural homes.
+    assert not any(f[1] == "elderly_care_beds" for f in doc_facts(
+        "au06_qingdao_beds_excl_rural_per1k_4districts_2009_trad_neg.txt"))
