@@ -69,7 +69,7 @@ OPENING_CHARACTERS = 400
 # over the span from later. 到了2008年 is 到 too (美国2000年有56000个基金会,而到了2008年则已经达到75000个);
 # a start (浙江省在2012年就开始了放开登记管理试点, 2012年起) is no present either.
 STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?<!\d)(\d{4})年"
-                         r"(?!\d|前|以前|目标|以来|远景|起|就|开始"
+                         r"(?!\d{1,2}月|前|以前|目标|以来|远景|起|就|开始"
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
 # The words of a text's present: a year named after them (截至目前,重庆市共有社会组织16965家。2017年,
 # 全市新登记……) tells that year's events, not the year the text speaks in.

@@ -61,7 +61,7 @@ PER_PERIOD_UNIT = {"月": "元/月", "年": "元/年"}
 CONNECTOR = re.compile(
     rf"\s+|[,，、:：“”\"]"
     rf"|(?P<time>{TIME_RE.pattern})"
-    rf"|(?:到|至|于|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
+    rf"|(?:到了?|至|于|截至|截止|截止到|比|与|较)(?=\d{{4}}年|“?十)"
     # 社会组织数量于2023年达到历史峰值1717家.
     rf"|(?:历史)?(?:峰值|新高)"
     rf"|{LINK_VERBS}|{SCOPE_WORDS}"
@@ -70,6 +70,9 @@ CONNECTOR = re.compile(
     # A milestone passed on the way (跨越90万大关,达到93.1万): the figure follows it.
     rf"|(?:跨越|突破|迈过|越过|站上)[\d.]+[万亿]?(?:大关|关口)"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
+    # The aspect mark of a verb (已经达到了约93万人, 增加到了32.7万人), and a series that names its
+    # figure again (为28.8万人,而到了2017年,这一数字已经增加到了32.7万人).
+    rf"|了|而|(?:这一|这个|该|此)(?:数字|数据|数值)"
     rf"|{PER_PERIOD}"
     rf"|(?P<definition>即[^。;；]{{0,80}}?(?:之比|的比例|的比重|比率)"
     rf"|[(（][^()（）。;；]{{2,40}}[)）](?=\s*(?:{LINK_VERBS})))"

@@ -1145,3 +1145,27 @@ def test_a_count_whose_scope_a_bracket_changes_is_left_for_review():
     # 青岛 (au06): 共有养老服务机构119处(不含农村敬老院),床位总量达10744张: beds without the rural homes.
     assert not any(f[1] == "elderly_care_beds" for f in doc_facts(
         "au06_qingdao_beds_excl_rural_per1k_4districts_2009_trad_neg.txt"))
+
+
+# -- round nine: batches bf and bg -------------------------------------------------------------
+
+def test_a_series_that_names_its_figure_again_with_le():
+    # Exam-prep page (bg01): 截至2022年底,全国持证社会工作者的数量已经达到了约93万人; 在2016年,……为28.8万人,
+    # 而到了2017年,这一数字已经增加到了32.7万人.
+    found = doc_facts("bg01_cn_certified_sw_series_contentfarm.txt")
+    assert ("100000", "certified_social_workers", 2022, "actual", D(930000), "~") in found
+    assert ("100000", "certified_social_workers", 2017, "actual", D(327000), "=") in found
+
+
+def test_the_latest_year_of_a_series_in_the_opening_is_the_texts_present():
+    # Undated mirror (bg03): 2022年广西考区报考人数1.25万人,2023年2.3万人,2024年3.26万人 …… 目前,……社会工作者
+    # 持证人数达2.04万: 目前 is 2024, the last year the opening names (a number right after 年 is no month).
+    found = doc_facts("bg03_guangxi_certified_sw_2024_trad.txt")
+    assert ("450000", "certified_social_workers", 2024, "actual", D(20400), "=") in found
+    assert not any(f[1] == "certified_social_workers" and f[2] == 2022 for f in found)
+
+
+def test_certified_social_workers_per_10k_with_zhuanye_inside():
+    # 新华社广州电 2012 (bf07): 全省平均每万人拥有持证专业社工人数达到5人, a goal for the end of 十二五.
+    assert ("440000", "certified_social_workers_per_10k", 2015, "target", D(5), "=") in doc_facts(
+        "bf07_guangdong_sw_12th_targets_2012_forum.txt")
