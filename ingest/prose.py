@@ -112,6 +112,9 @@ VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS}|其中[,，]?)\s
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
 CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
 PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
+# A rate written around its count (每千名老年人拥有30张养老床位, 平均每1000名老年人20张以上床位): the
+# count, its unit and a bound, right before the count's wording.
+COUNT_INSIDE_RATE = re.compile(rf"(?P<value>{NUMBER})\s*[\u4e00-\u9fff]?(?:以上|以下)?的?$")
 # A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
@@ -613,10 +616,13 @@ class ProseReader:
         for index, wording in enumerate(wordings):
             followed = index + 1 < len(wordings)
             limit = wordings[index + 1].start if followed else end_of_sentence
-            if self._names_a_part(sentence, start, wording, notes) or self._not_a_regions_figure(
+            rate = self._rate_around_count(text, sentence, start, wording)
+            if rate is not None:
+                mentions = [(rate, [])]
+            elif self._names_a_part(sentence, start, wording, notes) or self._not_a_regions_figure(
                     sentence, start, wording, notes):
                 continue
-            if index in respective:
+            elif index in respective:
                 mentions = [respective[index]] if respective[index] else []
             else:
                 mentions = self._values_of(text, wording, limit, start, followed)
@@ -658,6 +664,23 @@ class ProseReader:
                     wording_start=wording.start, sentence_start=start, dated=dated,
                 ))
         return found
+
+    def _rate_around_count(self, text: str, sentence: str, start: int, wording: WordingMatch) -> ValueMention | None:
+        """The value of a rate whose count stands inside it (每千名老年人拥有30张养老床位): the rate's
+        words with the count's wording (每千名老年人拥有养老床位) must name a rate of the catalogue."""
+        lead = sentence[: wording.start - start]
+        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        per = PER_CAPITA.search(lead)
+        count = COUNT_INSIDE_RATE.search(lead)
+        if per is None or count is None or count.start() <= per.start():
+            return None
+        phrase = lead[per.start() : count.start()] + wording.text
+        named = self.catalogue.find(phrase)
+        if not named or (named[0].start, named[0].end) != (0, len(phrase)):
+            return None
+        position = wording.start - len(lead) + count.start("value")
+        found = self._value_at(text, position, named[0].indicators, lead[per.start() : count.start()])
+        return found if isinstance(found, ValueMention) else None
 
     def _total_after_flow(self, text: str, wording: WordingMatch, flow: WordingMatch,
                           limit: int) -> list[tuple[ValueMention, list[TimeExpression]]]:

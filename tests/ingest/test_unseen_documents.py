@@ -1169,3 +1169,10 @@ def test_certified_social_workers_per_10k_with_zhuanye_inside():
     # 新华社广州电 2012 (bf07): 全省平均每万人拥有持证专业社工人数达到5人, a goal for the end of 十二五.
     assert ("440000", "certified_social_workers_per_10k", 2015, "target", D(5), "=") in doc_facts(
         "bf07_guangdong_sw_12th_targets_2012_forum.txt")
+
+
+def test_a_rate_written_around_its_count():
+    # 深圳 十二五 plan news, spun (f16): 全市仄均每万人具有8个社会组织 (平均每万人拥有8个社会组织): the count
+    # stands inside the rate, whose words with the count's wording name social organisations per 10,000.
+    assert ("440300", "social_orgs_per_10k", 2015, "target", D(8), "=") in doc_facts(
+        "f16_shenzhen_12th_plan_orgs_per10k_spun.txt")
