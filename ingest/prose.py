@@ -92,7 +92,7 @@ FROM_TO = re.compile(r"\s*(?:[,，]?\s*以[^,，。;；]{0,16}?(?:增长率|增�
                      r"(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
 STOCK_VERBS = "已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|累计|培育|发展|形成|包含|达|含|有|共"
 # Verbs of a flow: 新增5000张养老床位 counts beds added, not the stock.
-FLOW_VERBS = "新增|新建|增加|增设|新设|改建|新登记"
+FLOW_VERBS = "新增|新建|增加|增设|新设|改建|新登记|新成立"
 COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
 COUNT_BEFORE = re.compile(
     rf"(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
@@ -155,7 +155,9 @@ ANAPHOR_LOOKBACK = 200
 PART_OF = re.compile(r"其中[:：,，]?\s*(?P<qualifier>(?:\d+\s*[家个所座])?[\u4e00-\u9fff]{2,}|\d+\s*[家个所座])$")
 # A sentence whose subject is a street, town or village (“街道已形成……各类社会组织近20家) speaks
 # of a place below the regions that have codes.
-SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)")
+# So does one that opens with a town's topic (枫桥镇社会组织蓬勃发展,现有各类社会组织280家).
+SUBUNIT_SUBJECT = re.compile(r"^\s*[“\"]?[\u4e00-\u9fff]{0,6}(?:街道|镇|乡|村)(?:已|共有|现有|目前|拥有|建有|有)"
+                             r"|^\s*[“\"]?[\u4e00-\u9fff]{1,6}(?:街道|镇)(?:社会组织|养老服务|社会工作)[^,，。;；]{0,8}[,，]")
 # A sentence that opens with a date (2024年12月31日,记者……获悉): its present is that date.
 DATE_OPENING = re.compile(r"\s*\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # A count of a series that its own verb follows counts those who did something else
@@ -186,9 +188,9 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # reform (直接登记的社会组织约3万个) and one facility's own beds (该项目……内设养老床位约120张) are
 # no region's count either.
 # The verb may govern two kinds joined (新增日间照料床位和机构养老床位9000张).
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|参评|内设|直接登记)"
-                       # the verb may govern a list of qualifiers (清理低效、无效社会组织2549家)
-                       rf"[\u4e00-\u9fff、]{{0,12}}$")
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|整治|参评|内设|直接登记)"
+                       # the verb may govern a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织)
+                       rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
 # So does the level an organisation works at (全国性的社会组织仅有约100家,地方性的社会组织有约6000家;

@@ -1176,3 +1176,26 @@ def test_a_rate_written_around_its_count():
     # stands inside the rate, whose words with the count's wording name social organisations per 10,000.
     assert ("440300", "social_orgs_per_10k", 2015, "target", D(8), "=") in doc_facts(
         "f16_shenzhen_12th_plan_orgs_per10k_spun.txt")
+
+
+# -- round ten: batches bh and bi --------------------------------------------------------------
+
+def test_organisations_cleaned_up_or_newly_founded_are_no_total():
+    # 国新办 press conference, 2025 (bi14): 推进整治“僵尸型”社会组织7.5万家 counts an action.
+    assert not any(f[1] == "social_orgs" and f[4] == D(75000) for f in doc_facts(
+        "bi14_cn_14th_review_social_orgs_2025.txt"))
+    # 普陀区 report (bi11): 2016年截止到目前新成立登记社会组织101个 counts those founded this year.
+    assert not any(f[1] == "social_orgs" and f[4] == D(101) for f in doc_facts(
+        "bi11_putuo_sh_law_report_social_orgs_2016.txt"))
+
+
+def test_a_towns_count_is_no_regions_figure():
+    # 诸暨市枫桥镇 (bi03): 枫桥镇社会组织蓬勃发展,现有各类社会组织280家 is the town's.
+    assert not any(f[1] == "social_orgs" for f in doc_facts("bi03_fengqiao_town_orgs_2020_neg.txt"))
+
+
+def test_beds_per_thousand_with_the_verb_after_the_bed_count():
+    # 烟台 (bh01): 各类养老床位4.79万张,千名老人拥有32.95张. The page gives no date, so no year is
+    # decided; the rate is read with its value all the same.
+    text = (CORPUS_DOCS / "bh01_yantai_beds_per1k_2015_excerpt.txt").read_text(encoding="utf-8")
+    assert any("千名老人拥有' 32.95" in note for note in records(text).notes)
