@@ -27,11 +27,10 @@ from great_expectations.expectations.row_conditions import Column
 from expectations.staging import StagedRows
 from ingest.catalogue import Unit, load_catalogue
 from ingest.records import json_number
-from warehouse.catalogue import CATALOGUE_FILE
+from warehouse.catalogue import CATALOGUE_FILE, FIRST_YEAR, LAST_YEAR
 from warehouse.raw import read_regions, source_label
 
 SUITE_NAME = "raw_observations"
-FIRST_YEAR, LAST_YEAR = 1949, 2100
 DOCUMENT, STATISTICS = "document", "statistics"
 QUARANTINE, BLOCK = "quarantine", "block"
 

@@ -1,4 +1,4 @@
-"""The `minzheng` command line: extract, evaluate, run, worker, ui, docs."""
+"""The `minzheng` command line: extract, evaluate, run, worker, ui, docs, review."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from ingest.extract import DocumentRejected, extract_file
+from minzheng.review import add_review_parser
 from warehouse.inputs import is_origin_file
-from warehouse.settings import CELERY_BROKER_VAR, DEFAULT_CELERY_BROKER, EXECUTOR_VAR, EXECUTORS
+from warehouse.settings import CELERY_BROKER_VAR, DEFAULT_CELERY_BROKER, EXECUTOR_VAR, EXECUTORS, REVIEWS_VAR
 
 LOG = logging.getLogger("minzheng.extract")
 
@@ -96,7 +97,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from orchestration.runner import run_command
 
     return run_command(args.documents, args.statistics, args.warehouse, force=args.force,
-                       verbose=args.verbose, executor=args.executor)
+                       verbose=args.verbose, executor=args.executor, reviews=args.reviews)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -147,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--documents", type=Path, metavar="DIR", help="documents inbox")
     run.add_argument("--statistics", type=Path, metavar="DIR", help="annual statistics files")
     run.add_argument("--warehouse", type=Path, metavar="FILE", help="published DuckDB file")
+    run.add_argument("--reviews", type=Path, metavar="DIR",
+                     help=f"review decisions (default ${REVIEWS_VAR}, else data/reviews)")
     run.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     run.add_argument("--verbose", action="store_true", help="show Dagster and dbt logs")
     run.add_argument("--executor", choices=EXECUTORS,
@@ -170,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--serve", action="store_true", help="serve it on 127.0.0.1 afterwards")
     docs.add_argument("--port", type=int, default=8080)
     docs.set_defaults(handler=cmd_docs)
+    add_review_parser(commands)
     return parser
 
 

@@ -10,6 +10,8 @@ DATA_DIR = PROJECT_ROOT / "data"
 DOCUMENTS_DIR = DATA_DIR / "documents"
 STATISTICS_DIR = DATA_DIR / "annual_statistics"
 REFERENCE_DIR = DATA_DIR / "reference"
+# People's decisions on what the machine was unsure of (warehouse/reviews.py).
+REVIEWS_DIR = DATA_DIR / "reviews"
 # The labelled corpora minzheng evaluate is measured on (corpus/seeds, corpus/dev).
 CORPUS_DIR = PROJECT_ROOT / "corpus"
 

@@ -24,6 +24,7 @@ from orchestration.publish import build_published_warehouse
 from orchestration.quality import marts_observations_suite, raw_quality_gate
 from orchestration.reference import raw_reference_tables
 from orchestration.resources import RunGuard, build_database, pipeline_inputs
+from orchestration.reviews import raw_review_decisions
 from orchestration.statistics import raw_annual_statistics
 
 
@@ -34,7 +35,7 @@ def load_definitions() -> dg.Definitions:
     inputs = pipeline_inputs()
     return dg.Definitions(
         assets=[documents, raw_document_tables, raw_reference_tables, raw_annual_statistics,
-                raw_quality_gate, dbt_models, build_published_warehouse(dbt_models)],
+                raw_review_decisions, raw_quality_gate, dbt_models, build_published_warehouse(dbt_models)],
         asset_checks=[marts_observations_suite],
         jobs=[*PARSE_JOBS.values(), build_warehouse_job],
         schedules=[nightly_build],

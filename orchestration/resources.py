@@ -26,10 +26,12 @@ class PipelineInputs(dg.ConfigurableResource):
     statistics_dir: str
     published_file: str
     build_file: str
+    # Empty: data/reviews of the project.
+    reviews_dir: str = ""
 
     def paths(self) -> Paths:
         return Paths.at(self.documents_dir, self.statistics_dir, self.published_file,
-                        build=self.build_file)
+                        build=self.build_file, reviews=self.reviews_dir or None)
 
 
 class RunGuard(dg.ConfigurableResource):
@@ -88,6 +90,7 @@ def pipeline_inputs() -> PipelineInputs:
         statistics_dir=dg.EnvVar(settings.STATISTICS_VAR),
         published_file=dg.EnvVar(settings.PUBLISHED_VAR),
         build_file=dg.EnvVar(settings.BUILD_VAR),
+        reviews_dir=dg.EnvVar(settings.REVIEWS_VAR),
     )
 
 

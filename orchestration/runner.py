@@ -72,7 +72,7 @@ run_coordinator:
 # The run tags that make one run of a range of partitions (Dagster's single-run backfills).
 PARTITION_RANGE_START_TAG = "dagster/asset_partition_range_start"
 PARTITION_RANGE_END_TAG = "dagster/asset_partition_range_end"
-LANDING_STEPS = ("raw_reference_tables", "raw_annual_statistics", "raw_document_tables")
+LANDING_STEPS = ("raw_reference_tables", "raw_annual_statistics", "raw_document_tables", "raw_review_decisions")
 PUBLISH_STEP = "published_warehouse"
 DBT_STEP = "dbt_models"
 GATE_STEP = "raw_quality_gate"
@@ -108,6 +108,10 @@ class RunSummary:
     # (source kind, file, record or row number or None for a whole file, reason)
     quarantined: list[tuple[str, str, int | None, str]] = field(default_factory=list)
     mart_rows: dict[str, int] = field(default_factory=dict)
+    # Review decisions applied (data/reviews/), those refused with the reason, and items still open.
+    reviews: int = 0
+    reviews_refused: list[tuple[str, str]] = field(default_factory=list)
+    review_items_open: int = 0
     seconds: float = 0.0
 
     @property
@@ -433,6 +437,11 @@ class PipelineRunner:
             summary.mart_rows = {
                 name: con.execute(f"select count(*) from marts.{name}").fetchone()[0]
                 for name in marts}
+            summary.reviews = con.execute("select count(*) from raw.review_decisions").fetchone()[0]
+            summary.reviews_refused = con.execute(
+                "select decision_file, reason from raw.review_refusals order by 1").fetchall()
+            summary.review_items_open = con.execute(
+                "select count(*) from marts.fct_review_items where status = 'open'").fetchone()[0]
 
 
 def render_summary(summary: RunSummary, console: Console) -> None:
@@ -454,6 +463,8 @@ def render_summary(summary: RunSummary, console: Console) -> None:
                                     "see raw.ingest_errors)")
     table.add_row("statistics rows landed", str(summary.statistics_rows))
     table.add_row("quarantined", f"{len(summary.quarantined)} (see raw.quarantine)")
+    table.add_row("review decisions", f"{summary.reviews} read, {len(summary.reviews_refused)} refused; "
+                                      f"{summary.review_items_open} items open (minzheng review)")
     for mart, rows in summary.mart_rows.items():
         table.add_row(f"marts.{mart}", f"{rows} rows")
     table.add_row("published", str(summary.published))
@@ -463,6 +474,8 @@ def render_summary(summary: RunSummary, console: Console) -> None:
         console.print(f"[yellow]refused document[/] {escape(name)}: {escape(reason)}")
     for name, reason in summary.origins_refused:
         console.print(f"[yellow]refused origin[/] {escape(name)}: {escape(reason)}", highlight=False)
+    for name, reason in summary.reviews_refused:
+        console.print(f"[yellow]refused review[/] {escape(name)}: {escape(reason)}", highlight=False)
     shown: dict[str, int] = {}
     for kind, file, number, reason in summary.quarantined:
         shown[file] = shown.get(file, 0) + 1
@@ -515,14 +528,15 @@ def _log_traceback(log_file: Path, error: BaseException) -> str:
 
 
 def run_command(documents: Path | None, statistics: Path | None, warehouse: Path | None,
-                force: bool = False, verbose: bool = False, executor: str | None = None) -> int:
+                force: bool = False, verbose: bool = False, executor: str | None = None,
+                reviews: Path | None = None) -> int:
     """The `minzheng run` command: returns the exit status.
 
     A failure is one line, `minzheng run failed at <where>: <why>`, then what else the
     operator needs (the published file left as it was, where the details are).
     """
     paths = Paths.from_env().with_overrides(documents=documents, statistics=statistics,
-                                            published=warehouse)
+                                            published=warehouse, reviews=reviews)
     out, err = Console(), Console(file=sys.stderr)
     runner = PipelineRunner(paths, console=err, verbose=verbose, executor=executor)
     try:

@@ -9,6 +9,8 @@ import polars as pl
 from ingest.catalogue import load_catalogue
 
 CATALOGUE_FILE = "indicators.yaml"
+# The years a figure may be of, for the raw suite and review decisions alike.
+FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 UNIT_SCHEMA = {
     "unit": pl.String, "name_zh": pl.String, "min_value": pl.Float64, "max_value": pl.Float64,

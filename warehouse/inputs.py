@@ -265,4 +265,7 @@ def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument]) -> str:
         digest.update(b"statistics " + path.name.encode() + file_sha256(path).encode())
     for path in _visible_files(paths.reference):
         digest.update(b"reference " + path.name.encode() + file_sha256(path).encode())
+    # A decision recorded or removed rebuilds the warehouse; nothing is parsed again.
+    for path in _visible_files(paths.reviews):
+        digest.update(b"review " + path.name.encode() + file_sha256(path).encode())
     return digest.hexdigest()

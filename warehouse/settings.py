@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT, REFERENCE_DIR, STATISTICS_DIR
+from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT, REFERENCE_DIR, REVIEWS_DIR, STATISTICS_DIR
 
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 # The published DuckDB file analysts and Superset open read-only.
@@ -20,6 +20,8 @@ DEFAULT_PUBLISHED = PROJECT_ROOT / "warehouse" / "minzheng.duckdb"
 # data/reference itself, and the warehouse must describe the same catalogue and regions.
 DOCUMENTS_VAR = "MINZHENG_DOCUMENTS"
 STATISTICS_VAR = "MINZHENG_STATISTICS"
+# Review decisions, one file per item (warehouse/reviews.py): reviewed data every build applies.
+REVIEWS_VAR = "MINZHENG_REVIEWS"
 PUBLISHED_VAR = "MINZHENG_WAREHOUSE_PUBLISHED"
 # The build file: dbt's profiles.yml and Dagster's DuckDB resource both read this one.
 BUILD_VAR = "MINZHENG_WAREHOUSE"
@@ -103,6 +105,7 @@ class Paths:
     documents: Path
     statistics: Path
     reference: Path
+    reviews: Path
     published: Path
     build: Path
     # Dagster's instance (runs, partitions) lives beside the warehouse it builds.
@@ -110,13 +113,14 @@ class Paths:
 
     @classmethod
     def at(cls, documents: Path, statistics: Path, published: Path, build: Path | None = None,
-           dagster_home: Path | None = None) -> Paths:
+           dagster_home: Path | None = None, reviews: Path | None = None) -> Paths:
         """The paths of one installation; the build file and Dagster's instance default to
-        `build/` beside the published file."""
+        `build/` beside the published file, the review decisions to data/reviews."""
         published = Path(published).resolve()
         build = Path(build).resolve() if build else build_path_for(published)
         return cls(documents=Path(documents).resolve(), statistics=Path(statistics).resolve(),
-                   reference=REFERENCE_DIR.resolve(), published=published, build=build,
+                   reference=REFERENCE_DIR.resolve(), reviews=Path(reviews or REVIEWS_DIR).resolve(),
+                   published=published, build=build,
                    dagster_home=Path(dagster_home).resolve() if dagster_home
                    else build.parent / "dagster_home")
 
@@ -127,20 +131,23 @@ class Paths:
                       statistics=os.environ.get(STATISTICS_VAR) or STATISTICS_DIR,
                       published=os.environ.get(PUBLISHED_VAR) or DEFAULT_PUBLISHED,
                       build=os.environ.get(BUILD_VAR) or None,
-                      dagster_home=os.environ.get("DAGSTER_HOME") or None)
+                      dagster_home=os.environ.get("DAGSTER_HOME") or None,
+                      reviews=os.environ.get(REVIEWS_VAR) or None)
 
     def with_overrides(self, documents: Path | None = None, statistics: Path | None = None,
-                       published: Path | None = None) -> Paths:
+                       published: Path | None = None, reviews: Path | None = None) -> Paths:
         """These paths with some replaced; a new published file brings its own build file."""
         keep = not published
         return Paths.at(documents or self.documents, statistics or self.statistics,
                         published or self.published, build=self.build if keep else None,
-                        dagster_home=self.dagster_home if keep else None)
+                        dagster_home=self.dagster_home if keep else None,
+                        reviews=reviews or self.reviews)
 
     def export(self) -> None:
         """Write these paths to the environment, where dbt and Dagster's EnvVar read them."""
         os.environ[DOCUMENTS_VAR] = str(self.documents)
         os.environ[STATISTICS_VAR] = str(self.statistics)
+        os.environ[REVIEWS_VAR] = str(self.reviews)
         os.environ[PUBLISHED_VAR] = str(self.published)
         os.environ[BUILD_VAR] = str(self.build)
         os.environ[MEMORY_LIMIT_VAR] = duckdb_memory_limit()
@@ -189,6 +196,7 @@ def export_defaults() -> Paths:
     """Fill in any unset location variables (for `dagster dev` and dbt started by hand)."""
     paths = Paths.from_env()
     for var, value in ((DOCUMENTS_VAR, paths.documents), (STATISTICS_VAR, paths.statistics),
+                       (REVIEWS_VAR, paths.reviews),
                        (PUBLISHED_VAR, paths.published), (BUILD_VAR, paths.build),
                        (MEMORY_LIMIT_VAR, duckdb_memory_limit())):
         os.environ.setdefault(var, str(value))

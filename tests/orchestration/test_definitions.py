@@ -23,6 +23,7 @@ MARTS = (
     "fct_target_attainment",
     "fct_source_conflicts",
     "bridge_fact_statements",
+    "fct_review_items",
 )
 RAW = (
     "documents",
@@ -39,6 +40,8 @@ RAW = (
     "units",
     "document_origins",
     "source_precedence",
+    "review_decisions",
+    "review_refusals",
 )
 
 

@@ -33,7 +33,7 @@ class PipelineWorkspace:
     @property
     def paths(self) -> Paths:
         return Paths.at(self.root / "documents", self.root / "annual_statistics",
-                        self.root / "warehouse" / "minzheng.duckdb")
+                        self.root / "warehouse" / "minzheng.duckdb", reviews=self.root / "reviews")
 
     def run(self, force: bool = False) -> RunSummary:
         return PipelineRunner(self.paths).run(force=force)
@@ -50,8 +50,8 @@ class PipelineWorkspace:
     def command(self, *extra: str) -> list[str]:
         """`minzheng run` on this workspace's inbox, statistics and warehouse."""
         paths = self.paths
-        return [MINZHENG, "run", "--documents", str(paths.documents),
-                "--statistics", str(paths.statistics), "--warehouse", str(paths.published), *extra]
+        return [MINZHENG, "run", "--documents", str(paths.documents), "--statistics", str(paths.statistics),
+                "--warehouse", str(paths.published), "--reviews", str(paths.reviews), *extra]
 
     def environment(self, **extra: str) -> dict[str, str]:
         return dict(os.environ, DAGSTER_HOME=str(self.paths.dagster_home), **extra)

@@ -92,6 +92,12 @@ derived as (
         choices.statistics_file,
         choices.statistics_row_number,
         choices.statement_count,
+        -- A reviewer's decision on the count is the rate's too, as its precedence is.
+        choices.review_item_id,
+        choices.review_decision,
+        choices.reviewed_by,
+        choices.reviewed_at,
+        choices.review_reason,
         choices.value as numerator_value,
         choices.indicator as numerator_indicator,
         choices.population,

@@ -24,6 +24,12 @@ conflicts as (
     select * from {{ ref('int_facts__conflicts') }}
 ),
 
+-- Conflicts where a reviewer rejected a statement: what remains canonical says so.
+rejections as (
+    select * from {{ ref('stg_reviews__decisions') }}
+    where item_kind = 'conflict' and decision = 'rejected'
+),
+
 unioned as (
     select
         *,
@@ -89,6 +95,13 @@ labelled as (
         observations.statistics_row_number,
         observations.statement_count,
 
+        -- a reviewer's decision on this value (data/reviews/)
+        observations.review_item_id,
+        observations.review_decision,
+        observations.reviewed_by,
+        observations.reviewed_at,
+        observations.review_reason,
+
         -- inputs of a derived rate
         observations.numerator_value,
         observations.numerator_indicator,
@@ -101,7 +114,8 @@ labelled as (
         count(*) over fact as source_count,
         row_number() over (
             fact
-            order by observations.precedence nulls last,
+            order by observations.review_decision is not distinct from 'chosen' desc,
+                observations.precedence nulls last,
                 observations.publication_date desc nulls last,
                 observations.source_id
         ) as source_rank,
@@ -112,14 +126,29 @@ labelled as (
     left join documents on documents.document_id = observations.document_id
     left join conflicts on conflicts.fact_id = observations.fact_id
     window fact as (partition by observations.fact_id)
+),
+
+-- The canonical row of a fact (region, indicator, year and kind) is the one a reviewer chose,
+-- else its observation from the source of the lowest precedence
+-- (data/reference/source_precedence.csv: a statistics file, then a statistical bulletin, then
+-- a plan's or report's review, then news); among equals the later publication, an undated one
+-- last; then the source id, so that the choice is stable. A derived rate ranks as the source
+-- of its count. Where a reviewer rejected a statement of the fact, the canonical row says so.
+final as (
+    select
+        labelled.* replace (
+            coalesce(labelled.review_item_id, rejected.review_item_id) as review_item_id,
+            coalesce(labelled.review_decision,
+                     case when rejected.review_item_id is not null then 'other_rejected' end) as review_decision,
+            coalesce(labelled.reviewed_by, rejected.reviewed_by) as reviewed_by,
+            coalesce(labelled.reviewed_at, rejected.reviewed_at) as reviewed_at,
+            coalesce(labelled.review_reason, rejected.review_reason) as review_reason
+        ),
+        labelled.source_rank = 1 as is_canonical
+    from labelled
+    left join rejections as rejected
+        on labelled.source_rank = 1
+        and rejected.review_item_id = {{ review_item_id('conflict', ['labelled.fact_id']) }}
 )
 
--- The canonical row of a fact (region, indicator, year and kind) is its observation from the
--- source of the lowest precedence (data/reference/source_precedence.csv: a statistics file,
--- then a statistical bulletin, then a plan's or report's review, then news); among equals
--- the later publication, an undated one last; then the source id, so that the choice is
--- stable. A derived rate ranks as the source of its count.
-select
-    *,
-    source_rank = 1 as is_canonical
-from labelled
+select * from final

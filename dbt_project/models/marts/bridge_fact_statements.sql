@@ -22,7 +22,8 @@ documents as (
 
 -- Every statement of a fact with its source: each figure record of a document (a fact a
 -- document states twice is two rows) and each statistics row. The observation a statement
--- belongs to is its source's row in the fact marts; the marts show its first statement.
+-- belongs to is its source's row in the fact marts; the marts show its first statement. A
+-- statement a reviewer rejected stays here, marked, and is never the one the marts show.
 final as (
     select
         statements.statement_id,
@@ -61,6 +62,13 @@ final as (
         statements.publisher,
         statements.publication_date,
         statements.quote,
+
+        -- a reviewer's decision on it (data/reviews/)
+        statements.review_item_id,
+        statements.review_decision,
+        statements.reviewed_by,
+        statements.reviewed_at,
+        statements.review_reason,
 
         -- where it stands
         statements.statement_number,

@@ -12,8 +12,13 @@ observations as (
     select * from {{ ref('int_observations__labelled') }}
 ),
 
+decisions as (
+    select * from {{ ref('stg_reviews__decisions') }}
+    where item_kind = 'conflict'
+),
+
 -- Each fact's statements in one line, highest precedence first: the value as stated and
--- where (document and record, or statistics file and row).
+-- where (document and record, or statistics file and row), and what a reviewer said of it.
 stated as (
     select
         fact_id,
@@ -24,7 +29,9 @@ stated as (
         string_agg(
             {{ readable_number('value') }} || ' ('
                 || coalesce(document_name || ' record ' || cast(record_number as varchar),
-                            statistics_file || ' row ' || cast(statistics_row_number as varchar))
+                            statistics_file || ' row ' || cast(statistics_row_number as varchar),
+                            coalesce(document_name, statistics_file) || ', accepted in review')
+                || case review_decision when 'chosen' then ', chosen' when 'rejected' then ', rejected' else '' end
                 || ')',
             '; ' order by precedence nulls last, publication_date desc nulls last, source_id,
                 statement_number
@@ -41,6 +48,7 @@ canonical as (
 final as (
     select
         conflicts.fact_id,
+        {{ review_item_id('conflict', ['conflicts.fact_id']) }} as review_item_id,
         canonical.region_code,
         canonical.region_name,
         canonical.indicator,
@@ -65,10 +73,15 @@ final as (
         coalesce(canonical.document_name, canonical.statistics_file) as canonical_source,
         canonical.source_url as canonical_source_url,
         canonical.publisher as canonical_publisher,
-        canonical.quote as canonical_quote
+        canonical.quote as canonical_quote,
+        decisions.decision as review_decision,
+        decisions.reviewed_by,
+        decisions.reviewed_at,
+        decisions.review_reason
     from conflicts
     inner join stated on stated.fact_id = conflicts.fact_id
     inner join canonical on canonical.fact_id = conflicts.fact_id
+    left join decisions on decisions.review_item_id = {{ review_item_id('conflict', ['conflicts.fact_id']) }}
 )
 
 select * from final
