@@ -14,7 +14,7 @@ import sys
 
 import yaml
 
-from dashboards import server
+from dashboards import instance
 from dashboards.spec import Specs, load
 from minzheng.paths import PROJECT_ROOT
 
@@ -33,7 +33,7 @@ def render(specs: Specs) -> str:
             "label": board.title,
             "type": "dashboard",
             "maturity": "medium",
-            "url": f"{server.URL}/superset/dashboard/{board.slug}/",
+            "url": f"{instance.URL}/superset/dashboard/{board.slug}/",
             "description": f"{board.subtitle}\n\n{board.intro}\n\nSpec: dashboards/specs/"
                            f"dashboards/{board.source.name}",
             "depends_on": [f"ref('{mart.split('.')[-1]}')" for mart in board.marts],

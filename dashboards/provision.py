@@ -9,7 +9,7 @@ place. Objects this client once made whose spec is gone are deleted.
     python -m dashboards.provision [--url http://127.0.0.1:8088]
 
 The admin password comes from $MINZHENG_SUPERSET_PASSWORD or the file that
-`make dashboards` generated (see server.py).
+`make dashboards` generated (see instance.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 
 import requests
 
+from dashboards import instance
 from dashboards import spec as specs_module
 from dashboards.spec import Chart, Dashboard, Dataset, Specs
 
@@ -484,18 +485,16 @@ def apply(client: SupersetClient, warehouse: Path, specs: Specs | None = None) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    from dashboards import server
-
     parser = argparse.ArgumentParser(prog="python -m dashboards.provision", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", default=server.URL)
+    parser.add_argument("--url", default=instance.URL)
     parser.add_argument("--specs", type=Path, default=specs_module.SPECS_DIR)
     args = parser.parse_args(argv)
     try:
-        creds = server.credentials()
+        creds = instance.credentials()
         client = SupersetClient(args.url, creds.username, creds.password)
         report = apply(client, specs_module.published_warehouse(), specs_module.load(args.specs))
-    except (ProvisionError, server.ServerError, specs_module.SpecError,
+    except (ProvisionError, instance.ServerError, specs_module.SpecError,
             requests.RequestException) as error:
         print(f"provision: {error}", file=sys.stderr)
         return 1
