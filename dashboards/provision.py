@@ -198,25 +198,28 @@ COLUMN_FIELDS = ("id", "column_name", "type", "verbose_name", "description", "ex
 
 
 def apply_dataset(client: SupersetClient, dataset: Dataset, db_id: int, report: Report) -> int:
+    """A physical dataset on the dataset's reporting table, with its labels and metrics."""
     ds_id = client.find_by_uuid("dataset", dataset.uuid)
     action = "unchanged"
     if ds_id is None:
         ds_id = client.post("/api/v1/dataset/", {
-            "database": db_id, "table_name": dataset.table_name, "sql": dataset.sql,
+            "database": db_id, "schema": dataset.schema, "table_name": dataset.table_name,
             "uuid": dataset.uuid, **_link("datasets.yaml"),
         })["id"]
         action = "created"
     current = client.get(f"/api/v1/dataset/{ds_id}")["result"]
+    # `sql` None: a table, not a query (a dataset provisioned before the reporting layer
+    # was a query over the marts, and becomes its table here).
     basics = _differs(
         {**current, "database_id": current["database"]["id"]},
-        {"table_name": dataset.table_name, "sql": dataset.sql, "database_id": db_id,
-         "description": dataset.description, **MANAGED},
+        {"table_name": dataset.table_name, "schema": dataset.schema, "sql": None,
+         "database_id": db_id, "description": dataset.description, **MANAGED},
     )
     if basics:
         client.put(f"/api/v1/dataset/{ds_id}", {**basics, **_link("datasets.yaml")})
-        if "sql" in basics:
-            # The query's columns may have changed: let Superset read them again.
-            client.request("PUT", f"/api/v1/dataset/{ds_id}/refresh")
+    if basics or {c["column_name"] for c in current["columns"]} != set(dataset.columns):
+        # Another table, or the model's columns changed: let Superset read them again.
+        client.request("PUT", f"/api/v1/dataset/{ds_id}/refresh")
         current = client.get(f"/api/v1/dataset/{ds_id}")["result"]
         action = action if action == "created" else "updated"
 

@@ -86,6 +86,10 @@ def test_sql_lab_reads_the_marts(client, database_id):
     response = _sqllab(client, database_id, "select count(*) as n from marts.fct_target_attainment")
     assert response.status_code == 200, response.text
     assert response.json()["data"][0]["n"] > 0
+    # The tables the dashboards read are there to query too.
+    response = _sqllab(client, database_id, "select count(*) as n from reporting.target_attainment")
+    assert response.status_code == 200, response.text
+    assert response.json()["data"][0]["n"] > 0
     # DESCRIBE, SHOW and EXPLAIN are queries too.
     for sql in ("describe marts.dim_region", "show tables", "explain select 1"):
         assert _sqllab(client, database_id, sql).status_code == 200, sql
