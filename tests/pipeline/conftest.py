@@ -84,19 +84,19 @@ def one_line(text: str) -> str:
 
 
 def mart_contents(published: Path) -> dict[str, list[tuple]]:
-    """Every marts table's rows, sorted, without the times a build stamps on them."""
+    """Every marts and reporting table's rows, sorted, without the times a build stamps on them."""
     with duckdb.connect(str(published), read_only=True) as con:
-        tables = [name for (name,) in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'marts' order by 1"
-        ).fetchall()]
+        tables = con.execute(
+            "select schema_name, table_name from duckdb_tables() "
+            "where schema_name in ('marts', 'reporting') order by all").fetchall()
         contents = {}
-        for table in tables:
+        for schema, table in tables:
             columns = [name for (name,) in con.execute(
-                "select column_name from duckdb_columns() where schema_name = 'marts' "
-                "and table_name = ? order by column_index", [table]).fetchall()
+                "select column_name from duckdb_columns() where schema_name = ? "
+                "and table_name = ? order by column_index", [schema, table]).fetchall()
                 if not name.endswith("_at")]
-            contents[table] = con.execute(
-                f"select {', '.join(columns)} from marts.{table} order by all").fetchall()
+            contents[f"{schema}.{table}"] = con.execute(
+                f"select {', '.join(columns)} from {schema}.{table} order by all").fetchall()
     return contents
 
 
