@@ -20,7 +20,7 @@ from dagster_duckdb import DuckDBResource
 from orchestration.reference import REFERENCE_KEYS
 from orchestration.resources import PipelineInputs, RunGuard
 from warehouse.faults import pause_point
-from warehouse.raw import DUPLICATE_DOCUMENT, replace_tables, source_label
+from warehouse.raw import DUPLICATE_DOCUMENT, code_in_force, replace_tables, source_label
 
 RAW_CHECK = "raw_observations_suite"
 MARTS_CHECK = "marts_observations_suite"
@@ -60,8 +60,9 @@ anti join held on held.source_kind = 'document'
     and held.source_file = figures.document and held.record_number = figures.record_number
 order by figures.document_id, figures.record_number
 """
-ACCEPTED_STATISTICS_SQL = """
-select rows.file, rows.file_sha256, rows.row_number, rows.region_code, rows.year,
+ACCEPTED_STATISTICS_SQL = f"""
+select rows.file, rows.file_sha256, rows.row_number,
+       {code_in_force("rows.region_code")} as region_code, rows.year,
        rows.indicator, rows.value, rows.value_resolution, rows.unit, rows.source, rows.quote
 from raw.statistics_rows as rows
 anti join held on held.source_kind = 'statistics'
