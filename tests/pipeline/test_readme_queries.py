@@ -17,10 +17,17 @@ def analyst_queries() -> list[str]:
     return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
 
 
-def test_there_are_seven_queries():
-    assert len(analyst_queries()) == 7
+# The query by a replaced region code (溧水县 320124) finds rows only in inputs that speak of
+# 溧水, which the sample does not: test_regions_over_time.py runs it on such inputs.
+REPLACED_CODE = "'320124'"
 
 
-@pytest.mark.parametrize("number", range(7))
+def test_there_are_nine_queries():
+    assert len(analyst_queries()) == 9
+    assert sum(REPLACED_CODE in query for query in analyst_queries()) == 1
+
+
+@pytest.mark.parametrize("number", range(8))
 def test_query_returns_rows(published, number):
-    assert published.query(analyst_queries()[number])
+    queries = [query for query in analyst_queries() if REPLACED_CODE not in query]
+    assert published.query(queries[number])

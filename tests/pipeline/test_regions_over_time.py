@@ -13,6 +13,7 @@ import textwrap
 import pytest
 
 from minzheng.paths import CORPUS_DIR
+from tests.pipeline.test_readme_queries import REPLACED_CODE, analyst_queries
 
 pytestmark = pytest.mark.pipeline
 
@@ -80,3 +81,10 @@ def test_an_analyst_finds_the_region_under_either_code(regions_over_time):
     assert regions_over_time.query(
         "select count(*) from marts.fct_indicator_observations where region_code in "
         "(select region_code from marts.dim_region where not is_current)") == [(0,)]
+
+
+def test_the_readme_query_by_either_code_finds_the_region(regions_over_time):
+    (query,) = [query for query in analyst_queries() if REPLACED_CODE in query]
+    rows = [("溧水区", "social_orgs", 2012, "actual", 186)]
+    assert regions_over_time.query(query) == rows
+    assert regions_over_time.query(query.replace(REPLACED_CODE, "'320117'")) == rows
