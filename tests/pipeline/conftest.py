@@ -21,7 +21,7 @@ import pytest
 
 from minzheng.paths import DOCUMENTS_DIR, STATISTICS_DIR
 from orchestration.runner import PipelineRunner, RunSummary
-from warehouse.settings import Paths
+from warehouse.settings import DBT_PROJECT_DIR, Paths
 
 
 @dataclass
@@ -72,6 +72,16 @@ NEW_BULLETIN = textwrap.dedent("""\
 
     截至2023年底,全市共有社会组织5012家。全市节地生态安葬率达到63%。全市持证社会工作者1480人。
     """)
+
+
+def dbt_test(build: Path, selector: str) -> subprocess.CompletedProcess:
+    """`dbt test --select selector` on the build file `build` (a copy a test may break)."""
+    env = dict(os.environ, MINZHENG_WAREHOUSE=str(build), MINZHENG_DUCKDB_MEMORY_LIMIT="512MB")
+    return subprocess.run(
+        [os.path.join(os.path.dirname(sys.executable), "dbt"), "test", "--select", selector,
+         "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
+         "--target-path", str(build.parent / "target"), "--log-path", str(build.parent / "logs")],
+        capture_output=True, text=True, env=env, check=False, cwd=DBT_PROJECT_DIR)
 
 
 def sha256(path: Path) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import shutil
 import textwrap
 
+import duckdb
 import pytest
 
 from minzheng.paths import CORPUS_DIR
+from tests.pipeline.conftest import dbt_test
 from tests.pipeline.test_readme_queries import REPLACED_CODE, analyst_queries
 
 pytestmark = pytest.mark.pipeline
@@ -88,3 +90,16 @@ def test_the_readme_query_by_either_code_finds_the_region(regions_over_time):
     rows = [("溧水区", "social_orgs", 2012, "actual", 186)]
     assert regions_over_time.query(query) == rows
     assert regions_over_time.query(query.replace(REPLACED_CODE, "'320117'")) == rows
+
+
+def test_dbt_fails_a_mart_row_on_a_replaced_code(regions_over_time, tmp_path):
+    build = tmp_path / "build.duckdb"
+    shutil.copyfile(regions_over_time.paths.published, build)
+    passed = dbt_test(build, "facts_carry_the_code_in_force")
+    assert passed.returncode == 0, passed.stdout[-2000:]
+    with duckdb.connect(str(build)) as con:
+        con.execute("update marts.fct_annual_statistics set region_code = '320124' "
+                    "where statistics_file = 'lishui_2012.csv'")
+    failed = dbt_test(build, "facts_carry_the_code_in_force")
+    assert failed.returncode == 1
+    assert "Got 1 result" in failed.stdout, failed.stdout[-2000:]

@@ -3,22 +3,17 @@ and dbt's test that a reporting table holds exactly its mart's canonical rows.""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from dashboards.spec import chart_sql, load, reporting_models
-from warehouse.settings import DBT_PROJECT_DIR
+from tests.pipeline.conftest import dbt_test
 
 pytestmark = pytest.mark.pipeline
 
 SPECS = load()
-DBT = str(Path(sys.executable).parent / "dbt")
 
 
 def test_reporting_tables_have_the_documented_columns(published):
@@ -49,20 +44,11 @@ def test_an_analyst_reads_what_the_dashboard_shows(published):
     assert labels <= {"上海市普陀区", "浙江省舟山市普陀区"} and labels
 
 
-def _dbt_test(build: Path, selector: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MINZHENG_WAREHOUSE=str(build), MINZHENG_DUCKDB_MEMORY_LIMIT="512MB")
-    return subprocess.run(
-        [DBT, "test", "--select", selector, "--project-dir", str(DBT_PROJECT_DIR),
-         "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(build.parent / "target"),
-         "--log-path", str(build.parent / "logs")],
-        capture_output=True, text=True, env=env, check=False, cwd=DBT_PROJECT_DIR)
-
-
 def test_dbt_fails_a_reporting_table_that_shows_a_row_twice_or_misses_one(published, tmp_path):
     build = tmp_path / "build.duckdb"
     shutil.copyfile(published.paths.published, build)
     selector = "test_name:holds_the_rows_of,elderly_care_beds"
-    passed = _dbt_test(build, selector)
+    passed = dbt_test(build, selector)
     assert passed.returncode == 0, passed.stdout[-2000:]
     with duckdb.connect(str(build)) as con:
         # One fact shown twice, another not at all.
@@ -70,6 +56,6 @@ def test_dbt_fails_a_reporting_table_that_shows_a_row_twice_or_misses_one(publis
                     "where region_code = '310110' and year = 2015 and indicator = 'elderly_care_beds'")
         con.execute("delete from reporting.elderly_care_beds where region_code = '310000' "
                     "and indicator = 'elderly_care_beds' and year = 2025")
-    failed = _dbt_test(build, selector)
+    failed = dbt_test(build, selector)
     assert failed.returncode == 1
     assert "Got 2 results" in failed.stdout, failed.stdout[-2000:]
