@@ -9,7 +9,7 @@ place. Objects this client once made whose spec is gone are deleted.
     python -m dashboards.provision [--url http://127.0.0.1:8088]
 
 The admin password comes from $MINZHENG_SUPERSET_PASSWORD or the file that
-`make dashboards` generated (see server.py).
+`make dashboards` generated (see instance.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 
 import requests
 
+from dashboards import instance
 from dashboards import spec as specs_module
 from dashboards.spec import Chart, Dashboard, Dataset, Specs
 
@@ -197,25 +198,28 @@ COLUMN_FIELDS = ("id", "column_name", "type", "verbose_name", "description", "ex
 
 
 def apply_dataset(client: SupersetClient, dataset: Dataset, db_id: int, report: Report) -> int:
+    """A physical dataset on the dataset's reporting table, with its labels and metrics."""
     ds_id = client.find_by_uuid("dataset", dataset.uuid)
     action = "unchanged"
     if ds_id is None:
         ds_id = client.post("/api/v1/dataset/", {
-            "database": db_id, "table_name": dataset.table_name, "sql": dataset.sql,
+            "database": db_id, "schema": dataset.schema, "table_name": dataset.table_name,
             "uuid": dataset.uuid, **_link("datasets.yaml"),
         })["id"]
         action = "created"
     current = client.get(f"/api/v1/dataset/{ds_id}")["result"]
+    # `sql` None: a table, not a query (a dataset provisioned before the reporting layer
+    # was a query over the marts, and becomes its table here).
     basics = _differs(
         {**current, "database_id": current["database"]["id"]},
-        {"table_name": dataset.table_name, "sql": dataset.sql, "database_id": db_id,
-         "description": dataset.description, **MANAGED},
+        {"table_name": dataset.table_name, "schema": dataset.schema, "sql": None,
+         "database_id": db_id, "description": dataset.description, **MANAGED},
     )
     if basics:
         client.put(f"/api/v1/dataset/{ds_id}", {**basics, **_link("datasets.yaml")})
-        if "sql" in basics:
-            # The query's columns may have changed: let Superset read them again.
-            client.request("PUT", f"/api/v1/dataset/{ds_id}/refresh")
+    if basics or {c["column_name"] for c in current["columns"]} != set(dataset.columns):
+        # Another table, or the model's columns changed: let Superset read them again.
+        client.request("PUT", f"/api/v1/dataset/{ds_id}/refresh")
         current = client.get(f"/api/v1/dataset/{ds_id}")["result"]
         action = action if action == "created" else "updated"
 
@@ -484,18 +488,16 @@ def apply(client: SupersetClient, warehouse: Path, specs: Specs | None = None) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    from dashboards import server
-
     parser = argparse.ArgumentParser(prog="python -m dashboards.provision", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", default=server.URL)
+    parser.add_argument("--url", default=instance.URL)
     parser.add_argument("--specs", type=Path, default=specs_module.SPECS_DIR)
     args = parser.parse_args(argv)
     try:
-        creds = server.credentials()
+        creds = instance.credentials()
         client = SupersetClient(args.url, creds.username, creds.password)
         report = apply(client, specs_module.published_warehouse(), specs_module.load(args.specs))
-    except (ProvisionError, server.ServerError, specs_module.SpecError,
+    except (ProvisionError, instance.ServerError, specs_module.SpecError,
             requests.RequestException) as error:
         print(f"provision: {error}", file=sys.stderr)
         return 1

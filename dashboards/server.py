@@ -4,7 +4,8 @@ Superset lives in its own virtualenv, .venv-superset ($MINZHENG_SUPERSET_VENV to
 elsewhere), built from dashboards/requirements-superset.txt and constraints-superset.txt
 and rebuilt only when those files change or its Python is gone. Its state (SECRET_KEY, the generated admin
 password, the metadata database, pid file and logs) lives in dashboards/.state,
-which only its owner can read. The server binds 127.0.0.1:8088 only.
+which only its owner can read (dashboards/instance.py says where it is and how to log
+in). The server binds 127.0.0.1:8088 only.
 
     python -m dashboards.server up      # install if needed, start, provision, print the URL
     python -m dashboards.server down    # stop the server started by `up`
@@ -16,82 +17,40 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import secrets
 import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 
+from dashboards import provision
+from dashboards.instance import (
+    DASHBOARDS,
+    HOST,
+    PASSWORD_ENV,
+    PORT,
+    STATE,
+    URL,
+    Credentials,
+    ServerError,
+    credentials,
+    ensure_state_dir,
+)
+from dashboards.spec import published_warehouse
 from minzheng.paths import PROJECT_ROOT
 
-DASHBOARDS = PROJECT_ROOT / "dashboards"
 VENV_VAR = "MINZHENG_SUPERSET_VENV"
 VENV = Path(os.environ.get(VENV_VAR) or PROJECT_ROOT / ".venv-superset")
-STATE = DASHBOARDS / ".state"
 REQUIREMENTS = DASHBOARDS / "requirements-superset.txt"
 CONSTRAINTS = DASHBOARDS / "constraints-superset.txt"
 VENV_STAMP = VENV / ".minzheng-installed"
 INIT_STAMP = STATE / "initialised"
-SECRET_KEY_FILE = STATE / "secret_key"
-PASSWORD_FILE = STATE / "admin-password"
 PID_FILE = STATE / "superset.pid"
 LOG_FILE = STATE / "superset.log"
 INSTALL_LOG = STATE / "install.log"
-
-HOST = "127.0.0.1"
-PORT = 8088
-URL = f"http://{HOST}:{PORT}"
-USERNAME = "admin"
-PASSWORD_ENV = "MINZHENG_SUPERSET_PASSWORD"
-MIN_PASSWORD_LENGTH = 10
 START_TIMEOUT_S = 180
-
-
-class ServerError(RuntimeError):
-    """Superset could not be installed, started or reached."""
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """The admin login and where its password came from (for the user, never the value)."""
-
-    username: str
-    password: str
-    source: str
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Create `path` readable and writable by its owner only, then write `text`."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text + "\n")
-    os.chmod(path, 0o600)
-
-
-def ensure_state_dir() -> None:
-    STATE.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(STATE, 0o700)
-    if not SECRET_KEY_FILE.exists():
-        _write_private(SECRET_KEY_FILE, secrets.token_urlsafe(48))
-
-
-def credentials() -> Credentials:
-    """The admin password: $MINZHENG_SUPERSET_PASSWORD, else one generated once into .state."""
-    from_env = os.environ.get(PASSWORD_ENV)
-    if from_env:
-        if from_env == USERNAME or len(from_env) < MIN_PASSWORD_LENGTH:
-            raise ServerError(f"${PASSWORD_ENV} is too weak: use {MIN_PASSWORD_LENGTH}+ "
-                              "characters, not the user name")
-        return Credentials(USERNAME, from_env, f"${PASSWORD_ENV}")
-    if not PASSWORD_FILE.exists():
-        ensure_state_dir()
-        _write_private(PASSWORD_FILE, secrets.token_urlsafe(18))
-    password = PASSWORD_FILE.read_text(encoding="utf-8").strip()
-    return Credentials(USERNAME, password, str(PASSWORD_FILE))
 
 
 def _install_digest() -> str:
@@ -247,9 +206,6 @@ def stop() -> bool:
 
 def up() -> Credentials:
     """Install if needed, start if not running, provision, and return the admin login."""
-    from dashboards import provision
-    from dashboards.spec import published_warehouse
-
     warehouse = published_warehouse()
     if not warehouse.exists():
         raise ServerError(f"no published warehouse at {warehouse}: run `make run` first")

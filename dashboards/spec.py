@@ -5,6 +5,10 @@ turns them into plain objects with stable UUIDs (derived from each object's
 key, so applying the specs again finds the same objects) and renders, for each
 chart, the SQL its data means on the published warehouse: the benchmark times
 it and the tests compare Superset's chart data with it.
+
+Each dataset is a table of the warehouse's `reporting` schema, built by dbt
+(dbt_project/models/reporting/): its SQL, its description and its columns' are
+there, and datasets.yaml only names the table and says how Superset labels it.
 """
 
 from __future__ import annotations
@@ -16,21 +20,17 @@ from typing import Any
 
 import yaml
 
-from warehouse.settings import Paths
+from warehouse.settings import DBT_PROJECT_DIR, Paths
 
 SPECS_DIR = Path(__file__).resolve().parent / "specs"
+# The dbt models the datasets are, with their descriptions and columns.
+REPORTING_MODELS = DBT_PROJECT_DIR / "models" / "reporting" / "_reporting.yml"
+REPORTING_SCHEMA = "reporting"
 
 # Every object's UUID is uuid5(NAMESPACE, "<kind>/<key>"): stable across installs.
 NAMESPACE = uuid.UUID("6f3f5b1e-4a57-4d0b-9d55-6d696e7a6865")
 
 CHART_TYPES = ("bar", "pivot", "table", "pie")
-
-# Superset's table chart parses every cell that looks like HTML (`<a`, `<img`, `<script`...)
-# and shows what its sanitizer leaves of it, and the parse alone makes the browser report an
-# inline event handler against the CSP. A WORD JOINER (U+2060, invisible) after every `<`
-# keeps a document's text plain, shown as written: `replace(column, '<', {as_text})` in a
-# dataset's SQL. The marts keep the text as it was.
-AS_TEXT = "'<' || chr(8288)"
 
 
 class SpecError(ValueError):
@@ -56,16 +56,21 @@ class Metric:
 @dataclass(frozen=True)
 class Dataset:
     key: str
+    schema: str
     table_name: str
     description: str
-    sql: str
-    marts: tuple[str, ...]
+    columns: tuple[str, ...]
     labels: dict[str, str]
     metrics: dict[str, Metric]
 
     @property
     def uuid(self) -> str:
         return stable_uuid("dataset", self.key)
+
+    @property
+    def relation(self) -> str:
+        """The table as SQL names it: `reporting.elderly_care_beds`."""
+        return f"{self.schema}.{self.table_name}"
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -133,11 +138,9 @@ class Dashboard:
         return stable_uuid("dashboard", self.slug)
 
     @property
-    def marts(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for chart in self.charts:
-            seen.update(dict.fromkeys(chart.dataset.marts))
-        return tuple(seen)
+    def tables(self) -> tuple[str, ...]:
+        """The reporting tables the dashboard's charts read (dbt model names), in order."""
+        return tuple(dict.fromkeys(chart.dataset.table_name for chart in self.charts))
 
 
 @dataclass(frozen=True)
@@ -174,27 +177,35 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _datasets(raw: dict[str, Any], where: str) -> dict[str, Dataset]:
+def reporting_models(path: Path = REPORTING_MODELS) -> dict[str, dict[str, Any]]:
+    """The reporting layer's dbt models by name, as their yml documents them."""
+    return {model["name"]: model for model in _require(_load_yaml(path), "models", path.name)}
+
+
+def _datasets(raw: dict[str, Any], where: str,
+              models: dict[str, dict[str, Any]]) -> dict[str, Dataset]:
     templates = raw.get("templates", {})
     datasets = {}
     for item in _require(raw, "datasets", where):
         key = _require(item, "key", where)
         here = f"{where}: dataset {key}"
         template = templates.get(item.get("template"), {}) if item.get("template") else {}
-        merged = {**template, **item}
-        fields = {"as_text": AS_TEXT, **{k: v for k, v in item.items() if isinstance(v, str)}}
-        sql = _require(merged, "sql", here).format(**fields)
+        schema, _, table_name = _require(item, "table", here).rpartition(".")
+        if schema != REPORTING_SCHEMA or table_name not in models:
+            raise SpecError(f"{here}: table must be a model of {REPORTING_MODELS.name} in the "
+                            f"{REPORTING_SCHEMA} schema, not {item['table']!r}")
+        model = models[table_name]
         metrics = {
             name: Metric(name, _require(m, "expression", f"{here} metric {name}"),
                          m.get("label", name))
-            for name, m in merged.get("metrics", {}).items()
+            for name, m in {**template.get("metrics", {}), **item.get("metrics", {})}.items()
         }
         datasets[key] = Dataset(
             key=key,
-            table_name=_require(merged, "table_name", here),
-            description=merged.get("description", "").format(**fields).strip(),
-            sql=sql.strip(),
-            marts=tuple(mart.format(**fields) for mart in _require(merged, "marts", here)),
+            schema=schema,
+            table_name=table_name,
+            description=" ".join(model.get("description", "").split()),
+            columns=tuple(column["name"] for column in model.get("columns", ())),
             labels={**template.get("labels", {}), **item.get("labels", {})},
             metrics=metrics,
         )
@@ -237,14 +248,24 @@ def _chart(item: dict[str, Any], dataset: Dataset, where: str) -> Chart:
         raise SpecError(f"{here}: a bar chart needs `x`")
     if not chart.groupby:
         raise SpecError(f"{here}: no columns to show")
+    _known_columns(dataset, [*chart.groupby, *chart.where, *(c for c, _ in chart.order_by)], here)
     return chart
+
+
+def _known_columns(dataset: Dataset, columns: list[str], where: str) -> None:
+    """Raise SpecError unless every column is one the dataset's reporting model documents."""
+    unknown = [column for column in columns if column not in dataset.columns]
+    if unknown:
+        raise SpecError(f"{where}: {', '.join(unknown)} not among the columns of "
+                        f"{dataset.relation} ({REPORTING_MODELS.name})")
 
 
 def load(specs_dir: Path = SPECS_DIR) -> Specs:
     """Read database.yaml, datasets.yaml and every dashboard file under dashboards/."""
     database = _load_yaml(specs_dir / "database.yaml")
     _require(database, "name", "database.yaml")
-    datasets = _datasets(_load_yaml(specs_dir / "datasets.yaml"), "datasets.yaml")
+    datasets = _datasets(_load_yaml(specs_dir / "datasets.yaml"), "datasets.yaml",
+                         reporting_models())
     dashboards = []
     for path in sorted((specs_dir / "dashboards").glob("*.yaml")):
         raw = _load_yaml(path)
@@ -257,6 +278,8 @@ def load(specs_dir: Path = SPECS_DIR) -> Specs:
             _chart(item, datasets[item.get("dataset", dataset_key)], where)
             for item in _require(raw, "charts", where)
         )
+        _known_columns(dataset, [f.get("column", "") for f in raw.get("filters", ())],
+                       f"{where}: filters")
         filters = tuple(
             NativeFilter(key=_require(f, "key", where), column=_require(f, "column", where),
                          label=f.get("label") or dataset.label(f["column"]),
@@ -301,7 +324,7 @@ def chart_sql(chart: Chart) -> str:
     """The query behind `chart`, on the published warehouse, one row per data point."""
     dims = [_quote(c) for c in chart.groupby]
     select = dims + [f"{m.expression} as {_quote(m.name)}" for m in chart.metrics]
-    sql = f"select {', '.join(select)}\nfrom (\n{chart.dataset.sql}\n) as dataset"
+    sql = f"select {', '.join(select)}\nfrom {chart.dataset.relation} as dataset"
     if chart.where:
         sql += f"\nwhere {where_sql(chart.where)}"
     if chart.metrics:

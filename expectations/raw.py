@@ -28,7 +28,7 @@ from expectations.staging import StagedRows
 from ingest.catalogue import Unit, load_catalogue
 from ingest.records import json_number
 from warehouse.catalogue import CATALOGUE_FILE, FIRST_YEAR, LAST_YEAR
-from warehouse.raw import read_regions, source_label
+from warehouse.raw import code_in_force, read_regions, source_label
 
 SUITE_NAME = "raw_observations"
 DOCUMENT, STATISTICS = "document", "statistics"
@@ -79,7 +79,8 @@ statistics as (
         cast(null as varchar) as document_id,
         row_number as record_number,
         cast(null as varchar) as document_key,
-        region_code,
+        -- A table written before a county became a district gives the old code.
+        {code_in_force("region_code")} as region_code,
         indicator,
         year,
         year_text,

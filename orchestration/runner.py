@@ -430,13 +430,15 @@ class PipelineRunner:
             summary.quarantined = con.execute(
                 "select source_kind, source_file, record_number, reason from raw.quarantine "
                 "order by source_kind, source_file, record_number nulls first").fetchall()
-            marts = [name for (name,) in con.execute(
-                "select table_name from duckdb_tables() "
-                "where schema_name = 'marts' and table_name like 'fct_%' order by table_name"
+            # The fact marts and the reporting tables the dashboards read.
+            tables = [f"{schema}.{name}" for schema, name in con.execute(
+                "select schema_name, table_name from duckdb_tables() "
+                "where (schema_name = 'marts' and table_name like 'fct_%') "
+                "or schema_name = 'reporting' order by schema_name, table_name"
             ).fetchall()]
             summary.mart_rows = {
-                name: con.execute(f"select count(*) from marts.{name}").fetchone()[0]
-                for name in marts}
+                table: con.execute(f"select count(*) from {table}").fetchone()[0]
+                for table in tables}
             summary.reviews = con.execute("select count(*) from raw.review_decisions").fetchone()[0]
             summary.reviews_refused = con.execute(
                 "select decision_file, reason from raw.review_refusals order by 1").fetchall()
@@ -466,7 +468,7 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     table.add_row("review decisions", f"{summary.reviews} read, {len(summary.reviews_refused)} refused; "
                                       f"{summary.review_items_open} items open (minzheng review)")
     for mart, rows in summary.mart_rows.items():
-        table.add_row(f"marts.{mart}", f"{rows} rows")
+        table.add_row(mart, f"{rows} rows")
     table.add_row("published", str(summary.published))
     table.add_row("took", f"{summary.seconds:.1f} s")
     console.print(table)

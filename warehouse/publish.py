@@ -29,6 +29,14 @@ REQUIRED_TABLES = (
     ("marts", "fct_certified_social_workers"),
     ("marts", "fct_eco_burial_rate"),
     ("marts", "fct_target_attainment"),
+    # The dashboards read the reporting layer (dbt_project/models/reporting/).
+    ("reporting", "elderly_care_beds"),
+    ("reporting", "social_orgs_per_10k"),
+    ("reporting", "certified_social_workers"),
+    ("reporting", "eco_burial_rate"),
+    ("reporting", "target_attainment"),
+    ("reporting", "source_conflicts"),
+    ("reporting", "data_coverage"),
 )
 
 
@@ -45,7 +53,8 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def _verify(path: Path) -> None:
-    """Open a candidate file read-only, as a reader would, and check that the marts are there."""
+    """Open a candidate file read-only, as a reader would, and check that the marts and the
+    reporting tables are there."""
     with duckdb.connect(str(path), read_only=True) as con:
         present = set(con.execute(
             "select table_schema, table_name from information_schema.tables"

@@ -177,6 +177,14 @@ def document_tables(entries: list[tuple[InboxDocument, dict]], inbox: Path,
     }
 
 
+def code_in_force(column: str) -> str:
+    """SQL for the region code in force today of the code in `column`: a code replaced when a
+    county became a district (溧水县 320124) is its successor's (溧水区 320117), from
+    raw.region_history; any other code is itself."""
+    return (f"coalesce((select history.new_code from raw.region_history as history "
+            f"where history.old_code = {column}), {column})")
+
+
 def read_regions(reference_dir: Path) -> pl.DataFrame:
     """The GB/T 2260 regions of data/reference/regions.csv."""
     return pl.read_csv(Path(reference_dir) / "regions.csv", schema_overrides=REGION_SCHEMA)

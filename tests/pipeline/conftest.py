@@ -21,7 +21,7 @@ import pytest
 
 from minzheng.paths import DOCUMENTS_DIR, STATISTICS_DIR
 from orchestration.runner import PipelineRunner, RunSummary
-from warehouse.settings import Paths
+from warehouse.settings import DBT_PROJECT_DIR, Paths
 
 
 @dataclass
@@ -74,6 +74,16 @@ NEW_BULLETIN = textwrap.dedent("""\
     """)
 
 
+def dbt_test(build: Path, selector: str) -> subprocess.CompletedProcess:
+    """`dbt test --select selector` on the build file `build` (a copy a test may break)."""
+    env = dict(os.environ, MINZHENG_WAREHOUSE=str(build), MINZHENG_DUCKDB_MEMORY_LIMIT="512MB")
+    return subprocess.run(
+        [os.path.join(os.path.dirname(sys.executable), "dbt"), "test", "--select", selector,
+         "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
+         "--target-path", str(build.parent / "target"), "--log-path", str(build.parent / "logs")],
+        capture_output=True, text=True, env=env, check=False, cwd=DBT_PROJECT_DIR)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
@@ -84,19 +94,19 @@ def one_line(text: str) -> str:
 
 
 def mart_contents(published: Path) -> dict[str, list[tuple]]:
-    """Every marts table's rows, sorted, without the times a build stamps on them."""
+    """Every marts and reporting table's rows, sorted, without the times a build stamps on them."""
     with duckdb.connect(str(published), read_only=True) as con:
-        tables = [name for (name,) in con.execute(
-            "select table_name from duckdb_tables() where schema_name = 'marts' order by 1"
-        ).fetchall()]
+        tables = con.execute(
+            "select schema_name, table_name from duckdb_tables() "
+            "where schema_name in ('marts', 'reporting') order by all").fetchall()
         contents = {}
-        for table in tables:
+        for schema, table in tables:
             columns = [name for (name,) in con.execute(
-                "select column_name from duckdb_columns() where schema_name = 'marts' "
-                "and table_name = ? order by column_index", [table]).fetchall()
+                "select column_name from duckdb_columns() where schema_name = ? "
+                "and table_name = ? order by column_index", [schema, table]).fetchall()
                 if not name.endswith("_at")]
-            contents[table] = con.execute(
-                f"select {', '.join(columns)} from marts.{table} order by all").fetchall()
+            contents[f"{schema}.{table}"] = con.execute(
+                f"select {', '.join(columns)} from {schema}.{table} order by all").fetchall()
     return contents
 
 

@@ -17,14 +17,19 @@ def analyst_queries() -> list[str]:
     return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
 
 
-# The seven example queries and the review workflow's two.
-QUERIES = 9
+# The seven example queries, the two of regions whose code changed and the two of the review
+# workflow. The query by a replaced region code (溧水县 320124) finds rows only in inputs that
+# speak of 溧水, which the sample does not: test_regions_over_time.py runs it on such inputs.
+QUERIES = 11
+REPLACED_CODE = "'320124'"
 
 
-def test_there_are_nine_queries():
+def test_there_are_eleven_queries():
     assert len(analyst_queries()) == QUERIES
+    assert sum(REPLACED_CODE in query for query in analyst_queries()) == 1
 
 
-@pytest.mark.parametrize("number", range(QUERIES))
+@pytest.mark.parametrize("number", range(QUERIES - 1))
 def test_query_returns_rows(published, number):
-    assert published.query(analyst_queries()[number])
+    queries = [query for query in analyst_queries() if REPLACED_CODE not in query]
+    assert published.query(queries[number])

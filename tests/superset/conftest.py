@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboards import provision, server, spec
+from dashboards import instance, provision, server, spec
 from minzheng.paths import PROJECT_ROOT
 
 UP_TIMEOUT_S = 3600  # a first run installs Superset into its own venv
@@ -40,19 +40,19 @@ def superset(published_warehouse: Path):
                           capture_output=True, text=True, timeout=UP_TIMEOUT_S)
     if done.returncode != 0:
         pytest.fail(f"dashboards/bin/superset-up failed:\n{done.stdout}\n{done.stderr}")
-    yield server.URL
+    yield instance.URL
     if not was_running:
         subprocess.run([str(PROJECT_ROOT / "dashboards" / "bin" / "superset-down")], cwd=PROJECT_ROOT,
                        capture_output=True, check=False)
 
 
 @pytest.fixture(scope="session")
-def credentials(superset: str) -> server.Credentials:
-    return server.credentials()
+def credentials(superset: str) -> instance.Credentials:
+    return instance.credentials()
 
 
 @pytest.fixture(scope="session")
-def client(superset: str, credentials: server.Credentials) -> provision.SupersetClient:
+def client(superset: str, credentials: instance.Credentials) -> provision.SupersetClient:
     return provision.SupersetClient(superset, credentials.username, credentials.password)
 
 

@@ -173,7 +173,8 @@ def test_a_hostile_quote_is_shown_as_text(browser, superset, hostile_warehouse):
     WebDriverWait(browser, RENDER_TIMEOUT_S).until(
         lambda d: d.find_elements(By.XPATH, HOSTILE_CELL))
     # The quote is on the page as it was written, markup and all (with an invisible word
-    # joiner after each `<`, which keeps Superset from reading it as HTML: spec.AS_TEXT)...
+    # joiner after each `<`, which keeps Superset from reading it as HTML: the as_text macro of
+    # dbt_project/macros/reporting.sql)...
     (cell,) = browser.find_elements(By.XPATH, HOSTILE_CELL)
     assert cell.text.replace("\u2060", "") == HOSTILE_QUOTE
     # ...and none of it became an element, ran, or was stopped by the CSP from running.

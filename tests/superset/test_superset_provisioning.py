@@ -39,6 +39,34 @@ def test_dashboards_have_region_and_year_filters(client, specs):
         assert {"year", "target_year"} & columns
 
 
+def test_every_dataset_is_its_reporting_table(client, specs):
+    for dataset in specs.datasets.values():
+        current = client.get(f"/api/v1/dataset/{client.find_by_uuid('dataset', dataset.uuid)}")
+        result = current["result"]
+        assert (result["schema"], result["table_name"], result["sql"]) == \
+            (dataset.schema, dataset.table_name, None), dataset.key
+        assert {c["column_name"] for c in result["columns"]} == set(dataset.columns)
+
+
+def test_a_dataset_that_was_a_query_becomes_its_table(client, specs, published_warehouse):
+    """A dataset provisioned before the reporting layer (a query over the marts) is switched
+    to its table in place, with the charts on it."""
+    dataset = specs.datasets["eco_burial_rate"]
+    ds_id = client.find_by_uuid("dataset", dataset.uuid)
+    client.put(f"/api/v1/dataset/{ds_id}", {
+        "table_name": "minzheng_eco_burial_rate", "schema": None,
+        "sql": "select * from marts.fct_eco_burial_rate where is_canonical"})
+    client.request("PUT", f"/api/v1/dataset/{ds_id}/refresh")
+    report = provision.apply(client, published_warehouse, specs)
+    assert ("dataset", "eco_burial_rate", "updated") in report.changed
+    assert client.find_by_uuid("dataset", dataset.uuid) == ds_id
+    result = client.get(f"/api/v1/dataset/{ds_id}")["result"]
+    assert (result["schema"], result["table_name"], result["sql"]) == \
+        ("reporting", "eco_burial_rate", None)
+    assert {c["column_name"] for c in result["columns"]} == set(dataset.columns)
+    assert provision.apply(client, published_warehouse, specs).changed == []
+
+
 def test_applying_twice_changes_nothing(client, specs, published_warehouse):
     provision.apply(client, published_warehouse, specs)
     before = _chart_ids(client)

@@ -13,7 +13,7 @@ import psutil
 import pytest
 import requests
 
-from dashboards import server
+from dashboards import instance, server
 from minzheng.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.superset
@@ -84,6 +84,10 @@ def _error(response: requests.Response) -> dict:
 def test_sql_lab_reads_the_marts(client, database_id):
     """The control: the same route does run queries on the warehouse's own tables."""
     response = _sqllab(client, database_id, "select count(*) as n from marts.fct_target_attainment")
+    assert response.status_code == 200, response.text
+    assert response.json()["data"][0]["n"] > 0
+    # The tables the dashboards read are there to query too.
+    response = _sqllab(client, database_id, "select count(*) as n from reporting.target_attainment")
     assert response.status_code == 200, response.text
     assert response.json()["data"][0]["n"] > 0
     # DESCRIBE, SHOW and EXPLAIN are queries too.
@@ -202,7 +206,7 @@ def test_superset_connects_with_one_thread_within_the_memory_limit(superset, spe
     done = subprocess.run(
         [str(server.VENV / "bin" / "python"), "-c", SUPERSET_ENGINE_SETTINGS,
          specs.database_uuid, *names],
-        env=server._superset_env(), cwd=server.STATE, capture_output=True, text=True, timeout=300)
+        env=server._superset_env(), cwd=instance.STATE, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     settings = json.loads(done.stdout.strip().splitlines()[-1])
     ((memory_limit,),) = warehouse.execute("select current_setting('memory_limit')").fetchall()
@@ -225,16 +229,16 @@ def test_the_configured_password_logs_in(superset, credentials):
 
 def test_server_listens_on_loopback_only(superset):
     listening = [c for c in psutil.net_connections(kind="inet")
-                 if c.status == psutil.CONN_LISTEN and c.laddr.port == server.PORT]
-    assert listening, f"nothing listens on port {server.PORT}"
+                 if c.status == psutil.CONN_LISTEN and c.laddr.port == instance.PORT]
+    assert listening, f"nothing listens on port {instance.PORT}"
     assert {c.laddr.ip for c in listening} == {"127.0.0.1"}
 
 
 def test_secrets_are_private_and_ignored(superset):
-    assert stat.S_IMODE(os.stat(server.STATE).st_mode) == 0o700
-    private = [server.SECRET_KEY_FILE]
-    if not os.environ.get(server.PASSWORD_ENV):
-        private.append(server.PASSWORD_FILE)
+    assert stat.S_IMODE(os.stat(instance.STATE).st_mode) == 0o700
+    private = [instance.SECRET_KEY_FILE]
+    if not os.environ.get(instance.PASSWORD_ENV):
+        private.append(instance.PASSWORD_FILE)
     for path in private:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
         ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=PROJECT_ROOT)

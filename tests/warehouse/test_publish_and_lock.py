@@ -50,6 +50,20 @@ def test_incomplete_build_is_not_published(tmp_path):
     assert published.read_bytes() == before
 
 
+def test_a_build_without_the_dashboards_tables_is_not_published(tmp_path):
+    published = tmp_path / "minzheng.duckdb"
+    make_warehouse(published, 1)
+    before = published.read_bytes()
+    build = tmp_path / "build.duckdb"
+    make_warehouse(build, 3)
+    with duckdb.connect(str(build)) as con:
+        con.execute("drop schema reporting cascade")
+    with pytest.raises(PublishRefused, match="reporting.elderly_care_beds, "
+                                             "reporting.social_orgs_per_10k"):
+        publish(build, published)
+    assert published.read_bytes() == before
+
+
 def test_second_process_is_refused_clearly(tmp_path):
     lock = tmp_path / ".run.lock"
     holder = textwrap.dedent(f"""
