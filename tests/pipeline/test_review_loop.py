@@ -168,6 +168,13 @@ def test_the_next_run_applies_the_decisions(site, items, decided):
     assert canonical(site, BEDS_2015) == [(8000, "document", "chosen", "tester", reason)]
     assert site.query(f"select canonical_value, review_decision, reviewed_by from marts.fct_source_conflicts "
                       f"where {BEDS_2015}") == [(8000, "chosen", "tester")]
+    # What the dashboards read: the fact dashboard's and the conflicts dashboard's tables.
+    assert site.query(f"select value, review_label from reporting.elderly_care_beds where {BEDS_2015}") == [
+        (8000, "已复核：选定 Reviewed: chosen (tester)")]
+    assert site.query("select canonical_value, review_label from reporting.source_conflicts "
+                      "where region_code = '310110' and indicator = 'elderly_care_beds' and year = 2015 "
+                      "and kind_label = '实际 Actual'") == [
+        (8000, "已复核：选定 Reviewed: chosen (tester)")]
     assert site.query(f"select value, record_number, review_decision, is_canonical from marts.bridge_fact_statements "
                       f"where {BEDS_2015} order by value") == [(8000, 17, "chosen", True), (8358, 2, None, False)]
     # The accepted goal is the plan's own statement now, beside its table's 10,800.
