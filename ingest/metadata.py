@@ -311,9 +311,16 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
     # prefecture, unless its city is named twice as often.
     for code in list(pool):
         parent = table.regions[code].parent_code
-        if table.regions[code].level == "district" and parent in pool and pool[code] < 2 * pool[parent]:
+        if (table.regions[code].level == "district" and table.regions[code].name.endswith("市")
+                and parent in pool and pool[code] < 2 * pool[parent]):
             del pool[code]
     code = max(pool, key=lambda c: (pool[c], LEVEL_RANK[table.regions[c].level]))
+    if not at_level:
+        # A report that speaks as no area (no 全区, 全市) and names its place with the province
+        # above it (浙江省绍兴市上虞区 …… 上虞区 …… 浙江): the place, when named about as often.
+        while below := [c for c in pool if code in {a.code for a in table.ancestors(c)}
+                        and pool[c] * 4 >= pool[code] * 3]:
+            code = min(below, key=lambda c: (LEVEL_RANK[table.regions[c].level], -pool[c]))
     region = table.regions[code]
     if at_level:
         how = (f"no title names a region; the text speaks as a {author_level} "

@@ -69,7 +69,7 @@ CONNECTOR = re.compile(
     rf"|(?:逐年|逐步|不断|持续|稳步)(?:提高|提升|增长|增加|上升)"
     # A milestone passed on the way (跨越90万大关,达到93.1万): the figure follows it.
     rf"|(?:跨越|突破|迈过|越过|站上)[\d.]+[万亿]?(?:大关|关口)"
-    rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总量|人数|规模|比例|比重|的"
+    rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总人数|总量|人数|规模|比例|比重|的"
     # The aspect mark of a verb (已经达到了约93万人, 增加到了32.7万人), and a series that names its
     # figure again (为28.8万人,而到了2017年,这一数字已经增加到了32.7万人).
     rf"|了|而|(?:这一|这个|该|此)(?:数字|数据|数值)"
@@ -188,7 +188,7 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # reform (直接登记的社会组织约3万个) and one facility's own beds (该项目……内设养老床位约120张) are
 # no region's count either.
 # The verb may govern two kinds joined (新增日间照料床位和机构养老床位9000张).
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|整治|参评|内设|直接登记)"
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|整治|引导|动员|参评|内设|直接登记)"
                        # the verb may govern a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织)
                        rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
@@ -200,6 +200,8 @@ AGE_QUALIFIER = re.compile(r"(?:(?:全国|地方|省|市|县|区)(?:性|级)|有
                            r"|\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
                            r"|(?:[1-5]\s*A|A{1,5})\s*(?:等?级)?(?:及?以上)?)的?$")
 # A sentence that goes on with a series: it opens with the year of its value.
+# The date of a sentence's results (……提到,截至2024年底,).
+RESULT_DATE = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年")
 # A count up to a year that is already reached: 截至2023年,……已达.
 RESULT_AT = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年[^。;；]*?(?:已|累计)")
 # The year that opens a list split by semicolons: 到2020年, or 截至2012年底 (截至2020年12月底), (at most
@@ -868,6 +870,10 @@ class ProseReader:
         """
         if self.topic_year is not None:
             return self.topic_year.year
+        dated = RESULT_DATE.search(sentence)
+        if dated:
+            # 截至2024年底,……护理型床位占比从2020年的48%提高到65.7%: the pair ends at the sentence's date.
+            return int(dated.group("year"))
         if re.search(FIRM_GOAL_CUES, sentence) or (
                 self.frame.kind.sections and self.sections.at(position) == TARGETS):
             return self.frame.target_year

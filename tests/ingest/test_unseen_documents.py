@@ -1199,3 +1199,26 @@ def test_beds_per_thousand_with_the_verb_after_the_bed_count():
     # decided; the rate is read with its value all the same.
     text = (CORPUS_DOCS / "bh01_yantai_beds_per1k_2015_excerpt.txt").read_text(encoding="utf-8")
     assert any("千名老人拥有' 32.95" in note for note in records(text).notes)
+
+
+# -- round eleven: batches bj and bk ------------------------------------------------------------
+
+def test_a_district_named_under_its_city_and_province():
+    # 人民日报客户端浙江频道 2023 (bk03): 浙江省绍兴市上虞区第八届社工文化节 …… 上虞区……持证社工总人数达2606人.
+    # A text that speaks as no area and names the district about as often as its province is the
+    # district's; 总人数 stands between the wording and its verb.
+    found = doc_facts("bk03_shangyu_certified_sw_2023.txt")
+    assert ("330604", "certified_social_workers", 2023, "actual", D(2606), "=") in found
+    assert not any(f[0] in ("330000", "330600") for f in found)
+
+
+def test_organisations_guided_to_take_part_are_no_total():
+    # 凉山州 (bk02): 引导社会组织18家 counts the organisations an action reached.
+    assert not any(f[1] == "social_orgs" for f in doc_facts("bk02_liangshan_community_orgs_2025_neg.txt"))
+
+
+def test_a_from_to_pair_ends_at_the_sentences_date():
+    # 国新办 十四五 review, 2025 (bk07): 截至2024年底,……护理型床位占比从2020年的48%提高到65.7%.
+    found = doc_facts("bk07_cn_14th_review_press_2025_trad_pinyin.txt")
+    assert ("100000", "nursing_bed_share", 2024, "actual", D("65.7"), "=") in found
+    assert ("100000", "nursing_bed_share", 2020, "actual", D(48), "=") in found
