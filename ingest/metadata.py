@@ -21,8 +21,9 @@ TITLE_LINE = re.compile(
     # A page of a title split over several pages: 株洲县2012年国民经济和社会发展统计公报(2).
     r"\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|上|中|下|续)[)）])?\s*$"
 )
-# A title labelled as such: 标 题:国务院办公厅关于……的指导意见 (the metadata block of gov.cn pages).
-LABELLED_TITLE = re.compile(r"^\s*标\s*题\s*[:：]\s*(?P<title>[^|\n]{4,80}?)\s*(?:\||$)", re.M)
+# A title labelled as such: 标 题:国务院办公厅关于……的指导意见 (the metadata block of gov.cn pages),
+# or the original's title a repost gives (原标题:深圳建成养老床位12000多张).
+LABELLED_TITLE = re.compile(r"^\s*原?标\s*题\s*[:：]\s*(?P<title>[^|\n]{4,80}?)\s*(?:\||$)", re.M)
 # The title named in a notice: 关于印发《X》的通知.
 NOTICE_TITLE = re.compile(rf"印发《(?P<title>[^》]{{4,60}}?{DOCUMENT_TYPE})》")
 # A title glued to the first sentence of a flattened document.
@@ -57,8 +58,9 @@ DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)"
 # 国家统计局发布……), at the start of a line or after the 讯 of a dateline.
 LEAD_DATE = re.compile(r"(?:^|讯[)）]?\s*)(\d{4})年(\d{1,2})月(\d{1,2})日(?=[,，是上下晚]|\s)", re.M)
 # A date written day first, as some news sites print it: 30.08.2017.
-# Dates this few lines apart are items of a list.
-LISTED_DATE_LINES = 2
+# Dates this few lines apart are items of a list (a link list may put a separator line, a title
+# line and a date line to each item: 人民网 2020, bn08).
+LISTED_DATE_LINES = 3
 DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 # The opening of an undated news report names the year it speaks in (全市2023年社会工作主题宣传活动);
 # a year after 到/至 is a goal, after 比/较/与 a comparison, after 自/从 a start: none is the present
@@ -105,13 +107,17 @@ LOCAL_WORDS = re.compile(r"本地|当地|本辖区|辖区内|街道|社区居委
 REPEATED_LINE = 40
 DATELINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?:\d{1,2}月\d{1,2}日(?:电|讯)|专电)")
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
+# 全省 in a ranking or comparison is the area above the author (南昌 2025: 南昌在全省率先……,
+# 居全省首位): a city measuring itself against its province, not a province speaking.
+_NOT_COMPARED = (r"(?<![在居占列于跑超])(?:{})(?!率先|首位|首个|首家|第一|前列|领先|排名|之首|平均|同期)")
 AUTHOR_LEVEL_CUES = {
     # A banner (旗) of Inner Mongolia is a county: 全旗, 旗委.
-    "district": re.compile(r"区委|区政府|全区|本区|我区|区民政局|县委|县政府|全县|本县|我县"
-                           r"|旗委|旗政府|全旗|我旗|本旗"),
+    "district": re.compile(r"区委|区政府|本区|我区|区民政局|县委|县政府|本县|我县|旗委|旗政府|我旗|本旗|"
+                           + _NOT_COMPARED.format("全区|全县|全旗")),
     # An autonomous prefecture (州) or league (盟) speaks as a city does: 州委、州政府, 全州.
-    "prefecture": re.compile(r"市委|市政府|全市|本市|我市|市民政局|州委|州政府|全州|本州|我州|州民政局|盟委|全盟"),
-    "province": re.compile(r"省委|省政府|全省|本省|我省|省民政厅"),
+    "prefecture": re.compile(r"市委|市政府|本市|我市|市民政局|州委|州政府|本州|我州|州民政局|盟委|"
+                             + _NOT_COMPARED.format("全市|全州|全盟")),
+    "province": re.compile(r"省委|省政府|本省|我省|省民政厅|" + _NOT_COMPARED.format("全省")),
 }
 CITY_VOICE = re.compile(r"市委|市政府|全市|本市|我市|市民政局")
 
@@ -387,6 +393,27 @@ def _cited_plan_period(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+def _listed_dates(head: str, matches: list[re.Match]) -> set[int]:
+    """The indices of `matches` that date items of a list of links (相关新闻, 推荐阅读), not the page.
+
+    A date with another date a line or few away is a list item; so is one that is near such an
+    item, even if it repeats the item's date (two links of the same minute).
+    """
+    lines = [head.count("\n", 0, match.start()) for match in matches]
+
+    def near(a: int, b: int) -> bool:
+        return a != b and abs(lines[a] - lines[b]) <= LISTED_DATE_LINES
+
+    listed = {a for a in range(len(matches)) for b in range(len(matches))
+              if near(a, b) and matches[a].group(0) != matches[b].group(0)}
+    grown = True
+    while grown:
+        more = {a for a in range(len(matches)) if a not in listed and any(near(a, b) for b in listed)}
+        listed |= more
+        grown = bool(more)
+    return listed
+
+
 def find_publication_date(text: str) -> str | None:
     """The date a document states for itself: a labelled date, the signature line, a dateline or a page date."""
     head = FETCH_CLOCK.sub(lambda clock: " " * len(clock.group(0)), text[:HEAD_CHARACTERS])
@@ -394,14 +421,9 @@ def find_publication_date(text: str) -> str | None:
                            (PAGE_DATE, "ymd"), (NUMERIC_DATE, "ymd"), (DATELINE, "ymd"), (LEAD_DATE, "ymd"),
                            (DAY_FIRST_DATE, "dmy"), (URL_DATE, "ymd")):
         matches = list(pattern.finditer(head))
-        lines = [head.count("\n", 0, match.start()) for match in matches]
+        listed = set() if pattern in (PUBLISHED_DATE, LABELLED_DATE) else _listed_dates(head, matches)
         for index, match in enumerate(matches):
-            # A date with another date of its kind a line or two away dates an item of a list
-            # of links (相关新闻, 推荐阅读), not the page.
-            if pattern not in (PUBLISHED_DATE, LABELLED_DATE) and any(
-                    abs(lines[other] - lines[index]) <= LISTED_DATE_LINES
-                    and matches[other].group(0) != match.group(0)
-                    for other in range(len(matches))):
+            if index in listed:
                 continue
             numbers = [int(g) for g in match.groups()]
             year, month, day = numbers if order == "ymd" else numbers[::-1]

@@ -118,6 +118,11 @@ COUNT_INSIDE_RATE = re.compile(rf"(?P<value>{NUMBER})\s*[\u4e00-\u9fff]?(?:以�
 # A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
+# A figure a local text quotes as the nation's standard or goal is no figure of the local region
+# (安庆 2018: 今年将提前实现国家民政事业发展“十三五”规划提出的“每千名老人拥有床位数40张”的目标任务;
+# 厦门 2017: 33.85张(国家2020年千名老人35-40张的标准)).
+NATIONAL_STANDARD_BEFORE = re.compile(r"国家[^,，。;；()（）]{0,32}$")
+NATIONAL_STANDARD_AFTER = re.compile(r"\s*[”\"’]?的?(?:标准|要求|目标)")
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
 # Words of a goal in a sentence of the text's present year (not the 到 of a span, 2008年到2018年);
 # 达到 alone is none (news reports
@@ -127,9 +132,9 @@ TARGET_CUES = re.compile(
     r"(?<!\d年)到\d{4}年|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])|新增|新建|提高到|提高至"
     r"|不低于|不少于|(?<=[\d%张个人家所])以上"
 )
-# 今年以来, 近年来: what has come about up to now.
+# 今年以来, 近年来, 五年来: what has come about up to now.
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|超过了|实现了|超额完成|提前完成"
-                         r"|以来|近年来")
+                         r"|以来|(?<=[\d一二三四五六七八九十多近几])年来")
 # Words that make an undated sentence of a news report a goal rather than the present state.
 # 余 or 多 after a number: more than it (66万余人, 6400多人, 30余万人).
 MORE_THAN = "余|多"
@@ -219,6 +224,10 @@ TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?"
                         r"|“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
+# A paragraph that opens by looking back as many years as the period the paragraph before
+# opened with speaks of that period (南昌 2025: “十四五”期间,南昌民政系统……。\n五年来,……
+# 完成养老服务床位总数达1.5万张): the period's topic goes on past the line break.
+PERIOD_LOOKBACK = re.compile(r"^\s*(?P<years>[一二三四五六七八九十]|\d{1,2})年(?:来|以来)[,，]")
 SERIES_OPENING = re.compile(r"\s*(?P<time>\d{4}年(?:底|末)?)")
 # A sentence that is nothing but a series of dated values (2012年突破41万个,2014年突破56万个,……):
 # it counts what the sentence before it named, with or without a figure of its own
@@ -503,6 +512,18 @@ class ProseReader:
                 return frame.now_year, "actual", False
         return None
 
+    def _period_looked_back(self, sentence: str, sentence_start: int) -> TimeExpression | None:
+        """The period topic that ended, carried on when `sentence` looks back over as many years."""
+        topic = self.topic_year
+        lookback = PERIOD_LOOKBACK.match(sentence)
+        if topic is None or topic.period_start is None or lookback is None:
+            return None
+        years = lookback.group("years")
+        count = int(years) if years.isdigit() else "一二三四五六七八九十".index(years) + 1
+        if count != topic.year - topic.period_start + 1:
+            return None
+        return replace(topic, start=sentence_start, end=sentence_start + lookback.end())
+
     def _kind_of(self, year: int, sentence: str) -> str:
         """Actual or target for a figure of a known year, by the kind's rule."""
         frame = self.frame
@@ -545,7 +566,9 @@ class ProseReader:
             sentence_start = sentence_match.start()
             if self.topic_year is not None and (
                     sentence_start > topic_reach or "\n" in text[self.topic_year.end : sentence_start]):
-                self.topic_year = None
+                self.topic_year = self._period_looked_back(sentence, sentence_start)
+                if self.topic_year is not None:
+                    topic_reach = sentence_start + TOPIC_REACH
             topic = TOPIC_YEAR.match(sentence)
             if topic:
                 opening = self.frame.times(topic.group("year"))
@@ -642,6 +665,11 @@ class ProseReader:
                     # a count of another scope than the indicator's, left for a person to judge.
                     notes.append(f"'{wording.text}' {mention.value}: its scope is qualified "
                                  f"('{scope.group(0)}'), not taken")
+                    continue
+                if (NATIONAL_STANDARD_AFTER.match(text, mention.end)
+                        and NATIONAL_STANDARD_BEFORE.search(text, start, wording.start)):
+                    notes.append(f"'{wording.text}' {mention.value}: the nation's standard or goal the text "
+                                 "quotes, not its region's figure; not taken")
                     continue
                 decided = self._year_and_kind(sentence, start, mention, times)
                 if decided is None:

@@ -1222,3 +1222,62 @@ def test_a_from_to_pair_ends_at_the_sentences_date():
     found = doc_facts("bk07_cn_14th_review_press_2025_trad_pinyin.txt")
     assert ("100000", "nursing_bed_share", 2024, "actual", D("65.7"), "=") in found
     assert ("100000", "nursing_bed_share", 2020, "actual", D(48), "=") in found
+
+
+# -- round twelve: batches bl, bm and bn --------------------------------------------------------
+
+def test_a_paragraph_looking_back_five_years_speaks_of_the_period_before_it():
+    # 网易号 repost of 南昌“十四五”:民政事业亮点纷呈 (bl06): “十四五”期间,南昌民政系统……。
+    # 五年来,……完成养老服务床位总数达1.5万张: the period's end, a result.
+    text = ("“十四五”期间,南昌民政系统凝心聚力、精准施策,聚焦普惠性、基础性、兜底性民生工程建设。\n"
+            "五年来,围绕养老服务体系,南昌出台40余项居家养老服务、老年助餐工作等配套措施,"
+            "新建居住(小)区配套建设养老服务设施达标率100%,完成养老服务床位总数达1.5万张\n")
+    assert ("360100", "elderly_care_beds", 2025, "actual", D(15000), "=") in facts(text)
+    # A look back over another span than the period's is not the period.
+    other = text.replace("五年来", "三年来")
+    assert not any(f[1] == "elderly_care_beds" for f in facts(other))
+
+
+def test_a_city_first_in_its_province_speaks_as_a_city():
+    # bl06 again: its only 全省 is 南昌在全省率先……, a city measuring itself against its
+    # province; the figures are 南昌's, not 江西's.
+    found = doc_facts("bl06_nanchang_14th_fyp_beds_2025.txt")
+    assert ("360100", "elderly_care_beds", 2025, "actual", D(15000), "=") in found
+    assert not any(f[0] == "360000" for f in found)
+
+
+def test_beds_of_public_and_private_institutions_are_parts():
+    # 荆州区 2022 bulletin (bm04): 公办养老机构床位数770张 …… 民办养老机构床位数1072张, and no total.
+    text = ("荆州区2022年国民经济和社会发展统计公报\n"
+            "2022年末,全区公办养老机构8个,公办养老机构床位数770张,公办养老机构收养人数 389人;"
+            "民办养老机构6个,民办养老机构床位数1072张,民办养老机构收养人数394人。")
+    assert not any(f[1] == "elderly_care_beds" for f in facts(text))
+
+
+def test_a_bulletin_title_cut_short_is_still_the_bulletin():
+    # 宁夏 2016 bulletin on a mirror (bm02): 宁夏回族自治区2016年国民经济和社会发展统计公(3), then
+    # the page date 2017-05-11: the beds are of 2016, the year reported.
+    found = doc_facts("bm02_ningxia_2016_bulletin_beds.txt")
+    assert ("640000", "elderly_care_beds", 2016, "actual", D(14070), "=") in found
+    assert not any(f[2] == 2017 for f in found)
+
+
+def test_dates_of_a_link_list_with_a_line_between_items_do_not_date_the_page():
+    # 人民网 page (bn08): the related-news list gives each link a separator, a title and a time
+    # (2018-03-02 08:58:39, the same time twice); the report is of 民政部2020年第四季度例行新闻发布会.
+    found = doc_facts("bn08_cn_beds_2020h1_press_conf.txt")
+    assert ("100000", "elderly_care_beds", 2020, "actual", D(7900000), ">=") in found
+    assert not any(f[2] == 2018 for f in found)
+
+
+def test_the_original_title_of_a_repost_names_its_region():
+    # A 深圳 story reposted by a 吉林 site (bn06): the masthead lists 吉林's cities; 原标题:深圳建成养老床位12000多张.
+    found = doc_facts("bn06_shenzhen_beds_2019_spun_repost.txt")
+    assert found and all(f[0] == "440300" for f in found)
+
+
+def test_the_nations_goal_quoted_by_a_city_is_not_the_citys():
+    # 安庆 2018 (bn07): 今年将提前实现国家民政事业发展“十三五”规划提出的“每千名老人拥有床位数40张”的目标任务.
+    found = doc_facts("bn07_anqing_beds_2018_cppcc_survey.txt")
+    assert not any(f[1] == "elderly_care_beds_per_1k_elderly" for f in found)
+    assert ("340800", "elderly_care_beds", 2018, "actual", D(31293), "=") in found
