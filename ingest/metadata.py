@@ -8,7 +8,7 @@ from collections import Counter
 from ingest.kinds import DocumentKind, default_kinds, load_occasions
 from ingest.numbers import PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
 from ingest.records import DocumentMetadata
-from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable
+from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, province_abbreviations
 
 HEAD_CHARACTERS = 3000
 # Region names are counted in the head of a long document: enough to know its region.
@@ -119,6 +119,9 @@ AUTHOR_LEVEL_CUES = {
                              + _NOT_COMPARED.format("全市|全州|全盟")),
     "province": re.compile(r"省委|省政府|本省|我省|省民政厅|" + _NOT_COMPARED.format("全省")),
 }
+# A document number: the issuer's code, the year in brackets, the number (粤办发〔2017〕52号); the
+# issuer's code opens after anything but a Chinese character (……意见》(苏办发〔2017〕51号)).
+DOCUMENT_NUMBER = re.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>[\u4e00-\u9fff]{2,6})[〔\[［]\d{4}[〕\]］]\s*\d{1,4}\s*号")
 CITY_VOICE = re.compile(r"市委|市政府|全市|本市|我市|市民政局")
 
 
@@ -221,7 +224,22 @@ def find_region(table: RegionTable, title: str | None, text: str,
     if len(resolved) == 1:
         ((code, (name, written)),) = resolved.items()
         return code, name, f"the text names no region but its publisher's ({written}…)"
-    return None
+    return _province_of_its_documents(table, text)
+
+
+def _province_of_its_documents(table: RegionTable, text: str) -> tuple[str, str, str] | None:
+    """A province's text that never names it (全省, 我厅) but cites its own documents by number:
+    江苏 2020 (省委办公厅、省政府办公厅出台《……》(苏办发〔2017〕51号)) is 江苏's."""
+    cues = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
+    if not cues["province"] or cues["province"] < max(cues.values()):
+        return None
+    abbreviations = province_abbreviations()
+    provinces = {abbreviations[number.group("issuer")[0]]: number.group(0)
+                 for number in DOCUMENT_NUMBER.finditer(text) if number.group("issuer")[0] in abbreviations}
+    if len(provinces) != 1:
+        return None
+    ((code, number),) = provinces.items()
+    return code, table.regions[code].name, f"the text speaks as a province and cites its documents ({number})"
 
 
 def _voice_rank(region, city_voice: bool = True) -> int:

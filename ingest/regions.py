@@ -18,6 +18,8 @@ from ingest.normalise import publisher_suffix
 from minzheng.paths import REFERENCE_DIR
 
 REGIONS_FILE = REFERENCE_DIR / "regions.csv"
+# The one-character abbreviations that open provinces' document numbers (苏办发〔2017〕51号).
+ABBREVIATIONS_FILE = REFERENCE_DIR / "province_abbreviations.csv"
 COUNTRY_CODE = "100000"
 LEVEL_RANK = {"country": 0, "province": 1, "prefecture": 2, "district": 3}
 # One-character aliases (沪, 浙) are fine in a table but too ambiguous in running text.
@@ -148,3 +150,10 @@ def default_regions() -> RegionTable:
     for written, entries in names.items():
         names[written] = list(dict.fromkeys(entries))
     return RegionTable(regions, names)
+
+
+@functools.lru_cache(maxsize=1)
+def province_abbreviations() -> dict[str, str]:
+    """Abbreviation -> province code, from data/reference/province_abbreviations.csv (粤 -> 440000)."""
+    with ABBREVIATIONS_FILE.open(encoding="utf-8") as handle:
+        return {row["abbreviation"]: row["region_code"] for row in csv.DictReader(handle)}

@@ -19,6 +19,9 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ingest.catalogue import CATALOGUE_FILE
+from ingest.kinds import CONGRESSES_FILE, KINDS_FILE, OCCASIONS_FILE, PERIODS_FILE
+from ingest.regions import ABBREVIATIONS_FILE, REGIONS_FILE
 from minzheng.paths import PROJECT_ROOT
 from warehouse.settings import DBT_PROJECT_DIR, Paths
 
@@ -26,7 +29,10 @@ STATISTICS_SUFFIXES = (".csv", ".xlsx")
 # The parser's own code and the reference data it resolves names with: a change to
 # any of them means every document must be parsed again.
 PARSER_SOURCES = (PROJECT_ROOT / "ingest",)
-PARSER_REFERENCE_FILES = ("indicators.yaml", "regions.csv")
+# Every reference file the parser reads, as the parser's modules name them (a new document kind
+# or plan period changes parses as a new wording does).
+PARSER_REFERENCE_FILES = tuple(path.name for path in (
+    CATALOGUE_FILE, REGIONS_FILE, ABBREVIATIONS_FILE, KINDS_FILE, PERIODS_FILE, OCCASIONS_FILE, CONGRESSES_FILE))
 # Code that shapes the warehouse without parsing: a change means rebuilding, not re-parsing.
 BUILD_SOURCES = (PROJECT_ROOT / "warehouse", PROJECT_ROOT / "orchestration", PROJECT_ROOT / "expectations",
                  DBT_PROJECT_DIR)

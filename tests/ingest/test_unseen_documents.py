@@ -1281,3 +1281,14 @@ def test_the_nations_goal_quoted_by_a_city_is_not_the_citys():
     found = doc_facts("bn07_anqing_beds_2018_cppcc_survey.txt")
     assert not any(f[1] == "elderly_care_beds_per_1k_elderly" for f in found)
     assert ("340800", "elderly_care_beds", 2018, "actual", D(31293), "=") in found
+
+
+def test_a_province_that_never_names_itself_is_known_by_its_document_numbers():
+    # 江苏 reply to a people's congress deputy (bn10): 全省 throughout, and its own documents cited as
+    # 《……实施意见》(苏办发〔2017〕51号). Province abbreviations: data/reference/province_abbreviations.csv.
+    found = doc_facts("bn10_jiangsu_npc_reply_social_orgs_2020.txt")
+    assert ("320000", "social_orgs", 2020, "actual", D(97800), "=") in found
+    # The nation's documents (国人部发〔2006〕71号) name no province: 广东's reply (af01) cites both.
+    text = (CORPUS_DOCS / "af01_guangdong_hrss_reply_certified_sw_2018.txt").read_text(encoding="utf-8")
+    assert "国人部发〔2006〕71号" in text and "粤办发〔2017〕52号" in text
+    assert records(text).metadata.region_code == "440000"
