@@ -73,6 +73,10 @@ OPENING_CHARACTERS = 400
 STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?<!\d)(\d{4})年"
                          r"(?!\d{1,2}月|前|以前|目标|以来|远景|起|就|开始"
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
+# A year of another country's figures (美国2000年有56000个基金会, in a 2011 piece on 深圳) is not the
+# year the text speaks in.
+FOREIGN_SUBJECT = re.compile(r"(?:美国|日本|英国|法国|德国|韩国|俄罗斯|新加坡|加拿大|澳大利亚|瑞典"
+                             r"|国外|西方国家|发达国家)[的在]?$")
 # The words of a text's present: a year named after them (截至目前,重庆市共有社会组织16965家。2017年,
 # 全市新登记……) tells that year's events, not the year the text speaks in.
 PRESENT_WORD = re.compile(PRESENT_WORDS)
@@ -121,7 +125,8 @@ AUTHOR_LEVEL_CUES = {
 }
 # A document number: the issuer's code, the year in brackets, the number (粤办发〔2017〕52号); the
 # issuer's code opens after anything but a Chinese character (……意见》(苏办发〔2017〕51号)).
-DOCUMENT_NUMBER = re.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>[\u4e00-\u9fff]{2,6})[〔\[［]\d{4}[〕\]］]\s*\d{1,4}\s*号")
+DOCUMENT_NUMBER = re.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>[\u4e00-\u9fff]{2,6})"
+                             r"[〔\[［]\d{4}[〕\]］]\s*\d{1,4}\s*号")
 CITY_VOICE = re.compile(r"市委|市政府|全市|本市|我市|市民政局")
 
 
@@ -467,7 +472,8 @@ def find_stated_year(text: str) -> int | None:
     present = PRESENT_WORD.search(opening, opening.find("\n") + 1)
     if present:
         opening = opening[: present.start()]
-    years = [int(m.group(1)) for m in STATED_YEAR.finditer(opening) if is_year(int(m.group(1)))]
+    years = [int(m.group(1)) for m in STATED_YEAR.finditer(opening)
+             if is_year(int(m.group(1))) and not FOREIGN_SUBJECT.search(opening, max(0, m.start() - 6), m.start())]
     return max(years) if years else None
 
 

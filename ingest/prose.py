@@ -90,7 +90,9 @@ RANGE_SEPARATOR = r"\s*(?:~|～|-|—|–|至)\s*"
 # The rate of the change may stand between the pair (从2008年的3355家,以11.79%的年平均增长率增长至2018年的10230家).
 FROM_TO = re.compile(r"\s*(?:[,，]?\s*以[^,，。;；]{0,16}?(?:增长率|增速|速度|幅度)\s*)?"
                      r"(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
-STOCK_VERBS = "已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|累计|培育|发展|形成|包含|达|含|有|共"
+# 共登记成立584家社会组织 (白云区 2014): registered in all, the stock; a year's 登记成立 alone is a flow.
+STOCK_VERBS = ("已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|(?:共|累计)登记(?:成立|注册)?|累计|培育"
+               "|发展|形成|包含|达|含|有|共")
 # Verbs of a flow: 新增5000张养老床位 counts beds added, not the stock.
 FLOW_VERBS = "新增|新建|增加|增设|新设|改建|新登记|新成立"
 COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
@@ -135,6 +137,9 @@ TARGET_CUES = re.compile(
 # 今年以来, 近年来, 五年来: what has come about up to now.
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|超过了|实现了|超额完成|提前完成"
                          r"|以来|(?<=[\d一二三四五六七八九十多近几])年来")
+# A goal a plan states, reported after its year has passed (北京 2022: 2015年《北京市养老服务设施专项规划》
+# 提及……“至2020年,实现全市机构养老床位数量达到16万张”): still the plan's goal, not the year's result.
+PLAN_STATES = re.compile(r"(?:规划|方案|意见|纲要|计划)》?中?(?:提出|提及|明确|要求|确定)")
 # Words that make an undated sentence of a news report a goal rather than the present state.
 # 余 or 多 after a number: more than it (66万余人, 6400多人, 30余万人).
 MORE_THAN = "余|多"
@@ -532,6 +537,8 @@ class ProseReader:
         stated = RESULT_AT.search(sentence)
         if stated and int(stated.group("year")) == year:
             return "actual"
+        if PLAN_STATES.search(sentence) and not ACTUAL_CUES.search(sentence):
+            return "target"
         if frame.kind.figures == "by_base_year" and frame.base_year is not None:
             return "target" if year > frame.base_year else "actual"
         now = frame.now_year

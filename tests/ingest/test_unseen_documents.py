@@ -1292,3 +1292,35 @@ def test_a_province_that_never_names_itself_is_known_by_its_document_numbers():
     text = (CORPUS_DOCS / "af01_guangdong_hrss_reply_certified_sw_2018.txt").read_text(encoding="utf-8")
     assert "国人部发〔2006〕71号" in text and "粤办发〔2017〕52号" in text
     assert records(text).metadata.region_code == "440000"
+
+
+def test_organisations_registered_in_all_written_before_their_noun():
+    # 白云区 2014 (bo07): 目前,白云区共登记成立584家社会组织,其中组建党组织154家.
+    found = doc_facts("bo07_baiyun_district_social_orgs_party_2014.txt")
+    assert ("440111", "social_orgs", 2014, "actual", D(584), "=") in found
+    # A few organisations that did something are no count of all (腾冲 2020, bo08).
+    assert not any(f[1] == "social_orgs" for f in doc_facts("bo08_tengchong_covid_donating_orgs_2020_neg.txt"))
+
+
+def test_non_public_organisations_a_party_count_covers_are_a_part():
+    # 鹿泉区 2019 (bo12): 社会组织85家,已建党组织41个,覆盖非公社会组织84家.
+    found = doc_facts("bo12_luquan_party_coverage_orgs_2019_doubt.txt")
+    assert not any(f[1] == "social_orgs" and f[4] == 84 for f in found)
+
+
+def test_a_plans_goal_reported_after_its_year_stays_a_goal():
+    # A 2022 paper on 北京's beds (ak06): 2015年《北京市养老服务设施专项规划》提及……“至2020年,实现全市
+    # 机构养老床位数量达到16万张”: the plan's target for 2020, not what 2020 reached.
+    found = doc_facts("ak06_beijing_bed_vacancy_paper_2020_target.txt")
+    assert ("110000", "elderly_care_beds", 2020, "target", D(160000), "=") in found
+    assert ("110000", "elderly_care_beds", 2020, "actual", D(160000), "=") not in found
+
+
+def test_another_countrys_year_is_not_the_texts_present():
+    # 2011 piece on registering 深圳's organisations (at07): 美国2000年有56000个基金会 opens with a year
+    # of America's figures; 深圳市登记各类社会组织4110个 (a survey, undated) is no figure of 2000.
+    text = (CORPUS_DOCS / "at07_shenzhen_social_orgs_2011_registration.txt").read_text(encoding="utf-8")
+    assert "美国2000年有56000个基金会" in text
+    found = facts(text)
+    assert not any(f[2] == 2000 for f in found)
+    assert ("440300", "social_orgs", 2011, "actual", D(4213), "=") in found
