@@ -65,6 +65,9 @@ class Indicator:
     # another indicator (exam passers counted up to a date are certificate holders).
     stock_of: str | None = None
     stock_cues: re.Pattern | None = None
+    # Places narrower than a region (公墓): a figure whose sentence names one after the last word
+    # of its area (全省, 全市) is that place's, not the region's.
+    scope_nouns: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
             relatives=tuple(entry.get("relatives", [])),
             stock_of=entry.get("stock_of"),
             stock_cues=re.compile(entry["stock_cues"]) if entry.get("stock_cues") else None,
+            scope_nouns=re.compile(entry["scope_nouns"]) if entry.get("scope_nouns") else None,
         )
     for code, indicator in indicators.items():
         if indicator.stock_of and indicator.stock_of not in indicators:

@@ -46,10 +46,10 @@ FETCH_CLOCK = re.compile(r"GMT\+\d{1,2}, [^\n]{0,20}Processed in|^\s*Date:\s*\|?
 URL_DATE = re.compile(r"https?://[^\s|]*?[/t](\d{4})[-/]?(\d{2})[-/]?(\d{2})(?=[/_])")
 # A page's date as news sites print it: 2016/07/14, 2016.07.14, or 2016年07月14日 with a clock
 # time, the source or the weekday after it (2016年07月14日10:05  来源:健康报网; a newspaper's
-# e-edition: 2018年02月13日 星期二).
+# e-edition: 2018年02月13日 星期二; gov.cn's clock in words: 2012年01月11日 17时00分).
 NUMERIC_DATE = re.compile(r"(?:^|\s)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|$)", re.M)
 PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
-                       r"(?:\d{1,2}[:：]\d{2}|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日]"
+                       r"(?:\d{1,2}[:：]\d{2}|\d{1,2}时\d{1,2}分|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日]"
                        # or the source's name alone: 2013年3月11日 人民网.
                        r"|[\u4e00-\u9fff]{1,8}(?:网|报)(?=\s|$))", re.M)
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.

@@ -201,6 +201,12 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|整治|引导|动员|参评|内设|直接登记)"
                        # the verb may govern a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织)
                        rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
+# How a text names its whole area as a subject (全省, 我市).
+AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟|我市|我省|我县|我区|我国|本市|本省")
+# Beds named right after a count of one owner's institutions are that owner's (长春 2017: 长春市区内共有各类
+# 民办养老机构207家,养老床位25600张): a part, whatever their own wording.
+OWNERS_INSTITUTIONS_BEFORE = re.compile(r"(?:公办|民办|公建民营|社会办|民营)[\u4e00-\u9fff]{0,6}机构\s*"
+                                        rf"(?:{NUMBER})\s*万?\s*[家个所处]\s*[,，、]\s*$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
 # So does the level an organisation works at (全国性的社会组织仅有约100家,地方性的社会组织有约6000家;
@@ -842,6 +848,10 @@ class ProseReader:
             # 其中,注册登记的养老机构4.1万个,……,床位518.3万张: the whole sentence is a part.
             notes.append(f"'{wording.text}' in a sentence about a part of the total (其中……), not taken")
             return True
+        owners = OWNERS_INSTITUTIONS_BEFORE.search(sentence[: wording.start - start])
+        if owners and any(indicator.unit.code == "beds" for indicator in wording.indicators):
+            notes.append(f"'{owners.group(0)}{wording.text}': the beds of one owner's institutions, a part; not taken")
+            return True
         attribute = AGE_QUALIFIER.search(lead)
         if attribute:
             notes.append(f"'{attribute.group(0)}{wording.text}': a part of the total, not taken")
@@ -857,8 +867,14 @@ class ProseReader:
         """A wording whose clause makes its value no region's figure: a count of regions past a
         mark (19个地区床位数超过10万张), or a count inside a rate the catalogue does not word
         (每万名城镇常住人口拥有社会组织数: the value is the rate's)."""
-        lead = sentence[: wording.start - start]
-        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        before = sentence[: wording.start - start]
+        for indicator in wording.indicators:
+            scope = list(indicator.scope_nouns.finditer(before)) if indicator.scope_nouns else []
+            if scope and not AREA_WORD.search(before, scope[-1].end()):
+                # 要求新建城镇公益性公墓墓区绿化覆盖率不低于50%、节地生态安葬率达到100%: the cemeteries'.
+                notes.append(f"'{wording.text}' of {scope[-1].group(0)}, not of a region; not taken")
+                return True
+        lead = before[max([m.end() for m in CLAUSE_BREAK.finditer(before)] or [0]) :]
         regions = REGION_COUNT.search(lead)
         if regions:
             # 19个地区床位数超过10万张: how many regions pass a mark, no region's figure.

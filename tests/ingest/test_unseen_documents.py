@@ -1324,3 +1324,26 @@ def test_another_countrys_year_is_not_the_texts_present():
     found = facts(text)
     assert not any(f[2] == 2000 for f in found)
     assert ("440300", "social_orgs", 2011, "actual", D(4213), "=") in found
+
+
+def test_a_page_date_with_its_clock_in_words_dates_the_report():
+    # gov.cn repost of 新华社 (bq02): 2012年01月11日 17时00分 来源:新华社, then 新华社乌鲁木齐1月11日电 without a
+    # year. 至“十二五”末,基本实现新疆每千名老人拥有养老床位30张 is a goal, though the sentence says 已进入
+    # 人口老龄化社会 of the population.
+    found = doc_facts("bq02_xinjiang_per1k_target_2015.txt")
+    assert ("650000", "elderly_care_beds_per_1k_elderly", 2015, "target", D(30), "=") in found
+    assert not any(f[3] == "actual" for f in found if f[1] == "elderly_care_beds_per_1k_elderly")
+
+
+def test_beds_named_after_one_owners_institutions_are_theirs():
+    # 长春 2017 (bq05): 长春市区内共有各类民办养老机构207家,养老床位25600张 counts private homes' beds only.
+    assert not any(f[1] == "elderly_care_beds" for f in doc_facts("bq05_changchun_private_homes_beds_2017_trad_neg.txt"))
+
+
+def test_a_rate_required_of_cemeteries_is_no_regions_rate():
+    # 甘肃 2017 notice (bp01): 要求新建城镇公益性公墓墓区绿化覆盖率不低于50%、节地生态安葬率达到100%.
+    assert not any(f[1] == "eco_burial_rate" for f in doc_facts("bp01_gansu_cemetery_ecoburial_100pct_2017_neg.txt"))
+    # Cemeteries counted before a province's rate leave it the province's (湖南 2021, b12: 城市公墓110个,……,
+    # 节地生态安葬率由29.41%增长到53.2%).
+    assert ("430000", "eco_burial_rate", 2020, "actual", D("53.2"), "=") in doc_facts(
+        "b12_hunan_funeral_action_plan_14th.txt")
