@@ -1347,3 +1347,17 @@ def test_a_rate_required_of_cemeteries_is_no_regions_rate():
     # 节地生态安葬率由29.41%增长到53.2%).
     assert ("430000", "eco_burial_rate", 2020, "actual", D("53.2"), "=") in doc_facts(
         "b12_hunan_funeral_action_plan_14th.txt")
+
+
+def test_beds_counted_with_ge_in_older_texts():
+    # 宁波 2010 (bs03): 截至去年,我市共有养老机构176所,共有23523个床位. The page's date is only in its
+    # address, so no year is decided; the beds are read all the same.
+    text = (CORPUS_DOCS / "bs03_ningbo_beds_2009.txt").read_text(encoding="utf-8")
+    assert any("'床位' 23523" in note for note in records(text).notes)
+
+
+def test_community_organisations_filed_are_not_the_registered_total():
+    # 包河区 2014 (bs04): 依法登记的社会组织已有226个,纳入备案管理的城乡基层社会组织677个.
+    found = doc_facts("bs04_baohe_social_orgs_2014.txt")
+    assert ("340111", "social_orgs", 2014, "actual", D(226), "=") in found
+    assert not any(f[1] == "social_orgs" and f[4] == 677 for f in found)
