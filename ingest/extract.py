@@ -144,12 +144,14 @@ def _without_bounds_of_exact(records: list[tuple[int, FigureRecord]]) -> list[tu
         if record.comparator in ("=", "~") and record.value_high is None:
             exact.setdefault(record.key()[:4], set()).add(record.value)
 
+    # A bound equal to the exact value is the same statement made more precisely (到2025年养老服务床位达
+    # 900万张 in a headline, 达到900万张以上 in the body): _merge keeps it, with its comparator.
     def implied(record: FigureRecord) -> bool:
         values = exact.get(record.key()[:4], set())
         if record.comparator in (">=", ">"):
-            return any(value >= record.value for value in values)
+            return any(value > record.value for value in values)
         if record.comparator in ("<=", "<"):
-            return any(value <= record.value for value in values)
+            return any(value < record.value for value in values)
         return False
 
     return [(offset, record) for offset, record in records if not implied(record)]

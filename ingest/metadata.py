@@ -77,6 +77,8 @@ STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?
 # year the text speaks in.
 FOREIGN_SUBJECT = re.compile(r"(?:美国|日本|英国|法国|德国|韩国|俄罗斯|新加坡|加拿大|澳大利亚|瑞典"
                              r"|国外|西方国家|发达国家)[的在]?$")
+# Lines up to this long without a full stop at the head of a text are its headlines, not its body.
+HEADLINE_LENGTH = 48
 # The words of a text's present: a year named after them (截至目前,重庆市共有社会组织16965家。2017年,
 # 全市新登记……) tells that year's events, not the year the text speaks in.
 PRESENT_WORD = re.compile(PRESENT_WORDS)
@@ -469,12 +471,23 @@ def find_stated_year(text: str) -> int | None:
     opening = text[:OPENING_CHARACTERS]
     # Years named after the body first speaks of its present (截至目前,……) are not that present;
     # a title's 今年 (我市今年362人通过社工考试) is read with the year its body names.
-    present = PRESENT_WORD.search(opening, opening.find("\n") + 1)
+    present = PRESENT_WORD.search(opening, _body_start(opening))
     if present:
         opening = opening[: present.start()]
     years = [int(m.group(1)) for m in STATED_YEAR.finditer(opening)
              if is_year(int(m.group(1))) and not FOREIGN_SUBJECT.search(opening, max(0, m.start() - 6), m.start())]
     return max(years) if years else None
+
+
+def _body_start(opening: str) -> int:
+    """Where the body of a text begins: after its first line and the headline lines that follow
+    (三十二万多人取得社会工作者职业资格 今年报考总人数增长近三成), at the first line that is a sentence."""
+    position = opening.find("\n") + 1
+    for line in opening[position:].split("\n"):
+        if len(line) > HEADLINE_LENGTH or "。" in line:
+            break
+        position += len(line) + 1
+    return min(position, len(opening))
 
 
 def find_occasion_year(text: str) -> int | None:

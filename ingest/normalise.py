@@ -47,6 +47,9 @@ MIN_MARKER_CHAIN = 3
 # A space a spinner left inside a sentence: after a Chinese character, before a Chinese
 # character, a digit or punctuation.
 SPUN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d,，。、;；%])")
+# A space between a number and its unit or 年, as text taken from PDF and typeset pages has it
+# (2016 年全国……各类养老床位680 万张; 到2020 年……要达到35~45 张).
+NUMBER_UNIT_SPACE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日万亿张个家人名%‰])")
 T2S_BLOCK = 1 << 20  # characters per OpenCC call
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
 
@@ -250,7 +253,7 @@ def undo_spinning(text: str) -> str:
 def normalise(text: str) -> str:
     """Decoded document text to clean simplified Chinese, one line per source line."""
     text = to_simplified(strip_pinyin(text))
-    text = undo_spinning(unify_characters(mark_mangled(text)))
+    text = NUMBER_UNIT_SPACE.sub("", undo_spinning(unify_characters(mark_mangled(text))))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = remove_page_markers(drop_boilerplate_lines(lines))
     return "\n".join(line.rstrip() for line in lines if line.strip())

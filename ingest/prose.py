@@ -143,6 +143,9 @@ PLAN_STATES = re.compile(r"(?:规划|方案|意见|纲要|计划)》?中?(?:提�
 # Words that make an undated sentence of a news report a goal rather than the present state.
 # 余 or 多 after a number: more than it (66万余人, 6400多人, 30余万人).
 MORE_THAN = "余|多"
+# A verb's own count and its noun, as the first item of a list of counts (已有|近22万个养老服务机构和设施).
+COUNTED_ITEM = re.compile(rf"\s*(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?(?:{MORE_THAN})?"
+                          r"[\u4e00-\u9fff]{2,16}")
 # A value named as the goal itself (实现了养老床位千分之三十的规划目标): a target whatever its year.
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 # A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
@@ -454,9 +457,19 @@ class ProseReader:
         if PER_CAPITA.search(clause):
             return None  # 每万老年人口配有20张认知障碍床位 is a rate, not a count
         verb = VERB_BEFORE.search(preceding)
+        gap_start = None
         if verb is None and preceding.endswith("、"):
             clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0])
             verb = FIRST_VERB.search(preceding, clause_start)
+        elif verb is None and preceding.endswith((",", "，")):
+            # 全国已有近22万个养老服务机构和设施,790多万张养老服务床位: the verb governs counts listed
+            # with commas, when the clause before is nothing but the verb and a count of its own.
+            body = preceding[:-1]
+            clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(body)] or [0])
+            verb = FIRST_VERB.search(body, clause_start)
+            if verb is not None and not COUNTED_ITEM.fullmatch(body, verb.end()):
+                verb = None
+            gap_start = len(body)  # the first item's bound (近22万个) is not this count's
         if verb is None:
             return None
         indicators = wording.indicators
@@ -469,7 +482,8 @@ class ProseReader:
             indicators = named[0].indicators
         offset = wording.start - len(before)
         # Only the verb's own words bound the count (超10万人,其中有65091人取得……: not 超).
-        found = self._value_at(text, offset + count.start("value"), indicators, preceding[verb.start():])
+        found = self._value_at(text, offset + count.start("value"), indicators,
+                               preceding[verb.start() if gap_start is None else gap_start :])
         if isinstance(found, ValueMention) and found.end == offset + count.end("unit"):
             return found
         return None

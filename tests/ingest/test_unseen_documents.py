@@ -1361,3 +1361,33 @@ def test_community_organisations_filed_are_not_the_registered_total():
     found = doc_facts("bs04_baohe_social_orgs_2014.txt")
     assert ("340111", "social_orgs", 2014, "actual", D(226), "=") in found
     assert not any(f[1] == "social_orgs" and f[4] == 677 for f in found)
+
+
+# -- round fourteen: batches br and bs ----------------------------------------------------------
+
+def test_a_space_between_a_number_and_its_unit_or_year():
+    # Text taken from a typeset report (br05): 2016 年全国……各类养老床位680 万张; 到2020 年,每千名老人拥有的
+    # 养老床位要达到35~45 张.
+    found = doc_facts("br05_cn_beds_gap_2016_reportway.txt")
+    assert ("100000", "elderly_care_beds", 2016, "actual", D(6800000), "=") in found
+    assert any(f[:4] == ("100000", "elderly_care_beds_per_1k_elderly", 2020, "target") and f[4] == 35 for f in found)
+
+
+def test_a_headlines_present_word_does_not_hide_the_year_the_lead_names():
+    # 人民日报 repost (br07): the headline 三十二万多人取得社会工作者职业资格 今年报考总人数增长近三成, then
+    # 本报北京6月10日电 (记者潘跃)2018年全国社会工作者职业水平考试……; 目前全国已有32.6万余人……取得了……证书.
+    found = doc_facts("br07_cn_certified_sw_2018_stripped_summary.txt")
+    assert ("100000", "certified_social_workers", 2018, "actual", D(326000), ">=") in found
+
+
+def test_counts_listed_with_commas_after_one_verb():
+    # 新华社 via 闽南网 (br01): 截至今年6月底,全国已有近22万个养老服务机构和设施,790多万张养老服务床位.
+    found = doc_facts("br01_cn_beds_2020h1_presser_spam.txt")
+    assert ("100000", "elderly_care_beds", 2020, "actual", D(7900000), ">=") in found
+
+
+def test_a_headlines_round_goal_takes_the_bodys_bound():
+    # 到2025年养老服务床位达900万张 (headline) over 到2025年,养老服务床位总量达到900万张以上 (z09): one fact, at least.
+    found = doc_facts("z09_cn_eldercare_plan_2025_trad.txt")
+    assert ("100000", "elderly_care_beds", 2025, "target", D(9000000), ">=") in found
+    assert ("100000", "elderly_care_beds", 2025, "target", D(9000000), "=") not in found
