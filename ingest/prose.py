@@ -962,6 +962,9 @@ class ProseReader:
             # something else; the wording's count is the one before it.
             before = self._value_before(text, wording, sentence_start)
             return [(before, [])] if before else []
+        if not re.search(r"[,，;；]", gap) and ANOTHER_PREDICATE.match(text, first.end):
+            # 目前35家社会组织已有8家完成了年检: the count of those that did something, not of all.
+            return []
         results = [(first, times)]
         if COMPARISON.search(gap):
             # 比2012年底的416.5万张: the value of the compared year; what follows is a change.

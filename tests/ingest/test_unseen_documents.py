@@ -1391,3 +1391,8 @@ def test_a_headlines_round_goal_takes_the_bodys_bound():
     found = doc_facts("z09_cn_eldercare_plan_2025_trad.txt")
     assert ("100000", "elderly_care_beds", 2025, "target", D(9000000), ">=") in found
     assert ("100000", "elderly_care_beds", 2025, "target", D(9000000), "=") not in found
+
+
+def test_organisations_that_did_something_are_no_total():
+    # 宿松县 2022 (bt09): 目前35家社会组织已有8家完成了年检 counts those inspected.
+    assert not any(f[1] == "social_orgs" for f in doc_facts("bt09_susong_org_inspection_2022_trad_neg.txt"))
