@@ -12,6 +12,14 @@ history as (
     select * from {{ ref('stg_reference__region_history') }}
 ),
 
+-- Several codes can have merged into one (港闸区 320611 and 崇川区 320602 into 崇川区 320613):
+-- one row per successor, with the year its code came into force where the history records one.
+successors as (
+    select new_code, max(changed_year) as changed_year
+    from history
+    group by new_code
+),
+
 current_regions as (
     select
         hierarchy.region_code,
@@ -25,10 +33,10 @@ current_regions as (
         hierarchy.aliases,
         hierarchy.region_code as current_code,
         true as is_current,
-        history.changed_year as valid_from_year,
+        successors.changed_year as valid_from_year,
         cast(null as integer) as valid_until_year
     from hierarchy
-    left join history on history.new_code = hierarchy.region_code
+    left join successors on successors.new_code = hierarchy.region_code
 ),
 
 -- An old code sat where its successor sits: same parent, level and place in the hierarchy.
