@@ -7,8 +7,9 @@ code structure, adds short-name aliases, applies the reviewed history of code
 changes in region_history.csv (a county that became a district: the old code
 leaves the table, the new one is added if cpca lacks it, and the old name becomes
 an alias of the new code, so a document written before the change resolves to the
-code in force today) and the curated aliases of regions_curated.csv, and writes
-regions.csv. Run it with the dev extra installed:
+code in force today; a change whose year is not recorded has an empty `changed`) and
+regions_curated.csv (curated aliases, and current regions cpca lacks that replaced no
+code, such as 龙港市 330383), and writes regions.csv. Run it with the dev extra installed:
 
     .venv/bin/python data/reference/build_regions.py
 """
@@ -20,6 +21,8 @@ import importlib.resources
 import re
 from collections import Counter
 from pathlib import Path
+
+from ingest.regions import GENERIC_NAMES
 
 HERE = Path(__file__).parent
 # Suffixes whose removal gives the name people write ("舟山市" -> "舟山").
@@ -35,7 +38,12 @@ COMMON_WORDS = {"合作", "东方", "安宁", "江山", "灯塔", "沙河", "新
                 "海阳", "栖霞", "图们", "集安", "仙桃", "文昌", "东兴", "凌海", "北镇", "调兵山", "新郑",
                 # autonomous prefectures' place names that are rivers or other places' words
                 # (海西: 海峡西岸 in Fujian's texts); their 州 forms (红河州, 海西州) are kept
-                "红河", "怒江", "海西", "海北"}
+                "红河", "怒江", "海西", "海北",
+                # short names of regions renamed since cpca's table (region_history.csv) that are
+                # ordinary words (友好, 上党课, 同仁), rivers (嫩江) or part of other names (东乡族,
+                # 黔西南, 沙湾区)
+                "友好", "三元", "东乡", "水城", "建安", "广信", "上党", "同仁", "无为", "黔西",
+                "嫩江", "沙湾", "新建"}
 
 
 # The peoples autonomous prefectures are named for (恩施土家族苗族自治州, 伊犁哈萨克自治州).
@@ -101,13 +109,18 @@ def main() -> None:
     with (HERE / "region_history.csv").open(encoding="utf-8") as handle:
         for change in csv.DictReader(handle):
             rows.pop(change["old_code"], None)
+            # A prefecture can be replaced too (那曲地区 542400 became 那曲市 540600).
             new = rows.setdefault(change["new_code"], {
                 "region_code": change["new_code"], "region": change["new_name"],
-                "parent_code": change["parent_code"], "level": "district", "aliases": ""})
+                "parent_code": change["parent_code"], "level": level_and_parent(change["new_code"])[0],
+                "aliases": ""})
             aliases = [a for a in new["aliases"].split("|") if a]
             short = short_name(change["new_name"])
+            # As in cpca's table, a county keeps no short name (比如县 is no 比如).
+            short = None if short in COMMON_WORDS or change["new_name"].endswith("县") else short
+            # 城区 and 矿区 (大同's, merged into 平城区 and 云冈区) are ordinary words, no aliases.
             for alias in (change["old_name"], short):
-                if alias and alias not in aliases:
+                if alias and alias not in aliases and alias not in GENERIC_NAMES:
                     aliases.append(alias)
             new["aliases"] = "|".join(aliases)
     for extra in ("regions_curated.csv",):

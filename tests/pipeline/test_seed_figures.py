@@ -213,18 +213,18 @@ def test_target_attainment(published):
 
 
 def test_dimensions(published):
-    # Every region of data/reference/regions.csv (3,220 rows) in force, and the 12 codes of
+    # Every region of data/reference/regions.csv (3,221 rows) in force, and the 143 codes of
     # data/reference/region_history.csv they replaced, each pointing to its successor.
     assert published.query(
         "select is_current, count(*) from marts.dim_region group by 1 order by 1") == [
-        (False, 12), (True, 3220)]
+        (False, 143), (True, 3221)]
     assert published.query(
         "select new_code, new_region_path, changed_year from marts.dim_region_change "
         "where old_name = '溧水县'") == [("320117", "全国 > 江苏省 > 南京市 > 溧水区", 2013)]
     assert published.query(
         "select count(*) from marts.dim_region_change as changes inner join marts.dim_region "
         "as regions on regions.region_code = changes.old_code "
-        "where not regions.is_current and regions.current_code = changes.new_code") == [(12,)]
+        "where not regions.is_current and regions.current_code = changes.new_code") == [(143,)]
     assert published.query(
         "select region_path, level, province_code, prefecture_code from marts.dim_region "
         "where region_code = '330903'"
