@@ -202,7 +202,11 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # no region's count either.
 # The verb may govern two kinds joined (新增日间照料床位和机构养老床位9000张).
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|整治|引导|动员|参评|内设|直接登记)"
-                       # the verb may govern a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织)
+                       # the verb may govern a list of counts (海安 2023: 新增民营养老机构不少于2家、养老床位
+                       # 不少于300张)
+                       rf"(?:[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
+                       r"[\u4e00-\u9fff]{1,2}、)*"
+                       # or a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织)
                        rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
 # How a text names its whole area as a subject (全省, 我市).
 AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟|我市|我省|我县|我区|我国|本市|本省")

@@ -1396,3 +1396,14 @@ def test_a_headlines_round_goal_takes_the_bodys_bound():
 def test_organisations_that_did_something_are_no_total():
     # 宿松县 2022 (bt09): 目前35家社会组织已有8家完成了年检 counts those inspected.
     assert not any(f[1] == "social_orgs" for f in doc_facts("bt09_susong_org_inspection_2022_trad_neg.txt"))
+
+
+def test_a_flow_verb_governs_a_list_of_counts():
+    # 海安市 2023 livelihood projects (bn05): 新增民营养老机构不少于2家、养老床位不少于300张 adds beds.
+    found = doc_facts("bn05_haian_2023_livelihood_projects_progress_neg.txt")
+    assert not any(f[1] == "elderly_care_beds" for f in found)
+    # 嘉定 2017 (n11): 新增老年活动室10家、老年人日间服务中心3家、助餐点5个 are new ones, and 床位总量超过9000张
+    # the stock.
+    found = doc_facts("n11_jiading_district_beds_2017.txt")
+    assert ("310114", "elderly_care_beds", 2017, "actual", D(9000), ">=") in found
+    assert not any(f[1] == "elderly_day_care_centres" for f in found)
