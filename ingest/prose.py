@@ -597,7 +597,10 @@ class ProseReader:
     def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str],
                        carried: WordingMatch | None = None) -> list[ProseFigure]:
         # The earlier items of a list split by semicolons may hold a bare wording's context.
-        earlier_items = EARLIER_ITEMS.search(text, max(0, start - CONTEXT_WINDOW), start)
+        # Only a window that ends with a semicolon can match, and the regex is slow to fail.
+        window_start = max(0, start - CONTEXT_WINDOW)
+        earlier_items = (EARLIER_ITEMS.search(text, window_start, start)
+                         if text[window_start:start].rstrip().endswith((";", "；")) else None)
         wordings = [replace(m, start=m.start + start, end=m.end + start)
                     for m in self.catalogue.find(sentence, earlier_items.group(0) if earlier_items else "")]
         if not wordings:
