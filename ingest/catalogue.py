@@ -109,6 +109,12 @@ class Catalogue:
         """The indicators marked `headline: true`: the ones the marts and `minzheng evaluate` are about."""
         return frozenset(code for code, indicator in self.indicators.items() if indicator.headline)
 
+    @functools.cached_property
+    def _any_context_wording(self) -> re.Pattern:
+        """Any bare wording of any indicator: most text holds none, and needs no loop over them."""
+        patterns = [p.pattern for i in self.indicators.values() for _, p, _ in i.context_wordings]
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
     def unit_words(self) -> list[str]:
         """Every unit word of the catalogue, longest first (元/人·月 before 元)."""
         words = {word for unit in self.units.values() for word in unit.words}
@@ -165,6 +171,8 @@ class Catalogue:
     def _with_context_wordings(self, text: str, matches: list[WordingMatch],
                                preceding: str = "") -> list[WordingMatch]:
         """Add bare wordings (床位数) that name an indicator only right after their context (养老机构)."""
+        if not self._any_context_wording.search(text):
+            return matches
         extra: list[WordingMatch] = []
         for indicator in self.indicators.values():
             for context, pattern, owner in indicator.context_wordings:

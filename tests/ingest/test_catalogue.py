@@ -41,3 +41,13 @@ def test_every_match_in_the_sample_documents_starts_where_the_scanner_looks():
                     assert starts is None or text[match.start()] in starts, (pattern.pattern, match.group(0))
                     checked += 1
     assert checked > 50
+
+
+def test_the_bare_wording_check_finds_a_line_exactly_when_some_bare_wording_is_in_it():
+    catalogue = default_catalogue()
+    bare = [pattern for i in catalogue.indicators.values() for _, pattern, _ in i.context_wordings]
+    lines = [line for path in sorted(DOCUMENTS_DIR.glob("*.txt"))
+             for line in normalise(path.read_text(encoding="utf-8")).splitlines()]
+    held = [bool(catalogue._any_context_wording.search(line)) for line in lines]
+    assert held == [any(pattern.search(line) for pattern in bare) for line in lines]
+    assert any(held) and not all(held)
