@@ -16,6 +16,7 @@ sentence (已/共有 against 力争/到), and finally the kind of document.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -313,7 +314,13 @@ class ValueMention:
 
 
 def _unit_pattern(catalogue: Catalogue) -> str:
-    words = set(catalogue.unit_words()) | set(OTHER_UNITS.split("|"))
+    return _unit_alternation(tuple(catalogue.unit_words()))
+
+
+@functools.lru_cache(maxsize=4)
+def _unit_alternation(unit_words: tuple[str, ...]) -> str:
+    # Built once per catalogue, not once per document: escaping the words is a share of reading a short one.
+    words = set(unit_words) | set(OTHER_UNITS.split("|"))
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
