@@ -119,7 +119,20 @@ def unify_characters(text: str) -> str:
 
     The full-width question mark stays: a real ？ is punctuation, a '?' is encoding noise.
     """
-    return fractions_to_signs(chinese_years_to_digits(DECIMAL_FULL_STOP.sub(".", text.translate(_character_table()))))
+    characters, replacements = _characters_to_unify()
+    text = characters.sub(lambda found: replacements[found.group()], text)
+    return fractions_to_signs(chinese_years_to_digits(DECIMAL_FULL_STOP.sub(".", text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _characters_to_unify() -> tuple[re.Pattern, dict[str, str]]:
+    """The characters of `_character_table` as one class, and what each becomes.
+
+    A substitution touches only those characters; str.translate looked up every character
+    of the text in the table, several times slower.
+    """
+    replacements = {chr(code): "" if new is None else chr(new) for code, new in _character_table().items()}
+    return re.compile("[" + "".join(map(re.escape, replacements)) + "]"), replacements
 
 
 @functools.lru_cache(maxsize=1)
