@@ -563,7 +563,7 @@ class ProseReader:
             # 到2020年,A达到X;B达到Y;C达到Z。: the goal year opening a list split by semicolons
             # holds for each item of the list, up to its full stop.
             goes_on = sentence.rstrip().endswith((";", "；"))
-            opening_goal = LIST_GOAL.search(sentence)
+            opening_goal = goes_on and LIST_GOAL.search(sentence)  # used only when the sentence goes on
             if opening_goal and goes_on and self.list_goal is None:
                 pending_goal = TimeExpression(0, 0, int(opening_goal.group("year") or opening_goal.group("statistics")))
                 pending_result = opening_goal.group("year") is None or opening_goal.group("result") is not None
