@@ -101,8 +101,12 @@ class Catalogue:
             first &= set().union(*(starts for _, _, starts in wordings))
         self._by_first_character = {c: [(i, p) for i, p, starts in wordings if starts is None or c in starts]
                                     for c in first}
-        self._scanner = re.compile(f"(?=[{''.join(sorted(first))}])(?:"
-                                   + "|".join(f"(?:{a})" for a in alternatives) + ")")
+        # Each character's wordings behind a test of that character: the scanner tries a few
+        # alternatives at a position, not all of them. (A wording may appear under several
+        # characters, so wordings cannot name their groups.)
+        groups = [f"(?={re.escape(c)})(?:" + "|".join(f"(?:{p.pattern})" for _, p in self._by_first_character[c]) + ")"
+                  for c in sorted(first)]
+        self._scanner = re.compile(f"(?=[{''.join(sorted(first))}])(?:" + "|".join(groups) + ")")
 
     @functools.cached_property
     def headline_codes(self) -> frozenset[str]:
