@@ -19,6 +19,7 @@ peer stating the same figure.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -53,8 +54,14 @@ class RegionFigure:
     quote: str
 
 
-def _item_value(figure: ProseFigure):
-    words = "|".join(sorted(map(re.escape, figure.indicator.unit.words), key=len, reverse=True))
+def _item_value(figure: ProseFigure) -> re.Pattern:
+    return _item_value_for(figure.indicator.unit.words)
+
+
+@functools.lru_cache(maxsize=32)
+def _item_value_for(unit_words: tuple[str, ...]) -> re.Pattern:
+    # Once per unit, not per figure: building the pattern cost more than matching it.
+    words = "|".join(sorted(map(re.escape, unit_words), key=len, reverse=True))
     return re.compile(
         rf"\s*{ITEM_LINK}\s*(?:(?P<open>[(（])\s*)?(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?"
         rf"\s*(?P<unit>{words})?(?P<more>余|多)?\s*(?(open)[)）])")

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from re import _constants as re_ops
+from re import _parser as re_parser
 
 import yaml
 
@@ -86,6 +88,7 @@ class Catalogue:
     units: dict[str, Unit]
     indicators: dict[str, Indicator]
     _scanner: re.Pattern = field(init=False, repr=False)
+    _by_first_character: dict[str, list[tuple[Indicator, re.Pattern]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # One alternation finds where any wording may start; each indicator's own
@@ -93,13 +96,31 @@ class Catalogue:
         alternatives = [p.pattern for i in self.indicators.values() for p in i.wordings]
         # A wording starts with one of the Han characters its pattern contains: testing that
         # one character first lets the scanner skip ordinary text quickly.
-        first = sorted({c for a in alternatives for c in a if "\u4e00" <= c <= "\u9fff"})
-        self._scanner = re.compile(f"(?=[{''.join(first)}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
+        first = {c for a in alternatives for c in a if "\u4e00" <= c <= "\u9fff"}
+        # Only the wordings that can start with the character at a hit are tried there, and the
+        # scanner looks only at those characters: most of the Han characters above never start one.
+        wordings = [(i, p, _first_characters(p)) for i in self.indicators.values() for p in i.wordings]
+        if all(starts is not None for _, _, starts in wordings):
+            first &= set().union(*(starts for _, _, starts in wordings))
+        self._by_first_character = {c: [(i, p) for i, p, starts in wordings if starts is None or c in starts]
+                                    for c in first}
+        # Each character's wordings behind a test of that character: the scanner tries a few
+        # alternatives at a position, not all of them. (A wording may appear under several
+        # characters, so wordings cannot name their groups.)
+        groups = [f"(?={re.escape(c)})(?:" + "|".join(f"(?:{p.pattern})" for _, p in self._by_first_character[c]) + ")"
+                  for c in sorted(first)]
+        self._scanner = re.compile(f"(?=[{''.join(sorted(first))}])(?:" + "|".join(groups) + ")")
 
     @functools.cached_property
     def headline_codes(self) -> frozenset[str]:
         """The indicators marked `headline: true`: the ones the marts and `minzheng evaluate` are about."""
         return frozenset(code for code, indicator in self.indicators.items() if indicator.headline)
+
+    @functools.cached_property
+    def _any_context_wording(self) -> re.Pattern:
+        """Any bare wording of any indicator: most text holds none, and needs no loop over them."""
+        patterns = [p.pattern for i in self.indicators.values() for _, p, _ in i.context_wordings]
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
     def unit_words(self) -> list[str]:
         """Every unit word of the catalogue, longest first (元/人·月 before 元)."""
@@ -139,15 +160,14 @@ class Catalogue:
                 break
             start = hit.start()
             best_end, best = -1, []
-            for indicator in self.indicators.values():
-                for pattern in indicator.wordings:
-                    match = pattern.match(text, start)
-                    if match is None or match.end() <= start:
-                        continue
-                    if match.end() > best_end:
-                        best_end, best = match.end(), [indicator]
-                    elif match.end() == best_end and indicator not in best:
-                        best.append(indicator)
+            for indicator, pattern in self._by_first_character.get(text[start], ()):
+                match = pattern.match(text, start)
+                if match is None or match.end() <= start:
+                    continue
+                if match.end() > best_end:
+                    best_end, best = match.end(), [indicator]
+                elif match.end() == best_end and indicator not in best:
+                    best.append(indicator)
             if not best:  # the alternation matched an empty optional prefix only
                 position = start + 1
                 continue
@@ -158,6 +178,8 @@ class Catalogue:
     def _with_context_wordings(self, text: str, matches: list[WordingMatch],
                                preceding: str = "") -> list[WordingMatch]:
         """Add bare wordings (床位数) that name an indicator only right after their context (养老机构)."""
+        if not self._any_context_wording.search(text):
+            return matches
         extra: list[WordingMatch] = []
         for indicator in self.indicators.values():
             for context, pattern, owner in indicator.context_wordings:
@@ -177,6 +199,48 @@ class Catalogue:
                         extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,), True))
         return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
+
+def _first_characters(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` can start with; None when that is no short list.
+
+    Read from the parse tree of Python's own regex parser (re._parser, Python 3.11): lookarounds
+    take no character, and a part that may match nothing (养老(服务)?) lets the next part start it.
+    """
+    parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    starts, _ = _starts_of(parsed)
+    return None if starts is None else frozenset(starts)
+
+
+def _starts_of(items) -> tuple[set[str] | None, bool]:
+    """(first characters or None if unknown, whether it can match nothing) of a parsed sequence."""
+    starts: set[str] = set()
+    for op, argument in items:
+        if op in (re_ops.ASSERT, re_ops.ASSERT_NOT, re_ops.AT):
+            continue
+        if op is re_ops.LITERAL:
+            part, empty = {chr(argument)}, False
+        elif op is re_ops.IN and all(kind is re_ops.LITERAL for kind, _ in argument):
+            part, empty = {chr(code) for _, code in argument}, False
+        elif op is re_ops.SUBPATTERN and not argument[1] & re.IGNORECASE:
+            part, empty = _starts_of(argument[-1])
+        elif op is re_ops.BRANCH:
+            branches = [_starts_of(branch) for branch in argument[1]]
+            if any(branch is None for branch, _ in branches):
+                return None, False
+            part, empty = set().union(*(branch for branch, _ in branches)), any(e for _, e in branches)
+        elif op in (re_ops.MAX_REPEAT, re_ops.MIN_REPEAT):
+            part, empty = _starts_of(argument[2])
+            empty = empty or argument[0] == 0
+        else:
+            return None, False
+        if part is None:
+            return None, False
+        starts |= part
+        if not empty:
+            return starts, False
+    return starts, True
 
 
 def _unit(code: str, spec: dict) -> Unit:

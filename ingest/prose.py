@@ -16,6 +16,7 @@ sentence (已/共有 against 力争/到), and finally the kind of document.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -340,7 +341,13 @@ class ValueMention:
 
 
 def _unit_pattern(catalogue: Catalogue) -> str:
-    words = set(catalogue.unit_words()) | set(OTHER_UNITS.split("|"))
+    return _unit_alternation(tuple(catalogue.unit_words()))
+
+
+@functools.lru_cache(maxsize=4)
+def _unit_alternation(unit_words: tuple[str, ...]) -> str:
+    # Built once per catalogue, not once per document: escaping the words is a share of reading a short one.
+    words = set(unit_words) | set(OTHER_UNITS.split("|"))
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -610,7 +617,7 @@ class ProseReader:
             # 到2020年,A达到X;B达到Y;C达到Z。: the goal year opening a list split by semicolons
             # holds for each item of the list, up to its full stop.
             goes_on = sentence.rstrip().endswith((";", "；"))
-            opening_goal = LIST_GOAL.search(sentence)
+            opening_goal = goes_on and LIST_GOAL.search(sentence)  # used only when the sentence goes on
             if opening_goal and goes_on and self.list_goal is None:
                 pending_goal = TimeExpression(0, 0, int(opening_goal.group("year") or opening_goal.group("statistics")))
                 pending_result = opening_goal.group("year") is None or opening_goal.group("result") is not None
@@ -651,7 +658,10 @@ class ProseReader:
     def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str],
                        carried: WordingMatch | None = None) -> list[ProseFigure]:
         # The earlier items of a list split by semicolons may hold a bare wording's context.
-        earlier_items = EARLIER_ITEMS.search(text, max(0, start - CONTEXT_WINDOW), start)
+        # Only a window that ends with a semicolon can match, and the regex is slow to fail.
+        window_start = max(0, start - CONTEXT_WINDOW)
+        earlier_items = (EARLIER_ITEMS.search(text, window_start, start)
+                         if text[window_start:start].rstrip().endswith((";", "；")) else None)
         wordings = [replace(m, start=m.start + start, end=m.end + start)
                     for m in self.catalogue.find(sentence, earlier_items.group(0) if earlier_items else "")]
         if not wordings:
