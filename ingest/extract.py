@@ -27,7 +27,7 @@ from ingest.metadata import (
     read_metadata,
 )
 from ingest.normalise import normalise
-from ingest.prose import DocumentFrame, ProseFigure, ProseReader
+from ingest.prose import DocumentFrame, ProseFigure, ProseReader, follows_semicolon
 from ingest.quantity_tables import quantity_table_figures
 from ingest.rankings import ranked_figures
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
@@ -79,7 +79,7 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
     # An item of a list split by semicolons that opens with a name speaks of that region
     # throughout (……;宁波持证人数2603人,注册社工机构5家;温州……).
     list_item = (figure.wording_start - SUBJECT_WINDOW <= figure.sentence_start
-                 and _follows_semicolon(text, figure.sentence_start))
+                 and follows_semicolon(text, figure.sentence_start))
     for index, (start, end, written) in enumerate(found):
         if before.endswith("在", 0, start):
             continue  # 在全国有影响力的社会组织达到50家: where they matter, not whose they are
@@ -101,17 +101,6 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
             return None
         return codes or None
     return None
-
-
-def _follows_semicolon(text: str, position: int) -> bool:
-    """Whether the last character before `position` other than white space is a semicolon.
-
-    Walks back from `position`: text[:position].rstrip() copied the text up to each figure, which
-    made a long file's time grow with the square of its length.
-    """
-    while position > 0 and text[position - 1].isspace():
-        position -= 1
-    return position > 0 and text[position - 1] in ";；"
 
 
 def _without_restatements(figures: list[ProseFigure]) -> list[ProseFigure]:

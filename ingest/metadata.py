@@ -237,7 +237,7 @@ def find_region(table: RegionTable, title: str | None, text: str,
 def _province_of_its_documents(table: RegionTable, text: str) -> tuple[str, str, str] | None:
     """A province's text that never names it (全省, 我厅) but cites its own documents by number:
     江苏 2020 (省委办公厅、省政府办公厅出台《……》(苏办发〔2017〕51号)) is 江苏's."""
-    cues = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
+    cues = _voice_cues(text)
     if not cues["province"] or cues["province"] < max(cues.values()):
         return None
     abbreviations = province_abbreviations()
@@ -247,6 +247,11 @@ def _province_of_its_documents(table: RegionTable, text: str) -> tuple[str, str,
         return None
     ((code, number),) = provinces.items()
     return code, table.regions[code].name, f"the text speaks as a province and cites its documents ({number})"
+
+
+def _voice_cues(text: str) -> dict[str, int]:
+    """How often the text speaks as each level of region (全区, 市委, 我省): AUTHOR_LEVEL_CUES counted."""
+    return {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
 
 
 def _voice_rank(region, city_voice: bool = True) -> int:
@@ -278,7 +283,7 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
         if NATIONAL.search(title):
             return COUNTRY_CODE, table.regions[COUNTRY_CODE].name, f"the title '{title}' speaks of the whole country"
     national = len(NATIONAL_VOICE.findall(text))
-    cue_counts = {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
+    cue_counts = _voice_cues(text)
     if not mentions:
         if _speaks_nationally(national, cue_counts, 0):
             country = table.regions[COUNTRY_CODE].name

@@ -340,6 +340,17 @@ class ValueMention:
     measured: bool = False
 
 
+def follows_semicolon(text: str, position: int) -> bool:
+    """Whether the last character before `position` other than white space is a semicolon.
+
+    Walks back from `position`: text[:position].rstrip() would copy the text up to it, which
+    made a long file's time grow with the square of its length.
+    """
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position > 0 and text[position - 1] in ";；"
+
+
 def _unit_pattern(catalogue: Catalogue) -> str:
     return _unit_alternation(tuple(catalogue.unit_words()))
 
@@ -554,9 +565,7 @@ class ProseReader:
         lookback = PERIOD_LOOKBACK.match(sentence)
         if topic is None or topic.period_start is None or lookback is None:
             return None
-        years = lookback.group("years")
-        count = int(years) if years.isdigit() else "一二三四五六七八九十".index(years) + 1
-        if count != topic.year - topic.period_start + 1:
+        if parse_number(lookback.group("years")) != topic.year - topic.period_start + 1:
             return None
         return replace(topic, start=sentence_start, end=sentence_start + lookback.end())
 
@@ -618,7 +627,7 @@ class ProseReader:
             # holds for each item of the list, up to its full stop.
             goes_on = sentence.rstrip().endswith((";", "；"))
             opening_goal = goes_on and LIST_GOAL.search(sentence)  # used only when the sentence goes on
-            if opening_goal and goes_on and self.list_goal is None:
+            if opening_goal and self.list_goal is None:
                 pending_goal = TimeExpression(0, 0, int(opening_goal.group("year") or opening_goal.group("statistics")))
                 pending_result = opening_goal.group("year") is None or opening_goal.group("result") is not None
             else:
@@ -658,10 +667,9 @@ class ProseReader:
     def _read_sentence(self, text: str, sentence: str, start: int, notes: list[str],
                        carried: WordingMatch | None = None) -> list[ProseFigure]:
         # The earlier items of a list split by semicolons may hold a bare wording's context.
-        # Only a window that ends with a semicolon can match, and the regex is slow to fail.
-        window_start = max(0, start - CONTEXT_WINDOW)
-        earlier_items = (EARLIER_ITEMS.search(text, window_start, start)
-                         if text[window_start:start].rstrip().endswith((";", "；")) else None)
+        # Only text that ends with a semicolon can match, and the regex is slow to fail.
+        earlier_items = (EARLIER_ITEMS.search(text, max(0, start - CONTEXT_WINDOW), start)
+                         if follows_semicolon(text, start) else None)
         wordings = [replace(m, start=m.start + start, end=m.end + start)
                     for m in self.catalogue.find(sentence, earlier_items.group(0) if earlier_items else "")]
         if not wordings:
