@@ -73,6 +73,9 @@ OPENING_CHARACTERS = 400
 STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?<!\d)(\d{4})年"
                          r"(?!\d{1,2}月|前|以前|目标|以来|远景|起|就|开始"
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
+# Statistics of a year's end (截至2016年底,辽宁共有60岁以上老年人925.3万) are published in the year
+# after it: a text citing them as its latest figures speaks in that later year.
+YEAR_END_RESULT = re.compile(r"(?:截至|截止到?)\s*(\d{4})\s*年(?:底|末)")
 # A year of another country's figures (美国2000年有56000个基金会, in a 2011 piece on 深圳) is not the
 # year the text speaks in.
 FOREIGN_SUBJECT = re.compile(r"(?:美国|日本|英国|法国|德国|韩国|俄罗斯|新加坡|加拿大|澳大利亚|瑞典"
@@ -481,6 +484,7 @@ def find_stated_year(text: str) -> int | None:
         opening = opening[: present.start()]
     years = [int(m.group(1)) for m in STATED_YEAR.finditer(opening)
              if is_year(int(m.group(1))) and not FOREIGN_SUBJECT.search(opening, max(0, m.start() - 6), m.start())]
+    years += [int(m.group(1)) + 1 for m in YEAR_END_RESULT.finditer(opening) if is_year(int(m.group(1)))]
     return max(years) if years else None
 
 

@@ -1195,10 +1195,9 @@ def test_a_towns_count_is_no_regions_figure():
 
 
 def test_beds_per_thousand_with_the_verb_after_the_bed_count():
-    # 烟台 (bh01): 各类养老床位4.79万张,千名老人拥有32.95张. The page gives no date, so no year is
-    # decided; the rate is read with its value all the same.
-    text = (CORPUS_DOCS / "bh01_yantai_beds_per1k_2015_excerpt.txt").read_text(encoding="utf-8")
-    assert any("千名老人拥有' 32.95" in note for note in records(text).notes)
+    # 烟台 (bh01): 各类养老床位4.79万张,千名老人拥有32.95张: the rate is the words after the count.
+    found = doc_facts("bh01_yantai_beds_per1k_2015_excerpt.txt")
+    assert any(f[1] == "elderly_care_beds_per_1k_elderly" and f[4] == D("32.95") for f in found)
 
 
 # -- round eleven: batches bj and bk ------------------------------------------------------------
@@ -1407,3 +1406,17 @@ def test_a_flow_verb_governs_a_list_of_counts():
     found = doc_facts("n11_jiading_district_beds_2017.txt")
     assert ("310114", "elderly_care_beds", 2017, "actual", D(9000), ">=") in found
     assert not any(f[1] == "elderly_day_care_centres" for f in found)
+
+
+def test_year_end_statistics_date_an_undated_report_in_the_year_after():
+    # 沈阳日报 (u09), dated only 12月6日: 截至2016年底,辽宁共有60岁以上老年人925.3万……。目前,辽宁共有
+    # 各类养老机构1797家,养老床位26.39万张: the year-end figures are out, so 目前 is 2017.
+    found = doc_facts("u09_liaoning_beds_2017.txt")
+    assert ("210000", "elderly_care_beds", 2017, "actual", D(263900), "=") in found
+    # 烟台 (bh01): 截至2014年底,烟台60岁以上老年人达145.4万人……目前,……各类养老床位4.79万张,千名老人拥有32.95张.
+    found = doc_facts("bh01_yantai_beds_per1k_2015_excerpt.txt")
+    assert ("370600", "elderly_care_beds", 2015, "actual", D(47900), "=") in found
+    assert ("370600", "elderly_care_beds_per_1k_elderly", 2015, "actual", D("32.95"), "=") in found
+    # 淮安 (d03): the figure stated at the year's end keeps that year.
+    found = doc_facts("d03_huaian_certified_sw_2017.txt")
+    assert ("320800", "certified_social_workers", 2017, "actual", D(869), "=") in found
