@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ingest.kinds import DocumentKind, default_kinds, load_occasions
-from ingest.numbers import PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
+from ingest.numbers import PERIOD_RE, PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, province_abbreviations
 
@@ -76,6 +76,13 @@ STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?
 # Statistics of a year's end (截至2016年底,辽宁共有60岁以上老年人925.3万) are published in the year
 # after it: a text citing them as its latest figures speaks in that later year.
 YEAR_END_RESULT = re.compile(r"(?:截至|截止到?)\s*(\d{4})\s*年(?:底|末)")
+# A text on a plan period brought to its close (国新办“高质量完成‘十四五’规划”系列主题新闻发布会;
+# 首都“十四五”规划高质量收官; 介绍“十四五”期间民政发展取得的成就) speaks in the period's last year.
+_QUOTE = r"[“”‘’\"'「」]*"
+PERIOD_CONCLUDED = re.compile(
+    rf"(?:高质量|圆满|全面)完成{_QUOTE}(?P<done>{PERIOD_RE.pattern}){_QUOTE}"
+    rf"|(?P<closed>{PERIOD_RE.pattern}){_QUOTE}(?:规划)?{_QUOTE}(?:高质量|圆满|胜利)?收官"
+    rf"|(?P<achieved>{PERIOD_RE.pattern}){_QUOTE}(?:期间|时期)[^。;；,，]{{0,16}}?取得的?(?:成就|成效|成绩)")
 # A year of another country's figures (美国2000年有56000个基金会, in a 2011 piece on 深圳) is not the
 # year the text speaks in.
 FOREIGN_SUBJECT = re.compile(r"(?:美国|日本|英国|法国|德国|韩国|俄罗斯|新加坡|加拿大|澳大利亚|瑞典"
@@ -485,6 +492,7 @@ def find_stated_year(text: str) -> int | None:
     years = [int(m.group(1)) for m in STATED_YEAR.finditer(opening)
              if is_year(int(m.group(1))) and not FOREIGN_SUBJECT.search(opening, max(0, m.start() - 6), m.start())]
     years += [int(m.group(1)) + 1 for m in YEAR_END_RESULT.finditer(opening) if is_year(int(m.group(1)))]
+    years += [PERIODS[next(label for label in m.groups() if label)][1] for m in PERIOD_CONCLUDED.finditer(opening)]
     return max(years) if years else None
 
 

@@ -1420,3 +1420,15 @@ def test_year_end_statistics_date_an_undated_report_in_the_year_after():
     # 淮安 (d03): the figure stated at the year's end keeps that year.
     found = doc_facts("d03_huaian_certified_sw_2017.txt")
     assert ("320800", "certified_social_workers", 2017, "actual", D(869), "=") in found
+
+
+def test_a_report_on_a_plan_period_brought_to_its_close_speaks_in_its_last_year():
+    # 央视 (d11), undated: 国务院新闻办召开“高质量完成“十四五””系列新闻发布会,介绍“十四五”期间民政发展取得的
+    # 成就。……全国登记注册的社会组织数量达到86.5万个.
+    found = doc_facts("d11_cn_social_orgs_14th_review_2025.txt")
+    assert ("100000", "social_orgs", 2025, "actual", D(865000), "=") in found
+    # 北京商报 (au02), dated only 12月11日: 首都"十四五"规划高质量收官系列主题新闻发布会 …… 累计建成养老机构622家、
+    # 床位11万张,护理型床位占比达68%.
+    found = doc_facts("au02_beijing_14th_review_nursing_share_2025_trad.txt")
+    assert ("110000", "elderly_care_beds", 2025, "actual", D(110000), "=") in found
+    assert ("110000", "nursing_bed_share", 2025, "actual", D(68), "=") in found
