@@ -1432,3 +1432,10 @@ def test_a_report_on_a_plan_period_brought_to_its_close_speaks_in_its_last_year(
     found = doc_facts("au02_beijing_14th_review_nursing_share_2025_trad.txt")
     assert ("110000", "elderly_care_beds", 2025, "actual", D(110000), "=") in found
     assert ("110000", "nursing_bed_share", 2025, "actual", D(68), "=") in found
+
+
+def test_beds_per_thousand_with_only_has():
+    # 宁夏 2015 (w04): 目前,宁夏各类养老服务机构只有109个、床位15024张,每千名老人只有18.8张床位,供需矛盾突出.
+    found = doc_facts("w04_ningxia_beds_2015_dxbei.txt")
+    assert ("640000", "elderly_care_beds_per_1k_elderly", 2015, "actual", D("18.8"), "=") in found
+    assert ("640000", "elderly_care_beds", 2015, "actual", D(15024), "=") in found
