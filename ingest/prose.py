@@ -59,6 +59,11 @@ SCOPE_WORDS = "全市|全区|全省|全国|全县|本市|本区|本县|我市|�
 # 每人每月1138元: the period stands before the number, the bare 元 after it.
 PER_PERIOD = "每人每月|每人每年|每月|每年"
 PER_PERIOD_UNIT = {"月": "元/月", "年": "元/年"}
+# A change stated on the way to the total (持证社会工作者的数量大幅增加了13.8万人,达到了66.9万人): the
+# total follows it, after a comma and a verb of reaching.
+CHANGE_ON_THE_WAY = re.compile(
+    r"(?:比上年|较上年|比去年|较去年|同比)?(?:大幅|共)?(?:增加|增长|新增|提高|上升)了?\s*[\d.]+\s*[万亿]?"
+    r"(?:[张个家人名]|%|个百分点)(?=[,，]\s*(?:总数|总量)?\s*(?:已)?\s*(?:达到|达|增至|增加到|升至|突破))")
 CONNECTOR = re.compile(
     rf"\s+|[,，、:：“”\"]"
     rf"|(?P<time>{TIME_RE.pattern})"
@@ -70,6 +75,7 @@ CONNECTOR = re.compile(
     rf"|(?:逐年|逐步|不断|持续|稳步)(?:提高|提升|增长|增加|上升)"
     # A milestone passed on the way (跨越90万大关,达到93.1万): the figure follows it.
     rf"|(?:跨越|突破|迈过|越过|站上)[\d.]+[万亿]?(?:大关|关口)"
+    rf"|{CHANGE_ON_THE_WAY.pattern}"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总人数|总量|人数|规模|比例|比重|的"
     # The aspect mark of a verb (已经达到了约93万人, 增加到了32.7万人), and a series that names its
     # figure again (为28.8万人,而到了2017年,这一数字已经增加到了32.7万人).
@@ -988,7 +994,7 @@ class ProseReader:
             # 目前35家社会组织已有8家完成了年检: the count of those that did something, not of all.
             return []
         results = [(first, times)]
-        if COMPARISON.search(gap):
+        if COMPARISON.search(CHANGE_ON_THE_WAY.sub("", gap)):
             # 比2012年底的416.5万张: the value of the compared year; what follows is a change.
             return results if times else []
         after_first = FROM_TO.match(text, first.end)

@@ -1439,3 +1439,11 @@ def test_beds_per_thousand_with_only_has():
     found = doc_facts("w04_ningxia_beds_2015_dxbei.txt")
     assert ("640000", "elderly_care_beds_per_1k_elderly", 2015, "actual", D("18.8"), "=") in found
     assert ("640000", "elderly_care_beds", 2015, "actual", D(15024), "=") in found
+
+
+def test_a_change_stated_on_the_way_to_the_total():
+    # Content-farm summary of the national series (bg01): 2020年是一个关键的转折点,持证社会工作者的数量大幅
+    # 增加了13.8万人,达到了66.9万人. The total is the figure, not the change before it.
+    found = doc_facts("bg01_cn_certified_sw_series_contentfarm.txt")
+    assert ("100000", "certified_social_workers", 2020, "actual", D(669000), "=") in found
+    assert not any(f[1] == "certified_social_workers" and f[4] == D(138000) for f in found)
