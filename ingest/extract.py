@@ -54,6 +54,10 @@ LOCATE_PROBE = 24
 ROUNDING_SHARE = Decimal("0.05")
 # What joins the names of a list of regions that share one figure.
 LIST_JOIN = re.compile(r"\s*[、,，和及与]\s*")
+# A city's own words for its area in a figure's clause (目前,全市共注册登记各类社会组织574家), in a text
+# about a province: the figure is the city's the text names, not the province's (吉林 provincial
+# officials visiting 延吉市, 延吉新闻网 2020).
+CITY_AREA = re.compile(r"(?:全市|我市|本市)[^,，;；。:：]*$")
 
 
 def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
@@ -100,7 +104,29 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
         if len(codes) == 1 and codes[0][0] == metadata.region_code:
             return None
         return codes or None
+    document = regions.regions.get(metadata.region_code or "")
+    if (CITY_AREA.search(before) and document is not None and document.level in ("country", "province")
+            and not document.name.endswith("市")):
+        city = _city_named_most(text, regions, mentions, document)
+        return [(city.code, city.name)] if city else []
     return None
+
+
+def _city_named_most(text: str, regions: RegionTable, mentions, document) -> object | None:
+    """The city (a prefecture or county-level 市) within `document`'s area the text names most; None on a tie."""
+    counts: dict[str, int] = {}
+    for written, count in mentions.items():
+        resolution = regions.resolve(written, text, mentions)
+        if resolution is None:
+            continue
+        region = resolution.region
+        inside = document.code == COUNTRY_CODE or document in regions.ancestors(region.code)
+        if region.name.endswith("市") and region.level in ("prefecture", "district") and inside:
+            counts[region.code] = counts.get(region.code, 0) + count
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return regions.regions[ranked[0][0]]
 
 
 def _without_restatements(figures: list[ProseFigure]) -> list[ProseFigure]:
@@ -255,8 +281,13 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
 
     records: list[tuple[int, FigureRecord]] = []
     for index, figure in enumerate(prose):
-        subjects = _figure_regions(text, figure, metadata, regions, mentions) or [
-            (metadata.region_code, metadata.region)]
+        subjects = _figure_regions(text, figure, metadata, regions, mentions)
+        if subjects is None:
+            subjects = [(metadata.region_code, metadata.region)]
+        elif not subjects:
+            notes.append(f"'{figure.wording}' {figure.value}: the city's own figure (全市, 我市) in a text "
+                         "about a wider area, and no one city named most; not taken")
+            continue
         if len(subjects) > 1 and "分别" in text[figure.wording_start + len(figure.wording) : figure.start]:
             # 舟山市、湖州市和丽水市节地生态安葬率分别达到60%、55%和50%: one value each, in order.
             values = respective_values(text, figure.start, figure)

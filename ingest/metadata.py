@@ -71,7 +71,7 @@ OPENING_CHARACTERS = 400
 # over the span from later. 到了2008年 is 到 too (美国2000年有56000个基金会,而到了2008年则已经达到75000个);
 # a start (浙江省在2012年就开始了放开登记管理试点, 2012年起) is no present either.
 STATED_YEAR = re.compile(r"(?<![到至~\-—－比较与自从由])(?<!到了)(?<!\d)(\d{4})年"
-                         r"(?!\d{1,2}月|前|以前|目标|以来|远景|起|就|开始"
+                         r"(?!\d{1,2}月|前|以前|之前|目标|以来|远景|起|就|开始"
                          r"|(?:底|末)?(?:将|要|预计|有望|可望|或将|前后)|\s*[-—－~～至到]\s*\d{4})")
 # Statistics of a year's end (截至2016年底,辽宁共有60岁以上老年人925.3万) are published in the year
 # after it: a text citing them as its latest figures speaks in that later year.

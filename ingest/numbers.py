@@ -164,8 +164,8 @@ RELATIVE_YEARS = {"明年": 1, "去年": -1, "上年": -1}
 # The words of a text's present (目前, 今年): what 今年/目前 count from.
 PRESENT_WORDS = "目前|今年|当前|现阶段|如今|眼下|时至今日"
 TIME_RE = re.compile(
-    # Not 2012年以来: since that year, up to the present.
-    r"(?P<year>\d{4})年(?!以来)(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
+    # Not 2012年以来, 从2015年开始, 自2015年起,: since that year, up to the present.
+    r"(?P<year>\d{4})年(?!以来|开始|起[,，])(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
     rf"|“?(?P<period>{PERIOD_RE.pattern})”?(?P<part>期末|末|时期|期间|期)?"
     rf"|(?P<relative>今年|明年|去年|上年|截至目前|截止目前|到目前为止|{PRESENT_WORDS})"
     rf"|(?:党的)?(?P<congress>{CONGRESS_RE})(?:召开)?(?:前夕|之际|期间|前)"

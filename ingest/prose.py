@@ -126,13 +126,15 @@ PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
 COUNT_INSIDE_RATE = re.compile(rf"(?P<value>{NUMBER})\s*[\u4e00-\u9fff]?(?:以上|以下)?的?$")
 # A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
-# Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
 # A figure a local text quotes as the nation's standard or goal is no figure of the local region
 # (安庆 2018: 今年将提前实现国家民政事业发展“十三五”规划提出的“每千名老人拥有床位数40张”的目标任务;
 # 厦门 2017: 33.85张(国家2020年千名老人35-40张的标准)).
 NATIONAL_STANDARD_BEFORE = re.compile(r"国家[^,，。;；()（）]{0,32}$")
 NATIONAL_STANDARD_AFTER = re.compile(r"\s*[”\"’]?的?(?:标准|要求|目标)")
-ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口")
+# Sentences that estimate or forecast (预计, 需建成, 按……计算): their numbers are neither results nor targets.
+# A gap (缺口) makes an estimate of the numbers of its own clause only (床位缺口仍有50多万张), not of
+# the stock a later clause states (镇江 2013: 社会工作者专业人才缺口较大,目前具有助理社工师以上资格的仅有283人).
+ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口(?=[^,，;；:：]*\d)")
 # Words of a goal in a sentence of the text's present year (not the 到 of a span, 2008年到2018年);
 # 达到 alone is none (news reports
 # results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张), nor 要 in 重要/主要, nor
@@ -208,7 +210,9 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # reform (直接登记的社会组织约3万个) and one facility's own beds (该项目……内设养老床位约120张) are
 # no region's count either.
 # The verb may govern two kinds joined (新增日间照料床位和机构养老床位9000张).
-FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|孵化|入驻|撤销|注销|取缔|打击|查处|清理|整治|引导|动员|参评|内设|直接登记)"
+# 增 alone after a word of the future adds too (泉州晚报 2018 headline: 今年将增养老床位3840张).
+FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至到加值])|孵化|培育|入驻|撤销|注销|取缔|打击"
+                       r"|查处|清理|整治|引导|动员|参评|内设|直接登记)"
                        # the verb may govern a list of counts (海安 2023: 新增民营养老机构不少于2家、养老床位
                        # 不少于300张)
                        rf"(?:[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
@@ -221,6 +225,10 @@ AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟
 # 民办养老机构207家,养老床位25600张): a part, whatever their own wording.
 OWNERS_INSTITUTIONS_BEFORE = re.compile(r"(?:公办|民办|公建民营|社会办|民营)[\u4e00-\u9fff]{0,6}机构\s*"
                                         rf"(?:{NUMBER})\s*万?\s*[家个所处]\s*[,，、]\s*$")
+# Beds of a number of institutions that opens its clause, with no area word (锡林郭勒 2018: ……3处示范性牧民
+# 养老服务机构的建设和发展,3家养老机构床位总数达到了2660张) are those institutions' beds: a part.
+COUNTED_INSTITUTIONS_LEAD = re.compile(
+    rf"^\s*(?:这|上述|以上)?(?:{NUMBER})\s*[家个所处](?:[\u4e00-\u9fff]{{0,8}}机构)?\s*$")
 # A qualifier of age or size right before a count wording (成立10年以上社会组织) names a part.
 # So does a grade (有效期内的3A级以上社会组织有270家).
 # So does the level an organisation works at (全国性的社会组织仅有约100家,地方性的社会组织有约6000家;
@@ -893,6 +901,11 @@ class ProseReader:
         owners = OWNERS_INSTITUTIONS_BEFORE.search(sentence[: wording.start - start])
         if owners and any(indicator.unit.code == "beds" for indicator in wording.indicators):
             notes.append(f"'{owners.group(0)}{wording.text}': the beds of one owner's institutions, a part; not taken")
+            return True
+        counted = COUNTED_INSTITUTIONS_LEAD.match(lead)
+        if counted and any(indicator.unit.code == "beds" for indicator in wording.indicators):
+            notes.append(f"'{lead.strip()}{wording.text}': the beds of the institutions just counted, "
+                         "a part; not taken")
             return True
         attribute = AGE_QUALIFIER.search(lead)
         if attribute:

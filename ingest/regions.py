@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,12 +21,16 @@ from minzheng.paths import REFERENCE_DIR
 REGIONS_FILE = REFERENCE_DIR / "regions.csv"
 # The one-character abbreviations that open provinces' document numbers (苏办发〔2017〕51号).
 ABBREVIATIONS_FILE = REFERENCE_DIR / "province_abbreviations.csv"
+# Ordinary words that contain a region's name (示范县 holds 范县): matched as words, never as regions.
+TRAPS_FILE = REFERENCE_DIR / "region_name_traps.csv"
 COUNTRY_CODE = "100000"
 LEVEL_RANK = {"country": 0, "province": 1, "prefecture": 2, "district": 3}
 # One-character aliases (沪, 浙) are fine in a table but too ambiguous in running text.
 MIN_ALIAS_LENGTH = 2
 # Full names that are also ordinary words in civil-affairs text (新建城区, 矿区治理).
 GENERIC_NAMES = {"城区", "矿区", "郊区"}
+# A short name that opens a street's name is no mention of the region (延吉's 河南街道, 中山路, 南京路).
+STREET_AFTER = re.compile(r"路|大道|大街|街道|街(?![头面])|巷|胡同")
 
 
 @dataclass(frozen=True)
@@ -43,12 +48,14 @@ class Resolution:
 
 
 class RegionTable:
-    def __init__(self, regions: dict[str, Region], names: dict[str, list[tuple[str, bool]]]):
+    def __init__(self, regions: dict[str, Region], names: dict[str, list[tuple[str, bool]]],
+                 traps: tuple[str, ...] = ()):
         self.regions = regions
         self._names = names  # written name -> [(code, is full name)]
-        # Aho-Corasick: thousands of names found in one pass over the text.
+        # Aho-Corasick: thousands of names found in one pass over the text. The longest match
+        # wins, so a trap word (示范县) hides the name inside it (范县); traps are then dropped.
         self._automaton = ahocorasick.Automaton()
-        for written in names:
+        for written in (*names, *traps):
             self._automaton.add_word(written, written)
         self._automaton.make_automaton()
 
@@ -75,7 +82,8 @@ class RegionTable:
         publisher = publisher_suffix()
         return [(end + 1 - len(written), end + 1, written)
                 for end, written in self._automaton.iter_long(text)
-                if bool(publisher.match(text, end + 1)) == publishers]
+                if written in self._names and bool(publisher.match(text, end + 1)) == publishers
+                and not (STREET_AFTER.match(text, end + 1) and not any(full for _, full in self._names[written]))]
 
     def candidates(self, written: str) -> list[tuple[Region, bool]]:
         return [(self.regions[code], full) for code, full in self._names.get(written, [])]
@@ -149,7 +157,9 @@ def default_regions() -> RegionTable:
                     names.setdefault(alias, []).append((code, len(alias) > len(row["region"])))
     for written, entries in names.items():
         names[written] = list(dict.fromkeys(entries))
-    return RegionTable(regions, names)
+    with TRAPS_FILE.open(encoding="utf-8") as handle:
+        traps = tuple(row["word"] for row in csv.DictReader(handle))
+    return RegionTable(regions, names, traps)
 
 
 @functools.lru_cache(maxsize=1)

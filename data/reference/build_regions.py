@@ -60,6 +60,23 @@ def prefecture_short_names(name: str) -> list[str]:
     return [place + "州"] + ([place] if place not in COMMON_WORDS else [])
 
 
+# An autonomous county or banner as people write it: its place name with 县 or 旗 (互助土族自治县 ->
+# 互助县, 围场满族蒙古族自治县 -> 围场县); the place name alone is too often an ordinary word.
+# The 55 minority peoples, as their names stand before 族 in the names of autonomous areas.
+MINORITY_PEOPLES = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 "
+                    "佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 "
+                    "锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 "
+                    "鄂伦春 赫哲 门巴 珞巴 基诺").split()
+_PEOPLE = "|".join(sorted(MINORITY_PEOPLES, key=len, reverse=True))
+AUTONOMOUS_COUNTY = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,}}?)(?:(?:{_PEOPLE})族)+自治(?P<kind>县|旗)$")
+
+
+def autonomous_county_short_names(name: str) -> list[str]:
+    """互助土族自治县 -> [互助县]; [] for any other name."""
+    match = AUTONOMOUS_COUNTY.match(name)
+    return [match.group("place") + match.group("kind")] if match else []
+
+
 def short_name(name: str) -> str | None:
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -99,7 +116,8 @@ def main() -> None:
             if level == "district" and alias in COMMON_WORDS:
                 alias = None
             aliases = [alias] if alias else []
-            aliases += [a for a in prefecture_short_names(name) if a not in aliases]
+            aliases += [a for a in prefecture_short_names(name) + autonomous_county_short_names(name)
+                        if a not in aliases]
             rows[code] = {"region_code": code, "region": name, "parent_code": parent,
                           "level": level, "aliases": "|".join(aliases)}
     # Prefecture-less parents (e.g. county-level cities directly under a province).
@@ -148,6 +166,12 @@ def main() -> None:
             others = [r for r in rows.values() if r is not row and r.get("parent_code") != row["region_code"]
                       and (r["region"] == short or short in (r.get("aliases") or "").split("|"))]
             if others:
+                row["aliases"] = "|".join(a for a in row["aliases"].split("|") if a and a != short)
+    # 河南县 (河南蒙古族自治县) reads as the province's counties in 河南县域, 河南县级: no alias.
+    provinces = {short_name(row["region"]) for row in rows.values() if row.get("level") == "province"}
+    for row in rows.values():
+        for short in autonomous_county_short_names(row["region"]):
+            if short[:-1] in provinces:
                 row["aliases"] = "|".join(a for a in row["aliases"].split("|") if a and a != short)
     out = HERE / "regions.csv"
     with out.open("w", encoding="utf-8", newline="") as handle:

@@ -1447,3 +1447,80 @@ def test_a_change_stated_on_the_way_to_the_total():
     found = doc_facts("bg01_cn_certified_sw_series_contentfarm.txt")
     assert ("100000", "certified_social_workers", 2020, "actual", D(669000), "=") in found
     assert not any(f[1] == "certified_social_workers" and f[4] == D(138000) for f in found)
+
+
+# -- batches bu, bv, bw: county pages, city texts, news of certified social workers --------------
+
+def test_a_year_that_opens_a_span_is_no_figures_year():
+    # 锡林郭勒日报 2018 (bu04): 从2015年开始,我盟……投入资金2.36亿元: since 2015, up to the present.
+    from ingest.numbers import find_time_expressions
+    sentence = "从2015年开始,我盟通过地方财政、彩票公益金和社会力量投入资金2.36亿元"
+    assert [t.year for t in find_time_expressions(sentence)] == []
+    assert [t.year for t in find_time_expressions("2015年,我盟投入资金2.36亿元")] == [2015]
+
+
+def test_beds_of_the_institutions_just_counted_are_a_part():
+    # bu04: ……3处示范性牧民养老服务机构的建设和发展,3家养老机构床位总数达到了2660张: three homes' beds.
+    found = doc_facts("bu04_xilingol_pastoral_homes_2018_neg.txt")
+    assert not any(f[1] == "elderly_care_beds" for f in found)
+
+
+def test_a_year_before_which_something_happens_is_not_the_present():
+    # 上海 (bv02), page date 04-11 without a year: 上海老龄化高峰预计在2035年之前来临 is no present;
+    # 据悉,“十四五”全市将建成17.8万张养老床位 is a goal.
+    found = doc_facts("bv02_shanghai_beds_target_2025_aggregator.txt")
+    assert ("310000", "elderly_care_beds", 2025, "target", D(178000), "=") in found
+    assert not any(f[1] == "elderly_care_beds" and f[3] == "actual" for f in found)
+
+
+def test_will_add_is_a_flow():
+    # 泉州晚报 headline (bv01): 今年将增养老床位3840张 adds beds.
+    found = doc_facts("bv01_quanzhou_beds_2017_shuffled_farm.txt")
+    assert not any(f[1] == "elderly_care_beds" and f[4] == D(3840) for f in found)
+
+
+def test_organisations_cultivated_are_no_stock():
+    # 延吉 2021 (bu02): 培育发展各类社会组织575家 counts those the bureau fostered; left for a person.
+    assert not any(f[1] == "social_orgs" for f in doc_facts("bu02_yanji_orgs_575_2021_doubt.txt"))
+
+
+def test_an_autonomous_county_by_its_short_name():
+    # 互助县 government site (bu03): 互助县 is 互助土族自治县 630223.
+    text = (CORPUS_DOCS / "bu03_huzhu_minzheng_2023_neg.txt").read_text(encoding="utf-8")
+    assert records(text).metadata.region_code == "630223"
+
+
+def test_a_street_named_after_a_province_is_no_mention_of_it():
+    # 延吉新闻网 2020 (bu01): 河南街道白梅社会工作服务中心 is a street of 延吉, not 河南省.
+    from ingest.regions import default_regions
+    sentence = "调研组先后来到公园街道杨柳社会工作服务中心、河南街道白梅社会工作服务中心、进学街道娇阳社区"
+    assert "河南" not in default_regions().mentions(sentence)
+    assert "河南" in default_regions().mentions("记者从河南民政部门获悉")
+
+
+def test_the_citys_own_figure_in_a_report_of_provincial_officials():
+    # 延吉新闻网 (bu01): 省民政厅……来到延吉,……目前,全市共注册登记各类社会组织574家. The page's date is in its
+    # URL (…/2020/1118/…), given here as its first line; 全市 is 延吉市, the city the text names.
+    text = "2020-11-18\n" + (CORPUS_DOCS / "bu01_yanji_social_orgs_2020.txt").read_text(encoding="utf-8")
+    assert ("222401", "social_orgs", 2020, "actual", D(574), "=") in facts(text)
+
+
+def test_a_model_county_is_no_county():
+    # 文登大众 2019 (bw03): 全省殡葬综合改革示范县 holds 范县 (410926, Henan) only as letters.
+    assert not any(f[0] == "410926" for f in doc_facts("bw03_wendeng_eco_burial_30pct_2019.txt"))
+
+
+def test_an_untimed_count_of_a_news_report_citing_a_plan_is_its_present():
+    # 2019 news (bw09) citing 《社会工作专业人才队伍建设中长期规划(2011-2020年)》: 我国持证社工达44万人 is
+    # the count of the day, not the plan's 2020 goal.
+    found = doc_facts("bw09_cn_certified_sw_44wan_2018.txt")
+    assert not any(f[1] == "certified_social_workers" and f[3] == "target" for f in found)
+    # 2016 news (av09): 我国专业社工近50万名 (headline) is 2016's.
+    found = doc_facts("av09_cn_certified_sw_2016.txt")
+    assert ("100000", "professional_social_workers", 2016, "actual", D(500000), "~") in found
+
+
+def test_holders_of_the_assistant_level_and_above_after_a_gap_named():
+    # 金山网 2013 (bw07): 镇江市社会工作者专业人才缺口较大,目前具有助理社工师以上资格的仅有283人.
+    found = doc_facts("bw07_zhenjiang_certified_sw_2013.txt")
+    assert ("321100", "certified_social_workers", 2013, "actual", D(283), "=") in found
