@@ -20,6 +20,7 @@ KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
 PERIODS_FILE = REFERENCE_DIR / "plan_periods.csv"
 OCCASIONS_FILE = REFERENCE_DIR / "annual_occasions.csv"
 CONGRESSES_FILE = REFERENCE_DIR / "party_congresses.csv"
+SESSIONS_FILE = REFERENCE_DIR / "national_sessions.csv"
 # A document cited by its title (《……纲要》提出, 随着《……“十三五”规划》工作的推进): a body never
 # names its own document so, so the cited title's words do not make the text of that kind.
 CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
@@ -132,6 +133,12 @@ def load_congresses(path=CONGRESSES_FILE) -> dict[str, int]:
     """National party congresses by their short name (十八大) -> the year each was held."""
     with path.open(encoding="utf-8") as handle:
         return {row["name"]: int(row["year"]) for row in csv.DictReader(handle)}
+
+
+def load_sessions(path=SESSIONS_FILE) -> dict[tuple[str, str], int]:
+    """Terms of the national congresses (十二届全国人大): (body, term) -> the year of its first session."""
+    with path.open(encoding="utf-8") as handle:
+        return {(row["body"], row["term"]): int(row["first_year"]) for row in csv.DictReader(handle)}
 
 
 def load_periods(path=PERIODS_FILE) -> dict[str, tuple[int, int]]:

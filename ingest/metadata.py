@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.kinds import DocumentKind, default_kinds, load_occasions
+from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessions
 from ingest.numbers import PERIOD_RE, PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, province_abbreviations
@@ -98,6 +98,11 @@ OCCASIONS = load_occasions()
 OCCASION_COUNTERS = "|".join(sorted({counter for _, counter in OCCASIONS.values()}))
 OCCASION = re.compile(rf"第(?P<count>\d{{1,3}}|[一二三四五六七八九十]{{1,4}})(?P<counter>{OCCASION_COUNTERS})"
                       rf"[“\"「]?(?P<name>{'|'.join(OCCASIONS)})")
+# A plenary session of a national congress, held each March (十二届全国人大一次会议 -> 2013): the terms
+# are in data/reference/national_sessions.csv. Not a standing committee's sessions (常委会第三十七次会议).
+SESSIONS = load_sessions()
+NATIONAL_SESSION = re.compile(r"(?P<term>[十一二三四五六七八九]{1,3}届)全国(?P<body>人大|人民代表大会|政协)"
+                              r"第?(?P<session>[一二三四五])次(?:全体)?会议")
 # A report of a yearly statistical bulletin (国家统计局发布中华人民共和国2020年国民经济和社会发展统计公报):
 # its figures are of the bulletin's year, not of the day it was published.
 CITED_BULLETIN = re.compile(r"发布(?:了)?《?[^。,，;《》\n]{0,20}?(\d{4})年度?[^。,，;《》\n]{0,20}?统计公报")
@@ -508,13 +513,20 @@ def _body_start(opening: str) -> int:
 
 
 def find_occasion_year(text: str) -> int | None:
-    """The year of the first counted yearly day `text` names (第15个国际社工日 -> 2021)."""
+    """The year of the first counted yearly day `text` names (第15个国际社工日 -> 2021), or of the
+    first session of a national congress it names (十二届全国人大一次会议 -> 2013)."""
     for match in OCCASION.finditer(text):
         first_year, counter = OCCASIONS[match.group("name")]
         count = match.group("count")
         number = int(count) if count.isdigit() else parse_chinese_number(count)
         if match.group("counter") == counter and number and is_year(first_year + int(number) - 1):
             return first_year + int(number) - 1
+    for match in NATIONAL_SESSION.finditer(text):
+        body = "全国政协" if match.group("body") == "政协" else "全国人大"
+        first_year = SESSIONS.get((body, match.group("term")))
+        session = parse_chinese_number(match.group("session"))
+        if first_year and session:
+            return first_year + int(session) - 1
     return None
 
 

@@ -1524,3 +1524,13 @@ def test_holders_of_the_assistant_level_and_above_after_a_gap_named():
     # 金山网 2013 (bw07): 镇江市社会工作者专业人才缺口较大,目前具有助理社工师以上资格的仅有283人.
     found = doc_facts("bw07_zhenjiang_certified_sw_2013.txt")
     assert ("321100", "certified_social_workers", 2013, "actual", D(283), "=") in found
+
+
+def test_a_session_of_the_national_congress_dates_its_report():
+    # 人民网 (aj02), dated only 3月13日电: 十二届全国人大一次会议新闻中心……召开记者会 is March 2013, so
+    # 到去年年底,通过职业水平考试获得职业资格证书的专业社工已经有8万多人 is 2012's.
+    found = doc_facts("aj02_cn_npc_press_conference_certified_sw_2012.txt")
+    assert ("100000", "certified_social_workers", 2012, "actual", D(80000), ">=") in found
+    from ingest.metadata import find_occasion_year
+    assert find_occasion_year("在十三届全国人大二次会议上") == 2019
+    assert find_occasion_year("十三届全国人大常委会第三十七次会议") is None
