@@ -55,8 +55,10 @@ PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
 DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
 # A news lead opening with the day it reports (2021年3月16日,是第15个国际社工日; 2021年2月28日上午9:30,
-# 国家统计局发布……), at the start of a line or after the 讯 of a dateline.
-LEAD_DATE = re.compile(r"(?:^|讯[)）]?\s*)(\d{4})年(\d{1,2})月(\d{1,2})日(?=[,，是上下晚]|\s)", re.M)
+# 国家统计局发布……), at the start of a line or after the 讯 of a dateline and its reporters (东北新闻网讯
+# (记者 张三)2010年8月3日,……).
+LEAD_DATE = re.compile(r"(?:^|讯[)）]?\s*(?:[(（][^()（）\n]{1,40}[)）])?\s*)"
+                       r"(\d{4})年(\d{1,2})月(\d{1,2})日(?=[,，是上下晚]|\s)", re.M)
 # A date written day first, as some news sites print it: 30.08.2017.
 # Dates this few lines apart are items of a list (a link list may put a separator line, a title
 # line and a date line to each item: 人民网 2020, bn08).

@@ -1534,3 +1534,12 @@ def test_a_session_of_the_national_congress_dates_its_report():
     from ingest.metadata import find_occasion_year
     assert find_occasion_year("在十三届全国人大二次会议上") == 2019
     assert find_occasion_year("十三届全国人大常委会第三十七次会议") is None
+
+
+def test_a_dated_lead_after_the_reporters_of_a_dateline():
+    # 东北新闻网 (bo03) opens 东北新闻网讯(记者贺小雁)9月14日,……; the same lead with the year its page's URL
+    # gives (…/2010/09/…) dates the report: 目前全省依法登记的社会组织已经达到2万多家 is 2010's.
+    text = (CORPUS_DOCS / "bo03_liaoning_social_orgs_party_2010.txt").read_text(encoding="utf-8")
+    dated = text.replace("东北新闻网讯(记者贺小雁)9月14日", "东北新闻网讯(记者贺小雁)2010年9月14日", 1)
+    assert ("210000", "social_orgs", 2010, "actual", D(20000), ">=") in facts(dated)
+    assert not any(f[1] == "social_orgs" for f in facts(text))
