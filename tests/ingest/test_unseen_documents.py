@@ -342,6 +342,16 @@ def test_synonym_spun_text_is_read_back():
     assert ("100000", "eco_burial_rate", 2020, "target", D(50), ">=") in facts(text)
 
 
+def test_the_spun_name_of_eco_burial_marks_a_spun_text():
+    from ingest.normalise import normalise
+
+    # 福建 2019 repost (aa05), spun with only one other mark (两年夜类 for 两大类): 节地生态埋葬 is the
+    # spinner's, so the text is read back, its scattered spaces too.
+    text = normalise((CORPUS_DOCS / "aa05_fujian_cities_ecoburial_2018_spun.txt").read_text(encoding="utf-8"))
+    assert "其中厦门、泉州、福州市节地生态安葬率均达90%以上" in text
+    assert "两大类" in text
+
+
 def test_real_words_of_an_unspun_text_stay():
     from ingest.normalise import normalise
 
