@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ingest.numbers import PERIOD_RE, PERIODS
+
 REVIEW, OUTLOOK, TARGETS = "review", "outlook", "targets"
 
 NUMERAL = "[一二三四五六七八九十]+"
@@ -24,7 +26,7 @@ STANDALONE_HEADING = re.compile(r"^[^\n,,。;;!?]{4,40}$", re.M)
 
 HEADING_TEXT = 24
 CLASSES = [
-    (REVIEW, re.compile(r"发展基础|回顾|成就|成效|完成情况|基本情况|工作总结|现状|取得|进展|背景")),
+    (REVIEW, re.compile(r"发展基础|回顾|成就|成效|完成情况|基本情况|工作总结|现状|取得|进展|背景|亮点")),
     (OUTLOOK, re.compile(r"形势|面临|机遇|挑战|研判|预测")),
     (TARGETS, re.compile(r"目标|任务|指标|重大事项|行动|措施|保障|要求|思路|原则|举措|重点|工程|计划|打算|安排"
                          r"|附件|附表|专栏")),
@@ -32,7 +34,9 @@ CLASSES = [
 # The one year a heading's own line names (一、2019年工作完成情况; 二、2020年工作计划): a work summary
 # that closes with next year's plan, a government work report's review and tasks. Not a span
 # (2016—2020年, 2015年以来) and not a heading that runs on into its text.
-HEADING_YEAR = re.compile(r"[^\n。;；,，]{0,6}?(?<!\d)((?:19|20)\d\d)年度?(?![\d至到—\-－~以])")
+# A plan period named so (一、“十三五”期间亮点工作: 临沂 2021) is its last year.
+HEADING_YEAR = re.compile(r"[^\n。;；,，]{0,6}?(?:(?<!\d)((?:19|20)\d\d)年度?(?![\d至到—\-－~以])"
+                          rf"|[“\"]?({PERIOD_RE.pattern})[”\"]?(?:期间|时期))")
 # Second-level headings describe their topic in words of their own (救助工作任务依然较重
 # under an outlook); only these words make one open a part of goals and tasks.
 STRONG_TARGET_WORDS = re.compile(r"目标|主要任务|重点任务|主要指标|重大事项|行动计划|专栏|附件|附表")
@@ -76,7 +80,7 @@ def map_sections(text: str) -> SectionMap:
         headings.append((match.end(), 1, classify(text[match.end() : match.end() + HEADING_TEXT])))
         year = HEADING_YEAR.match(text, match.end(), match.end() + HEADING_TEXT)
         if year:
-            heading_years[match.end()] = int(year.group(1))
+            heading_years[match.end()] = int(year.group(1)) if year.group(1) else PERIODS[year.group(2)][1]
     for match in SECOND_HEADING.finditer(text):
         headings.append((match.end(), 2, classify(text[match.end() : match.end() + HEADING_TEXT], 2)))
     for match in BOX_CAPTION.finditer(text):

@@ -1553,3 +1553,11 @@ def test_a_dated_lead_after_the_reporters_of_a_dateline():
     dated = text.replace("东北新闻网讯(记者贺小雁)9月14日", "东北新闻网讯(记者贺小雁)2010年9月14日", 1)
     assert ("210000", "social_orgs", 2010, "actual", D(20000), ">=") in facts(dated)
     assert not any(f[1] == "social_orgs" for f in facts(text))
+
+
+def test_a_heading_that_names_a_plan_period_dates_its_results():
+    # 临沂 民政 review (by03) under the heading 一、“十三五”期间亮点工作: 养老机构护理型床位占比41.2% is 2020's.
+    found = doc_facts("by03_linyi_13th_review_beds.txt")
+    assert ("371300", "nursing_bed_share", 2020, "actual", D("41.2"), "=") in found
+    from ingest.sections import REVIEW, map_sections
+    assert map_sections("一、“十三五”期间亮点工作\n全市……").dated_at(3) == (REVIEW, 2020)
