@@ -1561,3 +1561,9 @@ def test_a_heading_that_names_a_plan_period_dates_its_results():
     assert ("371300", "nursing_bed_share", 2020, "actual", D("41.2"), "=") in found
     from ingest.sections import REVIEW, map_sections
     assert map_sections("一、“十三五”期间亮点工作\n全市……").dated_at(3) == (REVIEW, 2020)
+
+
+def test_beds_of_institutions_and_communities_for_the_old():
+    # 国新办 2021 (bd04): 截至2020年底,……各类机构和社区老年床位823.8万张,同比增长7.3%.
+    found = doc_facts("bd04_cn_beds_2020_press_conf.txt")
+    assert ("100000", "elderly_care_beds", 2020, "actual", D(8238000), "=") in found
