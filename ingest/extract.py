@@ -44,7 +44,8 @@ COUNTRY_WORDS = re.compile(r"全国|我国")
 # What follows a region word that is the subject of a figure's sentence.
 # 山东的生态安葬率: a region's own figure, named with 的 right before the wording; 我国将实现……:
 # the subject of a goal; 深圳市登记各类社会组织4110个: the region that registers them.
-SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有|的$|将|要|登记)")
+# 昆区正式注册的社会组织有372家: registered (登记, 注册) by the region's own office.
+SUBJECT_FOLLOW = re.compile(r"(?:共有|拥有|现有|已有|共计|各类|累计|共|有|的$|将|要|(?:正式|依法)?(?:登记|注册))")
 SUBJECT_WINDOW = 60
 # What a quote puts between a table's header and its row, or where it cuts a sentence.
 QUOTE_GAP = "…"

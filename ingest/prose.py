@@ -237,6 +237,10 @@ COUNTED_INSTITUTIONS_LEAD = re.compile(
 AGE_QUALIFIER = re.compile(r"(?:(?:全国|地方|省|市|县|区)(?:性|级)|有影响力|示范性?|品牌|骨干|枢纽型|党(?:员|组织|支部)"
                            r"|\d+\s*(?:年|岁|周岁|张|人)(?:以上|以下|以内|及以上)"
                            r"|(?:[1-5]\s*A|A{1,5})\s*(?:等?级)?(?:及?以上)?)的?$")
+# Organisations filed with a street or community rather than registered (昆都仑区 2018: 街道备案的社会组织
+# 1380家), and those that took part in something (参与各级政府购买项目的社会组织21家; 参与民政厅支持项目的
+# 昆区社会组织共18家), are parts of the registered total.
+FILED_OR_TAKING_PART = re.compile(r"备案(?:类|管理)?的?$|(?:参与|参加|承接)[^,，。;；]{1,24}的")
 # A sentence that goes on with a series: it opens with the year of its value.
 # The date of a sentence's results (……提到,截至2024年底,).
 RESULT_DATE = re.compile(r"(?:截至|截止到|截止)\s*(?P<year>\d{4})\s*年")
@@ -907,7 +911,7 @@ class ProseReader:
             notes.append(f"'{lead.strip()}{wording.text}': the beds of the institutions just counted, "
                          "a part; not taken")
             return True
-        attribute = AGE_QUALIFIER.search(lead)
+        attribute = AGE_QUALIFIER.search(lead) or FILED_OR_TAKING_PART.search(lead)
         if attribute:
             notes.append(f"'{attribute.group(0)}{wording.text}': a part of the total, not taken")
             return True

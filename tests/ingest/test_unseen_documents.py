@@ -1567,3 +1567,19 @@ def test_beds_of_institutions_and_communities_for_the_old():
     # 国新办 2021 (bd04): 截至2020年底,……各类机构和社区老年床位823.8万张,同比增长7.3%.
     found = doc_facts("bd04_cn_beds_2020_press_conf.txt")
     assert ("100000", "elderly_care_beds", 2020, "actual", D(8238000), "=") in found
+
+
+# -- batches bx to cb: provincial and older texts, replies, districts, the north and west ---------
+
+def test_filed_and_taking_part_organisations_are_parts_and_a_district_by_its_short_name():
+    # 昆都仑区 2018 (cb05): 截止到2018年年底,昆区正式注册的社会组织有372家,街道备案的社会组织1380家;
+    # 参与各级政府购买项目的社会组织21家; 参与民政厅支持项目的昆区社会组织共18家. Only the registered total
+    # counts, and it is the district's (昆区 is 昆都仑区), not 包头市's the text also names.
+    found = {f for f in doc_facts("cb05_kundulun_social_orgs_2018.txt") if f[1] == "social_orgs"}
+    assert found == {("150203", "social_orgs", 2018, "actual", D(372), "=")}
+
+
+def test_holders_of_the_national_certificate():
+    # 宁波 2021 (ca11): 据悉,宁波持有全国社会工作者职业水平证书人员10410人.
+    found = doc_facts("ca11_ningbo_jiangbei_sw_week_2021_trad.txt")
+    assert ("330200", "certified_social_workers", 2021, "actual", D(10410), "=") in found
