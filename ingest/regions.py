@@ -126,7 +126,11 @@ class RegionTable:
 
 
     def _scores(self, regions: list[Region], mentions: Counter) -> list[tuple[int, int, Region, dict[str, int]]]:
-        """(mentions of its parents, -level, region, the parents named) for each candidate, best first."""
+        """(mentions of its parents, -level, region, the parents named) for each candidate, best first.
+
+        A name that means the candidate alone (舟山市普陀区 for 普陀 in 舟山新闻) supports it as its
+        parents' names do.
+        """
         scores = []
         for region in regions:
             support = {}
@@ -135,6 +139,9 @@ class RegionTable:
                             if any(code == ancestor.code for code, _ in self._names.get(name, [])))
                 if count and ancestor.code != COUNTRY_CODE:
                     support[ancestor.name] = count
+            for name, n in mentions.items():
+                if {code for code, _ in self._names.get(name, [])} == {region.code}:
+                    support[name] = n
             scores.append((sum(support.values()), -LEVEL_RANK[region.level], region, support))
         scores.sort(key=lambda item: (item[0], item[1]), reverse=True)
         return scores

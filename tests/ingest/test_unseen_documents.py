@@ -1583,3 +1583,13 @@ def test_holders_of_the_national_certificate():
     # 宁波 2021 (ca11): 据悉,宁波持有全国社会工作者职业水平证书人员10410人.
     found = doc_facts("ca11_ningbo_jiangbei_sw_week_2021_trad.txt")
     assert ("330200", "certified_social_workers", 2021, "actual", D(10410), "=") in found
+
+
+def test_a_short_name_is_the_region_the_text_names_in_full():
+    # 舟山 news (ca03): the lead names 舟山市普陀区, the figure's sentence only 普陀 (当前,普陀共有登记注册
+    # 社会组织338家): 普陀 is 330903, not Shanghai's 310107.
+    from ingest.normalise import normalise
+    from ingest.regions import default_regions
+    table = default_regions()
+    text = normalise((CORPUS_DOCS / "ca03_putuo_zhoushan_social_orgs_2021_trad.txt").read_text(encoding="utf-8"))
+    assert table.resolve("普陀", text, table.mentions(text)).region.code == "330903"
