@@ -26,7 +26,8 @@ STANDALONE_HEADING = re.compile(r"^[^\n,,。;;!?]{4,40}$", re.M)
 
 HEADING_TEXT = 24
 CLASSES = [
-    (REVIEW, re.compile(r"发展基础|回顾|成就|成效|完成情况|基本情况|工作总结|现状|取得|进展|背景|亮点")),
+    (REVIEW, re.compile(r"发展基础|基础条件|回顾|成就|成效|完成情况|完成良好|完成较好|基本情况|工作总结|现状|取得"
+                        r"|进展|背景|亮点")),
     (OUTLOOK, re.compile(r"形势|面临|机遇|挑战|研判|预测")),
     (TARGETS, re.compile(r"目标|任务|指标|重大事项|行动|措施|保障|要求|思路|原则|举措|重点|工程|计划|打算|安排"
                          r"|附件|附表|专栏")),
