@@ -152,7 +152,8 @@ PLAN_STATES = re.compile(r"(?:规划|方案|意见|纲要|计划)》?中?(?:提�
 # A report that opens a list of a plan's goals with a dash or colon (新华社 2022: 这份……印发的规划明确了
 # “十四五”社会发展与公共服务主要指标—— / 在幼有所育方面,到2025年,…… / 在老有所养方面,养老机构护理型床位
 # 占比达55%,……): the items that follow, each a paragraph opened as a list item, are the plan's goals.
-PLAN_LIST_LEAD = re.compile(rf"{PLAN_STATES.pattern}[^。]*(?:——|[:：])\s*$")
+# Not a review of a plan's goals (“十二五”规划确定的主要指标完成情况如下:): its items are results.
+PLAN_LIST_LEAD = re.compile(rf"{PLAN_STATES.pattern}(?![^。]*(?:完成|实现|情况|成效|成就))[^。]*(?:——|[:：])\s*$")
 LIST_ITEM = re.compile(r"\s*(?:在[^,，。]{1,12}方面|[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d]{1,2}[)）]"
                        r"|\d{1,2}[.、．](?!\d)|[●•■◆])")
 # Words that make an undated sentence of a news report a goal rather than the present state.
