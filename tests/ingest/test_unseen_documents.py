@@ -1609,3 +1609,11 @@ def test_a_plans_review_of_the_period_before_under_its_headings():
     # 江西 十三五 民政 plan (cd03): 第一节基础条件 …… 一、规划重要指标完成良好 …… 每万人拥有社会组织数达4.4个: 2015's.
     found = doc_facts("cd03_jiangxi_13th_mz_plan_12th_review.txt")
     assert ("360000", "social_orgs_per_10k", 2015, "actual", D("4.4"), "=") in found
+
+
+def test_leads_of_a_plans_list_of_goals():
+    from ingest.prose import PLAN_LIST_LEAD
+    # 新华社 2022 (cd07), and two leads of the corpus that open lists of goals with a colon.
+    assert PLAN_LIST_LEAD.search("这份由国家发展改革委等21个部门印发的规划明确了“十四五”社会发展与公共服务主要指标——")
+    assert PLAN_LIST_LEAD.search("《意见》提出了发展社会养老服务业的总体目标为:")
+    assert PLAN_LIST_LEAD.search("《规划》提出,“十三五”我市殡葬事业发展主要目标是:")
