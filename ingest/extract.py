@@ -31,7 +31,7 @@ from ingest.prose import DocumentFrame, ProseFigure, ProseReader, follows_semico
 from ingest.quantity_tables import quantity_table_figures
 from ingest.rankings import ranked_figures
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
-from ingest.regions import COUNTRY_CODE, RegionTable, default_regions
+from ingest.regions import COUNTRY_CODE, Region, RegionTable, default_regions
 from ingest.sections import map_sections
 from ingest.tables import TableFigure, find_tables, table_figures
 
@@ -75,7 +75,8 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
     A region word is the subject when it owns the figure: directly before the wording
     (全国持证社会工作者) or before a verb of having (全国共有, 我国各类). As a mere
     modifier (全国海葬基地落户舟山) it changes nothing. Several regions joined by 、
-    or 和 as one subject (A市、B市、C市节地生态安葬率均达到……) each get the figure.
+    or 和 as one subject (A市、B市、C市节地生态安葬率均达到……) each get the figure. 全市 in a text
+    about a province is the city the text names most; [] when no one city is (not taken).
     """
     before = text[max(figure.sentence_start, figure.wording_start - SUBJECT_WINDOW) : figure.wording_start]
     found = regions.find(before)
@@ -113,7 +114,7 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
     return None
 
 
-def _city_named_most(text: str, regions: RegionTable, mentions, document) -> object | None:
+def _city_named_most(text: str, regions: RegionTable, mentions, document: Region) -> Region | None:
     """The city (a prefecture or county-level 市) within `document`'s area the text names most; None on a tie."""
     counts: dict[str, int] = {}
     for written, count in mentions.items():
