@@ -149,13 +149,6 @@ ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|
 # A goal a plan states, reported after its year has passed (北京 2022: 2015年《北京市养老服务设施专项规划》
 # 提及……“至2020年,实现全市机构养老床位数量达到16万张”): still the plan's goal, not the year's result.
 PLAN_STATES = re.compile(r"(?:规划|方案|意见|纲要|计划)》?中?(?:提出|提及|明确|要求|确定)")
-# A report that opens a list of a plan's goals with a dash or colon (新华社 2022: 这份……印发的规划明确了
-# “十四五”社会发展与公共服务主要指标—— / 在幼有所育方面,到2025年,…… / 在老有所养方面,养老机构护理型床位
-# 占比达55%,……): the items that follow, each a paragraph opened as a list item, are the plan's goals.
-# Not a review of a plan's goals (“十二五”规划确定的主要指标完成情况如下:): its items are results.
-PLAN_LIST_LEAD = re.compile(rf"{PLAN_STATES.pattern}(?![^。]*(?:完成|实现|情况|成效|成就))[^。]*(?:——|[:：])\s*$")
-LIST_ITEM = re.compile(r"\s*(?:在[^,，。]{1,12}方面|[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d]{1,2}[)）]"
-                       r"|\d{1,2}[.、．](?!\d)|[●•■◆])")
 # Words that make an undated sentence of a news report a goal rather than the present state.
 # 余 or 多 after a number: more than it (66万余人, 6400多人, 30余万人).
 MORE_THAN = "余|多"
@@ -555,8 +548,6 @@ class ProseReader:
             explicit = earlier[-1] if earlier else (self.list_goal or part_time or self.topic_year)
             if explicit is not None and explicit is self.list_goal and self.list_result:
                 return explicit.year, "actual", True  # 截至2012年底,……;……: results of that year
-        if explicit is None and self.plan_list_year is not None and not ACTUAL_CUES.search(sentence):
-            return self.plan_list_year, "target", True  # an item of a plan's list of goals
         if explicit is None and (dated := self.sections.dated_at(value.start)):
             section, year = dated  # 二、2020年工作计划 …… 全区养老床位达到3600张
             return year, "actual" if section == REVIEW else "target", True
@@ -624,7 +615,6 @@ class ProseReader:
         span_starts = [a for a, _ in spans]
         self.list_goal, self.list_result = None, False
         self.topic_year = None
-        self.plan_list_year: int | None = None  # the goal year of a plan's list being read
         self.previous_time = None  # the last time the sentence before states, not in a comparison
         topic_reach = -1
         series_kind = None
@@ -644,12 +634,6 @@ class ProseReader:
                 self.topic_year = self._period_looked_back(sentence, sentence_start)
                 if self.topic_year is not None:
                     topic_reach = sentence_start + TOPIC_REACH
-            if self.plan_list_year is not None and text.startswith("\n", sentence_start - 1) and not LIST_ITEM.match(
-                    sentence):
-                self.plan_list_year = None  # the list ends with the first paragraph that is no item
-            if PLAN_LIST_LEAD.search(sentence):
-                periods = [t.year for t in self.frame.times(sentence) if t.period_start is not None]
-                self.plan_list_year = periods[-1] if periods else self.frame.target_year
             topic = TOPIC_YEAR.match(sentence)
             if topic:
                 opening = self.frame.times(topic.group("year"))

@@ -1595,25 +1595,16 @@ def test_a_short_name_is_the_region_the_text_names_in_full():
     assert table.resolve("普陀", text, table.mentions(text)).region.code == "330903"
 
 
-def test_a_plans_list_of_goals_after_a_dash_and_a_photo_caption_names_no_region():
-    # 新华社 2022 (cd07): 这份……印发的规划明确了“十四五”社会发展与公共服务主要指标—— / 在幼有所育方面,到2025年,…… /
-    # 在老有所养方面,养老机构护理型床位占比达55%,……养老服务床位总量约1000万张: the items are 2025 goals of the
-    # country. The picture's caption (河北省景县人民医院医养中心……新华社记者朱旭东 摄) names no region of the text.
-    found = doc_facts("cd07_cn_14th_public_service_plan_xinhua_trad.txt")
-    assert ("100000", "nursing_bed_share", 2025, "target", D(55), "=") in found
-    assert ("100000", "elderly_care_beds", 2025, "target", D(10000000), "~") in found
-    assert not any(f[0] == "131127" for f in found)
+def test_a_photo_caption_is_no_text():
+    from ingest.normalise import normalise
 
+    # 延吉新闻网 2020 (bu01): 调研公园街道杨柳社会工作服务中心 翟宇佳 摄 captions a picture; the text goes on.
+    text = normalise((CORPUS_DOCS / "bu01_yanji_social_orgs_2020.txt").read_text(encoding="utf-8"))
+    assert "摄" not in text
+    assert "调研组先后来到公园街道杨柳社会工作服务中心" in text
 
 def test_a_plans_review_of_the_period_before_under_its_headings():
     # 江西 十三五 民政 plan (cd03): 第一节基础条件 …… 一、规划重要指标完成良好 …… 每万人拥有社会组织数达4.4个: 2015's.
     found = doc_facts("cd03_jiangxi_13th_mz_plan_12th_review.txt")
     assert ("360000", "social_orgs_per_10k", 2015, "actual", D("4.4"), "=") in found
 
-
-def test_leads_of_a_plans_list_of_goals():
-    from ingest.prose import PLAN_LIST_LEAD
-    # 新华社 2022 (cd07), and two leads of the corpus that open lists of goals with a colon.
-    assert PLAN_LIST_LEAD.search("这份由国家发展改革委等21个部门印发的规划明确了“十四五”社会发展与公共服务主要指标——")
-    assert PLAN_LIST_LEAD.search("《意见》提出了发展社会养老服务业的总体目标为:")
-    assert PLAN_LIST_LEAD.search("《规划》提出,“十三五”我市殡葬事业发展主要目标是:")
