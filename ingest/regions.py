@@ -52,6 +52,8 @@ class RegionTable:
                  traps: tuple[str, ...] = ()):
         self.regions = regions
         self._names = names  # written name -> [(code, is full name)]
+        # Names that are no region's full name (河南, 中山): the ones a street's name may open.
+        self._short_names = {written for written, entries in names.items() if not any(full for _, full in entries)}
         # Aho-Corasick: thousands of names found in one pass over the text. The longest match
         # wins, so a trap word (示范县) hides the name inside it (范县); traps are then dropped.
         self._automaton = ahocorasick.Automaton()
@@ -83,7 +85,7 @@ class RegionTable:
         return [(end + 1 - len(written), end + 1, written)
                 for end, written in self._automaton.iter_long(text)
                 if written in self._names and bool(publisher.match(text, end + 1)) == publishers
-                and not (STREET_AFTER.match(text, end + 1) and not any(full for _, full in self._names[written]))]
+                and not (written in self._short_names and STREET_AFTER.match(text, end + 1))]
 
     def candidates(self, written: str) -> list[tuple[Region, bool]]:
         return [(self.regions[code], full) for code, full in self._names.get(written, [])]
