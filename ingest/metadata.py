@@ -6,7 +6,8 @@ import re
 from collections import Counter
 
 from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessions
-from ingest.numbers import PERIOD_RE, PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
+from ingest.numbers import (LABELLED_DATE, PERIOD_RE, PERIODS, PRESENT_WORDS, PUBLISHED_DATE, is_year,
+                            parse_chinese_number, period_label)
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, province_abbreviations
 
@@ -32,11 +33,6 @@ GLUED_TITLE = re.compile(rf"^(?P<title>[^,。;:!?《》]{{4,40}}?{DOCUMENT_TYPE}
 SIGNATURE_DATE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?\s*$", re.M)
 # A signature or page line with the month only (成都市民政局 2023年2月): the year the text is written in.
 MONTH_LINE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月\s*$", re.M)
-# The date of publication is preferred to the date of writing (a gov.cn page gives both: 成文日期, 发布日期).
-# A forum post's 发表于 2013-8-28 is its date of publication too.
-PUBLISHED_DATE = re.compile(r"(?:发布日期|发布时间|发表于|发表时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-LABELLED_DATE = re.compile(
-    r"(?:印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # A server's clock on the page is when it was fetched, not published: a forum footer
 # (GMT+8, 2025-1-28 03:27 , Processed in 0.05 second(s)), an error page's header line (Date: | 2025/10/23 02:52:19 |).

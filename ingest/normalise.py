@@ -13,7 +13,7 @@ from pathlib import Path
 import opencc
 import yaml
 
-from ingest.numbers import chinese_years_to_digits, fractions_to_signs
+from ingest.numbers import LABELLED_DATE, PUBLISHED_DATE, chinese_years_to_digits, fractions_to_signs
 
 MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that could not be set
 
@@ -182,8 +182,19 @@ def boilerplate_reason(line: str) -> str | None:
 
 
 def drop_boilerplate_lines(lines: list[str]) -> list[str]:
-    """Drop spam titles, document-sharing banners, navigation and copyright lines."""
-    return [line for line in lines if boilerplate_reason(line) is None]
+    """Drop spam titles, document-sharing banners, navigation and copyright lines.
+
+    A dropped line keeps the labelled date it carries: a government page prints its date of
+    publication among the page's buttons (【字体: 发布日期:2017-12-27), and it may be the only
+    date the page gives.
+    """
+    kept = []
+    for line in lines:
+        if boilerplate_reason(line) is None:
+            kept.append(line)
+        elif date := PUBLISHED_DATE.search(line) or LABELLED_DATE.search(line):
+            kept.append(date.group(0))
+    return kept
 
 
 def _interrupts(previous: str) -> bool:

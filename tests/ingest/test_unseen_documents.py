@@ -1603,8 +1603,17 @@ def test_a_photo_caption_is_no_text():
     assert "摄" not in text
     assert "调研组先后来到公园街道杨柳社会工作服务中心" in text
 
+
 def test_a_plans_review_of_the_period_before_under_its_headings():
     # 江西 十三五 民政 plan (cd03): 第一节基础条件 …… 一、规划重要指标完成良好 …… 每万人拥有社会组织数达4.4个: 2015's.
     found = doc_facts("cd03_jiangxi_13th_mz_plan_12th_review.txt")
     assert ("360000", "social_orgs_per_10k", 2015, "actual", D("4.4"), "=") in found
 
+
+
+def test_a_publication_date_among_the_page_buttons_dates_the_page():
+    # 邢台市人民政府 page (cf01): its only date sits on the font-size widget's line,
+    # 【字体:     发布日期:2017-12-27; 全市共有养老床位2万余张 has no time word of its own.
+    found = doc_facts("cf01_xingtai_eldercare_beds_2017.txt")
+    assert ("130500", "elderly_care_beds", 2017, "actual", D(20000), ">=") in found
+    assert ("130500", "elderly_care_beds_per_1k_elderly", 2017, "actual", D(20), "~") in found
