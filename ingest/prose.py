@@ -64,6 +64,9 @@ PER_PERIOD_UNIT = {"月": "元/月", "年": "元/年"}
 CHANGE_ON_THE_WAY = re.compile(
     r"(?:比上年|较上年|比去年|较去年|同比)?(?:大幅|共)?(?:增加|增长|新增|提高|上升)了?\s*[\d.]+\s*[万亿]?"
     r"(?:[张个家人名]|%|个百分点)(?=[,，]\s*(?:总数|总量)?\s*(?:已)?\s*(?:达到|达|增至|增加到|升至|突破))")
+# What a text says of a figure before it gives it: low, short, growing fast.
+JUDGEMENT = (r"(?:仍然|仍|还|依然|明显|较为|相对)?"
+             r"(?:不容乐观|偏低|较低|不高|不足|偏少|较少|发展迅速|迅速发展|快速发展|快速增长|稳步增长|不断壮大)")
 CONNECTOR = re.compile(
     rf"\s+|[,，、:：“”\"]"
     rf"|(?P<time>{TIME_RE.pattern})"
@@ -76,6 +79,8 @@ CONNECTOR = re.compile(
     # A milestone passed on the way (跨越90万大关,达到93.1万): the figure follows it.
     rf"|(?:跨越|突破|迈过|越过|站上)[\d.]+[万亿]?(?:大关|关口)"
     rf"|{CHANGE_ON_THE_WAY.pattern}"
+    # A judgement of the figure before it, in a clause of its own (节地生态安葬率不容乐观,2016年度仅为36.6%).
+    rf"|{JUDGEMENT}(?=[,，])"
     rf"|总[\u4e00-\u9fff]{{1,4}}的|数量|总数|总人数|总量|人数|规模|比例|比重|的"
     # The aspect mark of a verb (已经达到了约93万人, 增加到了32.7万人), and a series that names its
     # figure again (为28.8万人,而到了2017年,这一数字已经增加到了32.7万人).

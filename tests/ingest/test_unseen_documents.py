@@ -1617,3 +1617,9 @@ def test_a_publication_date_among_the_page_buttons_dates_the_page():
     found = doc_facts("cf01_xingtai_eldercare_beds_2017.txt")
     assert ("130500", "elderly_care_beds", 2017, "actual", D(20000), ">=") in found
     assert ("130500", "elderly_care_beds_per_1k_elderly", 2017, "actual", D(20), "~") in found
+
+
+def test_a_judgement_of_the_figure_before_its_value():
+    # 湖南日报 2017 (u14): 我省节地生态安葬率不容乐观,2016年度仅为36.6% — the rate is judged, then given.
+    found = doc_facts("u14_hunan_eco_burial_2016_qingming.txt")
+    assert ("430000", "eco_burial_rate", 2016, "actual", D("36.6"), "=") in found
