@@ -9,7 +9,7 @@ from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessi
 from ingest.numbers import (LABELLED_DATE, PERIOD_RE, PERIODS, PRESENT_WORDS, PUBLISHED_DATE, is_year,
                             parse_chinese_number, period_label)
 from ingest.records import DocumentMetadata
-from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, province_abbreviations
+from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, news_outlets, province_abbreviations
 
 HEAD_CHARACTERS = 3000
 # Region names are counted in the head of a long document: enough to know its region.
@@ -244,7 +244,23 @@ def find_region(table: RegionTable, title: str | None, text: str,
     if len(resolved) == 1:
         ((code, (name, written)),) = resolved.items()
         return code, name, f"the text names no region but its publisher's ({written}…)"
-    return _province_of_its_documents(table, text)
+    return _region_of_its_paper(table, text) or _province_of_its_documents(table, text)
+
+
+def _region_of_its_paper(table: RegionTable, text: str) -> tuple[str, str, str] | None:
+    """A news text that names no region but comes from a paper of one, and speaks as that region
+    does: 市场星报 2011 (星报讯 ……目前,我省已处于人口老龄化的快速发展阶段) is 安徽's."""
+    pattern, outlets = news_outlets()
+    found = {outlets[match.group(0)]: match.group(0) for match in pattern.finditer(text)}
+    if len(found) != 1:
+        return None
+    ((code, outlet),) = found.items()
+    region = table.regions[code]
+    cues = _voice_cues(text)
+    level = next(level for level, rank in LEVEL_RANK.items() if rank == _voice_rank(region))
+    if not cues.get(level) or cues[level] < max(cues.values()):
+        return None  # 星报讯 ……全市: a city of the paper's province, which the text does not name
+    return code, region.name, f"the text names no region but comes from {outlet}, a paper of {region.name}"
 
 
 def _province_of_its_documents(table: RegionTable, text: str) -> tuple[str, str, str] | None:

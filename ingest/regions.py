@@ -23,6 +23,8 @@ REGIONS_FILE = REFERENCE_DIR / "regions.csv"
 ABBREVIATIONS_FILE = REFERENCE_DIR / "province_abbreviations.csv"
 # Ordinary words that contain a region's name (示范县 holds 范县): matched as words, never as regions.
 TRAPS_FILE = REFERENCE_DIR / "region_name_traps.csv"
+# Newspapers and news sites whose names hold no region's name (市场星报, 齐鲁晚报), with their region.
+NEWS_OUTLETS_FILE = REFERENCE_DIR / "news_outlets.csv"
 COUNTRY_CODE = "100000"
 LEVEL_RANK = {"country": 0, "province": 1, "prefecture": 2, "district": 3}
 # One-character aliases (沪, 浙) are fine in a table but too ambiguous in running text.
@@ -176,3 +178,15 @@ def province_abbreviations() -> dict[str, str]:
     """Abbreviation -> province code, from data/reference/province_abbreviations.csv (粤 -> 440000)."""
     with ABBREVIATIONS_FILE.open(encoding="utf-8") as handle:
         return {row["abbreviation"]: row["region_code"] for row in csv.DictReader(handle)}
+
+
+@functools.lru_cache(maxsize=1)
+def news_outlets() -> tuple[re.Pattern, dict[str, str]]:
+    """(pattern finding any outlet's name, outlet -> region code), from data/reference/news_outlets.csv.
+
+    A site's name is not matched inside a longer word (东南网络).
+    """
+    with NEWS_OUTLETS_FILE.open(encoding="utf-8") as handle:
+        outlets = {row["outlet"]: row["region_code"] for row in csv.DictReader(handle)}
+    names = "|".join(map(re.escape, sorted(outlets, key=len, reverse=True)))
+    return re.compile(f"(?:{names})(?![络格点站购])"), outlets

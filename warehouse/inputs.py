@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ingest.catalogue import CATALOGUE_FILE
 from ingest.kinds import CONGRESSES_FILE, KINDS_FILE, OCCASIONS_FILE, PERIODS_FILE, SESSIONS_FILE
-from ingest.regions import ABBREVIATIONS_FILE, REGIONS_FILE, TRAPS_FILE
+from ingest.regions import ABBREVIATIONS_FILE, NEWS_OUTLETS_FILE, REGIONS_FILE, TRAPS_FILE
 from minzheng.paths import PROJECT_ROOT
 from warehouse.settings import DBT_PROJECT_DIR, Paths
 
@@ -33,7 +33,7 @@ PARSER_SOURCES = (PROJECT_ROOT / "ingest",)
 # or plan period changes parses as a new wording does).
 PARSER_REFERENCE_FILES = tuple(path.name for path in (
     CATALOGUE_FILE, REGIONS_FILE, ABBREVIATIONS_FILE, TRAPS_FILE, KINDS_FILE, PERIODS_FILE, OCCASIONS_FILE,
-    CONGRESSES_FILE, SESSIONS_FILE))
+    CONGRESSES_FILE, SESSIONS_FILE, NEWS_OUTLETS_FILE))
 # Code that shapes the warehouse without parsing: a change means rebuilding, not re-parsing.
 BUILD_SOURCES = (PROJECT_ROOT / "warehouse", PROJECT_ROOT / "orchestration", PROJECT_ROOT / "expectations",
                  DBT_PROJECT_DIR)

@@ -1623,3 +1623,20 @@ def test_a_judgement_of_the_figure_before_its_value():
     # 湖南日报 2017 (u14): 我省节地生态安葬率不容乐观,2016年度仅为36.6% — the rate is judged, then given.
     found = doc_facts("u14_hunan_eco_burial_2016_qingming.txt")
     assert ("430000", "eco_burial_rate", 2016, "actual", D("36.6"), "=") in found
+
+
+def test_a_text_that_names_no_region_is_its_papers_when_it_speaks_as_that_region():
+    # 大众日报 2022 (q10): 全省社区社会组织达18.34万个 …… 来源:大众日报 …… 我省: 山东's paper, 山东's text.
+    text = (CORPUS_DOCS / "q10_shandong_community_orgs_2022_neg.txt").read_text(encoding="utf-8")
+    assert records(text).metadata.region_code == "370000"
+    # 市场星报 2011 (ao06): 星报讯 …… 目前,我省已处于人口老龄化的快速发展阶段: 安徽's.
+    text = (CORPUS_DOCS / "ao06_anhui_12th_beds_target_2011.txt").read_text(encoding="utf-8")
+    assert records(text).metadata.region_code == "340000"
+
+
+def test_a_city_text_in_a_provincial_paper_is_not_the_provinces():
+    # ao06's lead with 省 made 市 (市政府, 全市, 我市, 市民政局): a city of 安徽 it does not name, not 安徽.
+    text = (CORPUS_DOCS / "ao06_anhui_12th_beds_target_2011.txt").read_text(encoding="utf-8")
+    for province_word, city_word in (("省政府", "市政府"), ("全省", "全市"), ("我省", "我市"), ("省民政厅", "市民政局")):
+        text = text.replace(province_word, city_word)
+    assert records(text).metadata.region_code != "340000"
