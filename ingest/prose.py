@@ -263,7 +263,7 @@ LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到
 # sentence's subject instead of a comma; a plan period (根据规划,“十三五”期间,……) counts as its end.
 TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?"
                         r"(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
-                        r"|“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
+                        r"|(?:到|至)?“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
 # A paragraph that opens by looking back as many years as the period the paragraph before
@@ -396,6 +396,7 @@ class ProseReader:
         self.list_goal: TimeExpression | None = None
         self.list_result = False  # whether the list opened with 截至 (results), not 到 (goals)
         self.topic_year: TimeExpression | None = None
+        self.topic_goal = False  # whether the topic year opened with 到/至: a goal's year
         # The kind of the series the sentence being read continues, if it continues one.
         self.series_kind: str | None = None
         units = _unit_pattern(catalogue)
@@ -561,6 +562,8 @@ class ProseReader:
         if frame.kind.figures == "actual":
             year = explicit.year if explicit else frame.now_year
             return (year, "actual", explicit is not None) if year else None
+        if explicit is not None and explicit is self.topic_year and self.topic_goal and not ACTUAL_CUES.search(sentence):
+            return explicit.year, "target", True
         if explicit is not None:
             return explicit.year, self._kind_of(explicit.year, sentence), True
         if frame.kind.sections:
@@ -619,7 +622,7 @@ class ProseReader:
         spans = sorted(excluded)
         span_starts = [a for a, _ in spans]
         self.list_goal, self.list_result = None, False
-        self.topic_year = None
+        self.topic_year, self.topic_goal = None, False
         self.previous_time = None  # the last time the sentence before states, not in a comparison
         topic_reach = -1
         series_kind = None
@@ -636,7 +639,7 @@ class ProseReader:
             sentence_start = sentence_match.start()
             if self.topic_year is not None and (
                     sentence_start > topic_reach or "\n" in text[self.topic_year.end : sentence_start]):
-                self.topic_year = self._period_looked_back(sentence, sentence_start)
+                self.topic_year, self.topic_goal = self._period_looked_back(sentence, sentence_start), False
                 if self.topic_year is not None:
                     topic_reach = sentence_start + TOPIC_REACH
             topic = TOPIC_YEAR.match(sentence)
@@ -645,6 +648,8 @@ class ProseReader:
                 if opening:
                     # Held by its place in the text, so that a line break ends it.
                     self.topic_year = replace(opening[0], start=sentence_start, end=sentence_start + topic.end())
+                    # 到“十二五”末,全市基本建立……。全市养老机构床位数达到……40张以上: a goal's year opens the paragraph.
+                    self.topic_goal = topic.group("year").startswith(("到", "至"))
                     topic_reach = sentence_start + TOPIC_REACH
             # 到2020年,A达到X;B达到Y;C达到Z。: the goal year opening a list split by semicolons
             # holds for each item of the list, up to its full stop.

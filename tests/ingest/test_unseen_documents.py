@@ -1640,3 +1640,10 @@ def test_a_city_text_in_a_provincial_paper_is_not_the_provinces():
     for province_word, city_word in (("省政府", "市政府"), ("全省", "全市"), ("我省", "我市"), ("省民政厅", "市民政局")):
         text = text.replace(province_word, city_word)
     assert records(text).metadata.region_code != "340000"
+
+
+def test_a_goals_period_opening_the_sentence_before_dates_the_goal():
+    # 滁州 实施办法 (z05, reposted 2024): 到“十二五”末,全市基本建立……新格局。全市养老机构床位数达到每千名老年人40张以上
+    # is the goal for 2015, not a result of the repost's year.
+    found = doc_facts("z05_chuzhou_eldercare_measures_12th_trad.txt")
+    assert ("341100", "elderly_care_beds_per_1k_elderly", 2015, "target", D(40), ">=") in found
