@@ -452,8 +452,9 @@ class ProseReader:
 
     @staticmethod
     def _unit_may_be_missing(indicator: Indicator, multiplier: Decimal, following: str) -> bool:
-        """Sites drop % and ‰ (不低于55); a count may end in 万 alone (28.8万,). Nothing else."""
-        clean_end = following == "" or following[0] in ",，。;；、)）\n 以左"
+        """Sites drop % and ‰ (不低于55); a count may end in 万 alone (28.8万,), and so may a milestone
+        passed (全国持证社会工作者已突破百万大关). Nothing else."""
+        clean_end = following == "" or following[0] in ",，。;；、)）\n 以左" or following.startswith("大关")
         if indicator.unit.code in ("percent", "permille"):
             return multiplier == 1 and clean_end
         return multiplier != 1 and clean_end and indicator.unit.integer

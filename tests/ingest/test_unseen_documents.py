@@ -1647,3 +1647,9 @@ def test_a_goals_period_opening_the_sentence_before_dates_the_goal():
     # is the goal for 2015, not a result of the repost's year.
     found = doc_facts("z05_chuzhou_eldercare_measures_12th_trad.txt")
     assert ("341100", "elderly_care_beds_per_1k_elderly", 2015, "target", D(40), ">=") in found
+
+
+def test_a_milestone_passed_is_the_figure():
+    # 社工考试 site 2026 (s04): 截至2025年底,全国持证社会工作者已突破百万大关 — at least a million.
+    found = doc_facts("s04_cn_certified_sw_2025_million_exam_site.txt")
+    assert ("100000", "certified_social_workers", 2025, "actual", D(1000000), ">=") in found
