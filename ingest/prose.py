@@ -226,6 +226,8 @@ FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至�
                        rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
 # How a text names its whole area as a subject (全省, 我市).
 AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟|我市|我省|我县|我区|我国|本市|本省")
+# Places listed together with the last one's level (厦门、泉州、福州市): the regions a figure after them is of.
+PLACE_LIST = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+(?:市|县|区|州)")
 # Beds named right after a count of one owner's institutions are that owner's (长春 2017: 长春市区内共有各类
 # 民办养老机构207家,养老床位25600张): a part, whatever their own wording.
 OWNERS_INSTITUTIONS_BEFORE = re.compile(r"(?:公办|民办|公建民营|社会办|民营)[\u4e00-\u9fff]{0,6}机构\s*"
@@ -940,7 +942,8 @@ class ProseReader:
         before = sentence[: wording.start - start]
         for indicator in wording.indicators:
             scope = list(indicator.scope_nouns.finditer(before)) if indicator.scope_nouns else []
-            if scope and not AREA_WORD.search(before, scope[-1].end()):
+            # 对公墓……进行了专项整治,其中厦门、泉州、福州市节地生态安葬率均达90%以上: the cities', after the cemeteries.
+            if scope and not AREA_WORD.search(before, scope[-1].end()) and not PLACE_LIST.search(before, scope[-1].end()):
                 # 要求新建城镇公益性公墓墓区绿化覆盖率不低于50%、节地生态安葬率达到100%: the cemeteries'.
                 notes.append(f"'{wording.text}' of {scope[-1].group(0)}, not of a region; not taken")
                 return True

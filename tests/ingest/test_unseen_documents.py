@@ -1653,3 +1653,12 @@ def test_a_milestone_passed_is_the_figure():
     # 社工考试 site 2026 (s04): 截至2025年底,全国持证社会工作者已突破百万大关 — at least a million.
     found = doc_facts("s04_cn_certified_sw_2025_million_exam_site.txt")
     assert ("100000", "certified_social_workers", 2025, "actual", D(1000000), ">=") in found
+
+
+def test_places_listed_after_a_cemetery_are_whose_rate_it_is():
+    # 福建 2018 (aa05, a spun copy): 对公墓建设运营……进行了专项整治,其中厦门、泉州、福州市节地生态埋葬率均达90%以上
+    # is the three cities' rate, not the cemeteries' (the copy states no year, so no record comes of it).
+    text = (CORPUS_DOCS / "aa05_fujian_cities_ecoburial_2018_spun.txt").read_text(encoding="utf-8")
+    notes = records(text).notes
+    assert not any("of 公墓" in note for note in notes)
+    assert any("'节地生态安葬率' 90: no year" in note for note in notes)
