@@ -1662,3 +1662,9 @@ def test_places_listed_after_a_cemetery_are_whose_rate_it_is():
     notes = records(text).notes
     assert not any("of 公墓" in note for note in notes)
     assert any("'节地生态安葬率' 90: no year" in note for note in notes)
+
+
+def test_a_fall_states_the_level_reached():
+    # Forum post on 民政部 figures (cg02): 截至2024年底,全国社会组织总量降到了87.18万个,比前一年少了1.11%.
+    found = doc_facts("cg02_cn_social_orgs_2024_2025_forum_html.txt")
+    assert ("100000", "social_orgs", 2024, "actual", D(871800), "=") in found
