@@ -276,9 +276,22 @@ def undo_spinning(text: str) -> str:
     return SPUN_SPACE.sub("", text)
 
 
+# Markup left in a stored page's text (a WeChat post's <p style=…><span leaf="">……</span></p>): a block's
+# end is a line's end; any other tag is nothing, so a value wrapped in <span> joins its sentence.
+BLOCK_END_TAG = re.compile(r"<(?:br\s*/?|/(?:p|div|li|h[1-6]|tr|section|table))\s*>", re.I)
+INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,1000})?/?>")
+
+
+def strip_markup(text: str) -> str:
+    """Text without the HTML tags a stored copy of a page kept in it."""
+    if "<" not in text:
+        return text
+    return INLINE_TAG.sub("", BLOCK_END_TAG.sub("\n", text))
+
+
 def normalise(text: str) -> str:
     """Decoded document text to clean simplified Chinese, one line per source line."""
-    text = to_simplified(strip_pinyin(text))
+    text = to_simplified(strip_pinyin(strip_markup(text)))
     text = NUMBER_UNIT_SPACE.sub("", undo_spinning(unify_characters(mark_mangled(text))))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = remove_page_markers(drop_boilerplate_lines(lines))

@@ -1668,3 +1668,14 @@ def test_a_fall_states_the_level_reached():
     # Forum post on 民政部 figures (cg02): 截至2024年底,全国社会组织总量降到了87.18万个,比前一年少了1.11%.
     found = doc_facts("cg02_cn_social_orgs_2024_2025_forum_html.txt")
     assert ("100000", "social_orgs", 2024, "actual", D(871800), "=") in found
+
+
+def test_markup_kept_in_a_stored_page_is_no_text():
+    from ingest.normalise import normalise
+
+    # A WeChat post stored with its markup (cg02): the value wrapped in <span> joins its sentence,
+    # and each <p> is a line of its own.
+    text = normalise((CORPUS_DOCS / "cg02_cn_social_orgs_2024_2025_forum_html.txt").read_text(encoding="utf-8"))
+    assert "到了2025年底,总数更是滑到了83.4万家。" in text
+    assert "\n这不是错觉,是实打实的数据。\n" in text
+    assert "<span" not in "\n".join(text.splitlines()[:8])
