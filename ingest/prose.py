@@ -178,6 +178,9 @@ LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}(?:和|、|及|与))+$")
 # A sentence that states the figure of an indicator named in the sentence before (这一指标必须达到55%).
 ANAPHOR = re.compile(r"这一指标|这项指标|这个指标|该指标|此项指标|此指标")
 ANAPHOR_LOOKBACK = 200
+# A total whose noun the sentence before named (全国持证社会工作者数量持续攀升。截至2025年底,持证总人数已突破
+# 百万大关): the subject of its clause, standing for that sentence's last indicator.
+ELLIPTIC_TOTAL = re.compile(r"(?<![\u4e00-\u9fff])(?:持证总人数|总人数|总数|总量)")
 # A part of a count named after 其中 with a qualifier of its own (其中社区留宿和日间照料床位64.1万张):
 # not the total. 其中持证社工 (no qualifier) is the headline itself.
 # The qualifier may be a count of the part's units: (其中34家养老机构床位计9074张).
@@ -884,11 +887,22 @@ class ProseReader:
         return kind == "actual" and reference is not None and year < reference
 
     def _anaphor(self, text: str, sentence: str, start: int) -> list[WordingMatch]:
-        """这一指标 standing for the last indicator the text named before the sentence."""
+        """这一指标 standing for the last indicator the text named before the sentence; a bare total
+        (总数, 持证总人数) standing for the headline indicator the sentence before ends with."""
         anaphor = ANAPHOR.search(sentence)
+        lookback = text[max(0, start - ANAPHOR_LOOKBACK) : start]
         if anaphor is None:
-            return []
-        named = self.catalogue.find(text[max(0, start - ANAPHOR_LOOKBACK) : start])
+            anaphor = ELLIPTIC_TOTAL.search(sentence)
+            # Only the sentence just before, and only a headline indicator: a bare total after
+            # 社会团体500家 is the parts' sum or another count, never taken on a guess.
+            lookback = lookback[lookback.rstrip().rfind("。", 0, len(lookback.rstrip()) - 1) + 1 :]
+            if anaphor is None:
+                return []
+            named = self.catalogue.find(lookback)
+            if not named or not all(indicator.headline for indicator in named[-1].indicators):
+                return []
+        else:
+            named = self.catalogue.find(lookback)
         if not named:
             return []
         last = named[-1]

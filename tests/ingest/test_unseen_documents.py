@@ -1679,3 +1679,9 @@ def test_markup_kept_in_a_stored_page_is_no_text():
     assert "到了2025年底,总数更是滑到了83.4万家。" in text
     assert "\n这不是错觉,是实打实的数据。\n" in text
     assert "<span" not in "\n".join(text.splitlines()[:8])
+
+
+def test_a_bare_total_stands_for_the_indicator_the_sentence_before_named():
+    # Content-farm page (cg01): 全国持证社会工作者数量持续攀升。截至2025年底,持证总人数已突破百万大关。
+    found = doc_facts("cg01_cn_certified_sw_2025_million_contentfarm.txt")
+    assert ("100000", "certified_social_workers", 2025, "actual", D(1000000), ">=") in found
