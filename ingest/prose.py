@@ -268,7 +268,7 @@ LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到
 # work reports and news write a year's results this way. Not 2022年以来 (a span up to the present).
 # The year may follow a lead-in (会议指出,2023年全市民政工作……; 记者从柳州民政局获悉,2022年,) and be followed by the
 # sentence's subject instead of a comma; a plan period (根据规划,“十三五”期间,……) counts as its end.
-TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?"
+TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；:：\d]{1,14}[,，]|[^,，。;；:：\d]{1,24}[:：])?"
                         r"(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
                         r"|(?:到|至)?“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")

@@ -1685,3 +1685,10 @@ def test_a_bare_total_stands_for_the_indicator_the_sentence_before_named():
     # Content-farm page (cg01): 全国持证社会工作者数量持续攀升。截至2025年底,持证总人数已突破百万大关。
     found = doc_facts("cg01_cn_certified_sw_2025_million_contentfarm.txt")
     assert ("100000", "certified_social_workers", 2025, "actual", D(1000000), ">=") in found
+
+
+def test_a_year_after_a_reporters_lead_ending_in_a_colon_opens_the_paragraph():
+    # 全国民政工作会议 report (cg03): 记者近日从全国民政工作会议上获悉:2025年我国……;……;……养老机构护理型
+    # 床位占比达67.5%;…… — 2025's, not the year of the next paragraph (2026年是“十五五”开局之年).
+    found = doc_facts("cg03_cn_nursing_share_2025_mz_conference_trad.txt")
+    assert ("100000", "nursing_bed_share", 2025, "actual", D("67.5"), "=") in found
