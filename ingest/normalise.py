@@ -20,7 +20,8 @@ MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that co
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A pinyin annotation: lower-case letters with at least one tone mark, in brackets,
 # glued to the character it annotates (醫(yī)療).
-PINYIN_ANNOTATION = re.compile(rf"(?<=\S)\((?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)")
+# The brackets may be full-width (發（fā）展): a converter writes whichever the page uses.
+PINYIN_ANNOTATION = re.compile(rf"(?<=\S)[(（](?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}[)）]")
 
 # Full-width ASCII forms and odd spaces that sites mix into Chinese text.
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF1F}

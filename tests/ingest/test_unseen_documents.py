@@ -1692,3 +1692,12 @@ def test_a_year_after_a_reporters_lead_ending_in_a_colon_opens_the_paragraph():
     # 床位占比达67.5%;…… — 2025's, not the year of the next paragraph (2026年是“十五五”开局之年).
     found = doc_facts("cg03_cn_nursing_share_2025_mz_conference_trad.txt")
     assert ("100000", "nursing_bed_share", 2025, "actual", D("67.5"), "=") in found
+
+
+def test_pinyin_in_full_width_brackets_is_dropped_as_in_half_width():
+    # 人民网 interview mirrored with pinyin after characters (a15, 發(fā)): the same page with the
+    # full-width brackets other converters write gives the same figures.
+    text = (CORPUS_DOCS / "a15_cn_beds_2009_per100_trad.txt").read_text(encoding="utf-8")
+    full_width = text.translate(str.maketrans({"(": "（", ")": "）", ",": "，", ":": "："}))
+    assert ("100000", "elderly_care_beds", 2009, "actual", D(2660000), "=") in facts(text)
+    assert facts(full_width) == facts(text)
