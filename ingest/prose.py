@@ -181,6 +181,10 @@ ANAPHOR_LOOKBACK = 200
 # A total whose noun the sentence before named (全国持证社会工作者数量持续攀升。截至2025年底,持证总人数已突破
 # 百万大关): the subject of its clause, standing for that sentence's last indicator.
 ELLIPTIC_TOTAL = re.compile(r"(?<![\u4e00-\u9fff])(?:持证总人数|总人数|总数|总量)")
+# Elderly-care institutions, unqualified, named after 其中 among all facilities (全市共建成各类养老服务设施958处,
+# 其中养老机构120处、床位2.4万张): the beds after them are the institutions' beds, not a part of theirs.
+INSTITUTIONS_AMONG_FACILITIES = re.compile(r"设施\s*(?:%s)\s*万?\s*[处个家所][,，]\s*其中\s*养老(?:服务)?机构\s*(?:%s)\s*[处个家所][、,，]\s*$"
+                                           % (NUMBER, NUMBER))
 # A part of a count named after 其中 with a qualifier of its own (其中社区留宿和日间照料床位64.1万张):
 # not the total. 其中持证社工 (no qualifier) is the headline itself.
 # The qualifier may be a count of the part's units: (其中34家养老机构床位计9074张).
@@ -920,7 +924,8 @@ class ProseReader:
             return True
         # 其中 right before the bare wording names its own part (拥有社工人才2450人,其中,
         # 持有国家职业资格证书人员达739人).
-        if wording.by_context and re.search(r"其中(?![,，:：]?\s*$)", sentence[: wording.start - start]):
+        if (wording.by_context and re.search(r"其中(?![,，:：]?\s*$)", sentence[: wording.start - start])
+                and not INSTITUTIONS_AMONG_FACILITIES.search(sentence[: wording.start - start])):
             # 共有养老机构80家,其中公办养老机构20家,床位8000张: the bare 床位 is the part's.
             notes.append(f"'{wording.text}' after 其中 names the part's, not the total; not taken")
             return True

@@ -1701,3 +1701,10 @@ def test_pinyin_in_full_width_brackets_is_dropped_as_in_half_width():
     full_width = text.translate(str.maketrans({"(": "（", ")": "）", ",": "，", ":": "："}))
     assert ("100000", "elderly_care_beds", 2009, "actual", D(2660000), "=") in facts(text)
     assert facts(full_width) == facts(text)
+
+
+def test_beds_after_the_institutions_among_all_facilities_are_the_institutions_beds():
+    # 临沂 十三五 review (by03): 全市共建成各类养老服务设施958处,其中养老机构120处、床位2.4万张 — the beds of
+    # the city's institutions, not a part of some larger bed count.
+    found = doc_facts("by03_linyi_13th_review_beds.txt")
+    assert ("371300", "elderly_care_beds", 2020, "actual", D(24000), "=") in found
