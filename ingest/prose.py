@@ -235,6 +235,9 @@ FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至�
                        rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
 # How a text names its whole area as a subject (全省, 我市).
 AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟|我市|我省|我县|我区|我国|本市|本省")
+# A count of all a region has, then what some of them do (全市216家社会组织中,建立社会组织党组织27个).
+PARTITIVE_AFTER = re.compile(r"中(?![心央国小学层型期])")
+AREA_BEFORE_COUNT = re.compile(rf"(?:{AREA_WORD.pattern})\s*(?:共|近|约|现有)?\s*$")
 # Places listed together with the last one's level (厦门、泉州、福州市): the regions a figure after them is of.
 PLACE_LIST = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+(?:市|县|区|州)")
 # Beds named right after a count of one owner's institutions are that owner's (长春 2017: 长春市区内共有各类
@@ -506,6 +509,14 @@ class ProseReader:
         """
         before = text[max(sentence_start, wording.start - 40) : wording.start]
         count = COUNT_BEFORE.search(before)
+        if count is not None and PARTITIVE_AFTER.match(text, wording.end):
+            # 目前,全市216家社会组织中,建立社会组织党组织27个: the region's total, then its parts.
+            area = AREA_BEFORE_COUNT.search(before[: count.start("value")])
+            if area is None:
+                return None
+            offset = wording.start - len(before)
+            found = self._value_at(text, offset + count.start("value"), wording.indicators, area.group(0))
+            return found if isinstance(found, ValueMention) and found.end == offset + count.end("unit") else None
         if count is None or not WORDING_END.match(text, wording.end):
             return None  # 建成10家社会组织孵化园: the wording is only part of a longer noun
         preceding = before[: count.start("value")]

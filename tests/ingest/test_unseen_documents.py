@@ -1708,3 +1708,10 @@ def test_beds_after_the_institutions_among_all_facilities_are_the_institutions_b
     # the city's institutions, not a part of some larger bed count.
     found = doc_facts("by03_linyi_13th_review_beds.txt")
     assert ("371300", "elderly_care_beds", 2020, "actual", D(24000), "=") in found
+
+
+def test_a_regions_count_then_what_some_of_them_do():
+    # 莱西 e-paper 2015 (ci01): 目前,全市216家社会组织中,建立社会组织党组织27个 — the city's total, then a part.
+    found = doc_facts("ci01_laixi_social_orgs_party_2015.txt")
+    assert ("370285", "social_orgs", 2015, "actual", D(216), "=") in found
+    assert not any(fact[4] in (D(27), D(189)) for fact in found if fact[1] == "social_orgs")
