@@ -106,10 +106,11 @@ FROM_TO = re.compile(r"\s*(?:[,，]?\s*以[^,，。;；]{0,16}?(?:增长率|增�
                      r"(?:(?:发展|提高|增长|增加|上升|提升|扩大|下降|减少|降低|调整|达)(?:到|至)|到|至|增至|降至)")
 # 共登记成立584家社会组织 (白云区 2014): registered in all, the stock; a year's 登记成立 alone is a flow.
 STOCK_VERBS = ("已建成|共有|拥有|现有|已有|建成|建有|完成|达到|共计|合计|总计|(?:共|累计)登记(?:成立|注册)?|累计|培育"
-               "|发展|形成|包含|达|含|有|共")
+               # A plan's stock stated before its noun (至2035年规划超2万张养老床位, 闵行 2024).
+               "|发展|形成|包含|达|含|有|共|规划")
 # Verbs of a flow: 新增5000张养老床位 counts beds added, not the stock.
 FLOW_VERBS = "新增|新建|增加|增设|新设|改建|新登记|新成立"
-COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|约|近|逾"
+COMPARATOR_WORDS = "不少于|不低于|不小于|至少|超过|超(?![出额])|约|近|逾"
 COUNT_BEFORE = re.compile(
     rf"(?P<value>{NUMBER})\s*(?P<mult>{MULTIPLIER_RE})?(?P<unit>[\u4e00-\u9fff%‰/·]{{1,4}}?)(?:的)?$"
 )

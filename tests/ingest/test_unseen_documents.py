@@ -1715,3 +1715,9 @@ def test_a_regions_count_then_what_some_of_them_do():
     found = doc_facts("ci01_laixi_social_orgs_party_2015.txt")
     assert ("370285", "social_orgs", 2015, "actual", D(216), "=") in found
     assert not any(fact[4] in (D(27), D(189)) for fact in found if fact[1] == "social_orgs")
+
+
+def test_a_plans_stock_before_its_noun():
+    # 闵行 2024 (ch10), in the title only: 上海闵行:至2035年规划超2万张养老床位 — a goal of at least 20,000 beds.
+    found = doc_facts("ch10_minhang_facility_plan_2035.txt")
+    assert ("310112", "elderly_care_beds", 2035, "target", D(20000), ">=") in found
