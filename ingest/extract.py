@@ -59,6 +59,11 @@ LIST_JOIN = re.compile(r"\s*[、,，和及与]\s*")
 # about a province: the figure is the city's the text names, not the province's (吉林 provincial
 # officials visiting 延吉市, 延吉新闻网 2020).
 CITY_AREA = re.compile(r"(?:全市|我市|本市)[^,，;；。:：]*$")
+# A region referred back to (广东省民政厅2日称,该省……节地生态安葬率超60%; 目前该市节地生态安葬率达到84.25%):
+# the last region of that level the text named before it.
+AREA_ANAPHOR = re.compile(r"该(?P<level>省|市|县|区|州)")
+# Where an anaphor opens its clause, as the topic of what follows (……2日称,该省多地……).
+CLAUSE_OPENING = re.compile(r"(?:^|[,，:：;；。])\s*$")
 
 
 def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
@@ -78,9 +83,17 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
     or 和 as one subject (A市、B市、C市节地生态安葬率均达到……) each get the figure. 全市 in a text
     about a province is the city the text names most; [] when no one city is (not taken).
     """
-    before = text[max(figure.sentence_start, figure.wording_start - SUBJECT_WINDOW) : figure.wording_start]
+    window = max(figure.sentence_start, figure.wording_start - SUBJECT_WINDOW)
+    before = text[window : figure.wording_start]
     found = regions.find(before)
     found += [(m.start(), m.end(), COUNTRY_CODE) for m in COUNTRY_WORDS.finditer(before)]
+    for anaphor in AREA_ANAPHOR.finditer(before):
+        named = _named_before(text, window + anaphor.start(), anaphor.group("level"), regions, mentions)
+        # The topic of its clause, when no other region is named between it and the figure.
+        topic = (CLAUSE_OPENING.search(before, 0, anaphor.start()) is not None
+                 and not any(start >= anaphor.end() for start, _, _ in found))
+        if named is not None:
+            found.append((anaphor.start(), len(before) if topic else anaphor.end(), named))
     found.sort(reverse=True)
     # An item of a list split by semicolons that opens with a name speaks of that region
     # throughout (……;宁波持证人数2603人,注册社工机构5家;温州……).
@@ -111,6 +124,15 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
             and not document.name.endswith("市")):
         city = _city_named_most(text, regions, mentions, document)
         return [(city.code, city.name)] if city else []
+    return None
+
+
+def _named_before(text: str, position: int, level: str, regions: RegionTable, mentions) -> str | None:
+    """The name, as written, of the last region before `position` whose name ends in `level` (省, 市, 县)."""
+    for _, _, written in sorted(regions.find(text[:position]), reverse=True):
+        resolution = regions.resolve(written, text, mentions)
+        if resolution is not None and resolution.region.name.endswith(level):
+            return written
     return None
 
 

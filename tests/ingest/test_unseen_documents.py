@@ -1721,3 +1721,11 @@ def test_a_plans_stock_before_its_noun():
     # 闵行 2024 (ch10), in the title only: 上海闵行:至2035年规划超2万张养老床位 — a goal of at least 20,000 beds.
     found = doc_facts("ch10_minhang_facility_plan_2035.txt")
     assert ("310112", "elderly_care_beds", 2035, "target", D(20000), ">=") in found
+
+
+def test_a_region_referred_back_to_owns_the_figure():
+    # 中新网 2021 (q06): 广东省民政厅2日称,该省多地……,节地生态安葬率超60% is 广东's; 目前该市节地生态安葬率
+    # 达到84.25% (after 广州市民政局) is 广州's.
+    found = doc_facts("q06_guangdong_guangzhou_eco_burial_2021.txt")
+    assert ("440000", "eco_burial_rate", 2021, "actual", D(60), ">=") in found
+    assert ("440100", "eco_burial_rate", 2021, "actual", D("84.25"), "=") in found
