@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import charset_normalizer
+
 from ingest.records import DocumentRejected
 
 # Runs of Han characters anywhere in the CJK blocks a document may use (runs, not single
@@ -75,8 +77,22 @@ def decode_bytes(data: bytes) -> DecodedText | None:
     for encoding, payload in candidates:
         result = _strict_decode(payload, encoding)
         if result is not None:
+            if encoding == "gb18030" and _reads_better_as_big5(data):
+                encoding, result = "big5", _strict_decode(data, "big5")
             return DecodedText(result[0], "utf-8" if encoding == "utf-8-sig" else encoding, result[1])
     return _decode_with_few_errors(data)
+
+
+def _reads_better_as_big5(data: bytes) -> bool:
+    """Whether bytes that GB18030 accepts (it accepts nearly any byte pairs) are Big5 text.
+
+    Both decode a Big5 file without error, the one into traditional Chinese, the other
+    into nonsense; charset-normalizer tells them apart by how the text reads.
+    """
+    if _strict_decode(data, "big5") is None:
+        return False
+    best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    return best is not None and best.encoding == "big5"
 
 
 def detect_and_decode(data: bytes) -> DecodedText:

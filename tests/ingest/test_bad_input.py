@@ -13,9 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import opencc
 import pytest
 
-from minzheng.paths import DOCUMENTS_DIR
+from minzheng.paths import CORPUS_DIR, DOCUMENTS_DIR
 
 MINZHENG = str(Path(sys.executable).with_name("minzheng"))
 GOOD = DOCUMENTS_DIR / "004_dc0136a2265e55f5.txt"  # Wuhu: one headline record
@@ -74,6 +75,18 @@ def test_gb18030_copy_gives_the_same_records(tmp_path):
         original, converted = extract(seed), extract(copy)
         assert converted.returncode == 0, converted.stderr
         assert without_document(records(converted.stdout)) == without_document(records(original.stdout)), seed.name
+
+
+def test_big5_copy_of_a_traditional_page_gives_its_records(tmp_path):
+    # 泉州晚报 2023 (corpus/dev a12) as a Hong Kong or Taiwan site would store it: traditional, in Big5.
+    # GB18030 accepts the same bytes too (as nonsense); the Big5 reading must win.
+    page = CORPUS_DIR / "dev" / "docs" / "a12_quanzhou_certified_sw_2023.txt"
+    copy = tmp_path / "big5.txt"
+    # A character Big5 lacks becomes ?, as a converting site writes it.
+    copy.write_bytes(opencc.OpenCC("s2t").convert(page.read_text(encoding="utf-8")).encode("big5", errors="replace"))
+    found = records(extract(copy).stdout)
+    assert {(r["region_code"], r["indicator"], r["year"], r["value"]) for r in found} >= {
+        ("350500", "certified_social_workers", 2023, 6555)}
 
 
 def test_utf8_with_byte_order_mark(tmp_path):
