@@ -234,6 +234,12 @@ FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至�
                        r"[\u4e00-\u9fff]{1,2}、)*"
                        # or a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织)
                        rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
+# A flow verb over counts listed with commas, the wording's own count among them with no verb of its own
+# (上海 2022: 2021年上海新增社区综合为老服务中心51家,助餐场所201个,养老床位5084张).
+FLOW_OVER_LIST = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至到加值]))"
+                            rf"(?:[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
+                            r"[\u4e00-\u9fff]{1,2}(?:以上)?[,，、]\s*)+$")
+COUNT_NEXT = re.compile(rf"\s*(?:{COMPARATOR_WORDS})?\s*\d")
 # How a text names its whole area as a subject (全省, 我市).
 AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟|我市|我省|我县|我区|我国|本市|本省")
 # A count of all a region has, then what some of them do (全市216家社会组织中,建立社会组织党组织27个).
@@ -961,7 +967,9 @@ class ProseReader:
         if attribute:
             notes.append(f"'{attribute.group(0)}{wording.text}': a part of the total, not taken")
             return True
-        flow = FLOW_LEAD.search(lead)
+        flow = FLOW_LEAD.search(lead) or (COUNT_NEXT.match(sentence, wording.end - start)
+                                          and not re.match(FLOW_VERBS, wording.text)
+                                          and FLOW_OVER_LIST.search(sentence[: wording.start - start]))
         if flow:
             notes.append(f"'{flow.group(0)}{wording.text}': a flow (beds or units added), not the stock; not taken")
             return True

@@ -1729,3 +1729,10 @@ def test_a_region_referred_back_to_owns_the_figure():
     found = doc_facts("q06_guangdong_guangzhou_eco_burial_2021.txt")
     assert ("440000", "eco_burial_rate", 2021, "actual", D(60), ">=") in found
     assert ("440100", "eco_burial_rate", 2021, "actual", D("84.25"), "=") in found
+
+
+def test_a_flow_verb_governs_counts_listed_with_commas():
+    # 上海 2022 政府工作报告 news (cj11): 2021年上海新增社区综合为老服务中心51家,助餐场所201个,养老床位5084张 —
+    # beds added, not the city's beds.
+    found = doc_facts("cj11_shanghai_gwr_2022_beds_added_neg.txt")
+    assert not any(fact[1] == "elderly_care_beds" for fact in found)
