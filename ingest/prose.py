@@ -239,7 +239,8 @@ FLOW_LEAD = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至�
 FLOW_OVER_LIST = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至到加值]))"
                             rf"(?:[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
                             r"[\u4e00-\u9fff]{1,2}(?:以上)?[,，、]\s*)+$")
-COUNT_NEXT = re.compile(rf"\s*(?:{COMPARATOR_WORDS})?\s*\d")
+# The wording's count right after it, bare: with a bound of its own (认知障碍照护床位不低于1.5万张) an item says more.
+COUNT_NEXT = re.compile(r"\s*\d")
 # How a text names its whole area as a subject (全省, 我市).
 AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟|我市|我省|我县|我区|我国|本市|本省")
 # A count of all a region has, then what some of them do (全市216家社会组织中,建立社会组织党组织27个).
