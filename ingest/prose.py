@@ -241,6 +241,9 @@ FLOW_OVER_LIST = re.compile(rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速�
                             r"[\u4e00-\u9fff]{1,2}(?:以上)?[,，、]\s*)+$")
 # The wording's count right after it, bare: with a bound of its own (认知障碍照护床位不低于1.5万张) an item says more.
 COUNT_NEXT = re.compile(r"\s*\d")
+# Parts listed after a total: a place named among them (其中福州市达到85%) makes a figure of its own.
+PARTS_LISTED = re.compile(r"其中|包括")
+PLACE_NAMED = re.compile(r"[\u4e00-\u9fff](?:省|市|县|区|州|旗|盟)(?![\u4e00-\u9fff]?级)")
 # How a text names its whole area as a subject (全省, 我市).
 AREA_WORD = re.compile(r"全市|全省|全县|全区|全州|全国|全旗|全盟|我市|我省|我县|我区|我国|本市|本省")
 # A count of all a region has, then what some of them do (全市216家社会组织中,建立社会组织党组织27个).
@@ -796,6 +799,14 @@ class ProseReader:
                 indicator = mention.indicator
                 if indicator.stock_of and indicator.stock_cues.search(sentence):
                     indicator = self.catalogue.indicators[indicator.stock_of]
+                total = next((f for f in found if f.indicator == indicator and f.year == year), None)
+                listed = total and PARTS_LISTED.search(text, total.start, wording.start)
+                if listed and not PLACE_NAMED.search(text, listed.end(), wording.start):
+                    # 全市登记社会组织8122个,包括……,其中行业协会351个,……资格的社会组织89个: an item
+                    # listed after the total of the same sentence is one of its parts.
+                    notes.append(f"'{wording.text}' {mention.value}: listed after the total "
+                                 f"({listed.group(0)}), a part; not taken")
+                    continue
                 found.append(ProseFigure(
                     indicator=indicator, wording=wording.text, year=year, kind=kind,
                     value=mention.value, value_high=mention.value_high,

@@ -1736,3 +1736,10 @@ def test_a_flow_verb_governs_counts_listed_with_commas():
     # beds added, not the city's beds.
     found = doc_facts("cj11_shanghai_gwr_2022_beds_added_neg.txt")
     assert not any(fact[1] == "elderly_care_beds" for fact in found)
+
+
+def test_an_item_listed_after_the_total_is_a_part():
+    # 广州 2019 (cj04): 全市登记社会组织8122个,包括社会团体3406个,……,其中行业协会351个,登记认定慈善组织124个,
+    # 确认获得公益性捐赠税前扣除资格的社会组织89个 — 8122 is the total, 89 one of its parts.
+    found = doc_facts("cj04_guangzhou_social_orgs_2019_trad.txt")
+    assert {fact[4] for fact in found if fact[1] == "social_orgs"} == {D(8122)}
