@@ -19,7 +19,7 @@ from minzheng.paths import CORPUS_DIR, DOCUMENTS_DIR
 HEADLINE = {"elderly_care_beds", "eco_burial_rate"}
 CORPUS = CORPUS_DIR
 # The development corpus may not fall below these: raise them when the parser improves. They are
-# the level reached on the corpus as it stands (813 documents, 527 gold figures), rounded down;
+# the level reached on the corpus as it stands (832 documents, 529 gold figures), rounded down;
 # batches of documents no rule was written on lower it when they join. Precision has its own
 # floor: a wrong number is worse than a missing one.
 DEV_CORPUS_MIN_F1 = 0.85
