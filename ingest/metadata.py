@@ -233,7 +233,8 @@ def find_region(table: RegionTable, title: str | None, text: str,
     a district bureau writes 全区/区委, a city 全市; among the regions the text names
     at that level, the most mentioned wins, and ambiguous names are settled by the
     parent regions the text names. A text that names no region but its publisher's
-    (北京青年报记者了解到,目前全市……) is about the publisher's region.
+    (北京青年报记者了解到,目前全市……) is about the publisher's region, and so is one from a
+    paper whose name holds none (星报讯 …… 我省: 安徽's 市场星报) when it speaks as that region.
     """
     found = _region_of_content(table, title, text, mentions)
     if found is not None:
