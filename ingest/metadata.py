@@ -138,6 +138,8 @@ AUTHOR_LEVEL_CUES = {
                              + _NOT_COMPARED.format("全市|全州|全盟")),
     "province": re.compile(r"省委|省政府|本省|我省|省民政厅|" + _NOT_COMPARED.format("全省")),
 }
+# A district's own bodies: an autonomous region has a 民政厅 and a 党委 (自治区党委, 区党委), not these.
+DISTRICT_BODIES = re.compile(r"(?<!自治)区民政局|(?<![自治党])区委(?!员)")
 # A document number: the issuer's code, the year in brackets, the number (粤办发〔2017〕52号); the
 # issuer's code opens after anything but a Chinese character (……意见》(苏办发〔2017〕51号)).
 DOCUMENT_NUMBER = re.compile(r"(?<![\u4e00-\u9fff])(?P<issuer>[\u4e00-\u9fff]{2,6})"
@@ -284,13 +286,14 @@ def _voice_cues(text: str) -> dict[str, int]:
     return {level: len(pattern.findall(text)) for level, pattern in AUTHOR_LEVEL_CUES.items()}
 
 
-def _voice_rank(region, city_voice: bool = True) -> int:
+def _voice_rank(region, city_voice: bool = True, district_bodies: bool = False) -> int:
     """The level a region's own texts speak at: a municipality (上海市) speaks as a city does, and
     so does a county-level city (太仓市) in a text that speaks as a 市 (全市, 市民政局), not as a 州;
-    an autonomous region (内蒙古自治区) speaks as a district does (全区, 区党委)."""
+    an autonomous region (内蒙古自治区) speaks as a district does (全区, 区党委), unless the text
+    speaks through a district's own bodies (区委, 区民政局), which an autonomous region has not."""
     if region.name.endswith("市") and (region.level == "province" or (region.level == "district" and city_voice)):
         return LEVEL_RANK["prefecture"]
-    if region.level == "province" and region.name.endswith("自治区"):
+    if region.level == "province" and region.name.endswith("自治区") and not district_bodies:
         return LEVEL_RANK["district"]  # 内蒙古, 宁夏: 全区, 区党委, 我区
     return LEVEL_RANK[region.level]
 
@@ -352,8 +355,11 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
         return None
     # A municipality (天津市) speaks as a city (全市, 市民政局): it is at a city's level.
     city_voice = len(CITY_VOICE.findall(text)) * 2 > cue_counts["prefecture"]
+    # 区委社会工委区民政局 …… 新疆喀什返京旅游人员: a district's text, not 新疆's.
+    district_bodies = DISTRICT_BODIES.search(text) is not None
     at_level = {code: n for code, n in scored.items()
-                if author_level and _voice_rank(table.regions[code], city_voice) == LEVEL_RANK[author_level]}
+                if author_level
+                and _voice_rank(table.regions[code], city_voice, district_bodies) == LEVEL_RANK[author_level]}
     if author_level and not at_level:
         # A city's report (全市) that names only districts of that city (淮阴区, 清江浦区)
         # is about the city, which it never names.
@@ -370,7 +376,8 @@ def _region_of_content(table: RegionTable, title: str | None, text: str,
         # A district's paper (我区, 区民政局) that names only its city (常州) is about some district
         # of it, which it never names: no region rather than the city's. A municipality
         # (上海市, 重庆市) is a province that speaks as a city (全市, 本市).
-        if all(_voice_rank(table.regions[code], city_voice) < LEVEL_RANK[author_level] for code in scored):
+        if all(_voice_rank(table.regions[code], city_voice, district_bodies) < LEVEL_RANK[author_level]
+               for code in scored):
             return None
     pool = dict(at_level or scored)
     # A prefecture's text names its seat, a county-level city (黔东南州 and 凯里市): the

@@ -1743,3 +1743,10 @@ def test_an_item_listed_after_the_total_is_a_part():
     # 确认获得公益性捐赠税前扣除资格的社会组织89个 — 8122 is the total, 89 one of its parts.
     found = doc_facts("cj04_guangzhou_social_orgs_2019_trad.txt")
     assert {fact[4] for fact in found if fact[1] == "social_orgs"} == {D(8122)}
+
+
+def test_a_district_bureaus_text_is_not_an_autonomous_regions():
+    # 通州 2020 work summary (cj01): 区委社会工委区民政局 …… 全区 …… 新疆喀什返京旅游人员 — a district speaks
+    # through its 区委 and 区民政局; 新疆, named once, is not the text's region.
+    text = (CORPUS_DOCS / "cj01_tongzhou_mzj_2020_summary_neg.txt").read_text(encoding="utf-8")
+    assert records(text).metadata.region_code != "650000"
