@@ -13,6 +13,7 @@ from pathlib import Path
 import opencc
 import yaml
 
+from ingest.literals import any_required
 from ingest.numbers import chinese_years_to_digits, fractions_to_signs
 
 MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that could not be set
@@ -66,7 +67,8 @@ def _spec() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[str, ...], re.Pattern, int, tuple[tuple[str, int, re.Pattern], ...]]:
+def _boilerplate() -> tuple[tuple[str, ...], re.Pattern, int, tuple[tuple[str, int, re.Pattern], ...],
+                            re.Pattern | None]:
     spec = _spec()
     rules = tuple(
         (group["name"], group["max_length"], re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
@@ -74,7 +76,10 @@ def _boilerplate() -> tuple[tuple[str, ...], re.Pattern, int, tuple[tuple[str, i
     )
     # Any one spam term, found in one pass: most lines have none, and need no count.
     any_term = re.compile("|".join(map(re.escape, spec["spam_terms"])))
-    return tuple(spec["spam_terms"]), any_term, spec["spam_min_terms"], rules
+    # The words some line pattern needs (摄, 版权所有): a line without any of them, most lines,
+    # needs no search of each pattern (ingest/literals.py).
+    any_rule_word = any_required(pattern for _, _, pattern in rules)
+    return tuple(spec["spam_terms"]), any_term, spec["spam_min_terms"], rules, any_rule_word
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,10 +176,12 @@ def boilerplate_reason(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
-    spam_terms, any_term, spam_min, rules = _boilerplate()
+    spam_terms, any_term, spam_min, rules, any_rule_word = _boilerplate()
     lowered = stripped.lower()
     if any_term.search(lowered) and sum(term in lowered for term in spam_terms) >= spam_min:
         return "spam"
+    if any_rule_word is not None and not any_rule_word.search(stripped):
+        return None
     for name, max_length, pattern in rules:
         if len(stripped) <= max_length and pattern.search(stripped):
             return name

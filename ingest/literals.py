@@ -1,0 +1,79 @@
+"""What text a regular expression cannot match without: a cheap test that rules most text out.
+
+Searching a pattern that starts with a class of characters or a repeat (`\\d+页珍藏版`,
+`[\\u4e00-\\u9fff]{2,4}\\s+摄`) tries it at nearly every position of a line. A search for the
+literal words every match must contain (页珍藏版, 摄) skips ahead in C. The words are read from
+the parse tree of Python's own regex parser (re._parser, Python 3.11), so the patterns stay
+where their knowledge is kept (boilerplate.yaml), and a line without the words needs no search.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as re_ops
+from re import _parser as re_parser
+
+# A class of at most this many characters still counts as a short list of one-character words.
+MAX_CLASS = 4
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains; None when no such list is known.
+
+    Case-insensitive patterns get None: their literals may match in another case.
+    """
+    parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _of_sequence(parsed)
+
+
+def any_required(patterns) -> re.Pattern | None:
+    """One pattern that finds a required literal of any of `patterns`; None if one of them has none.
+
+    Where it finds nothing, none of the patterns can match.
+    """
+    words: set[str] = set()
+    for pattern in patterns:
+        literals = required_literals(pattern)
+        if not literals:
+            return None
+        words |= literals
+    # Each alternative starts with a literal: the regex engine skips to their first characters.
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _of_sequence(items) -> frozenset[str] | None:
+    """The most selective required list of a parsed sequence: longest shortest word, then fewest words."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, argument in items:
+        if op is re_ops.LITERAL:
+            run.append(chr(argument))
+            continue
+        flush()
+        found = None
+        if op is re_ops.SUBPATTERN and not argument[1] & re.IGNORECASE:
+            found = _of_sequence(argument[-1])
+        elif op is re_ops.BRANCH:
+            branches = [_of_sequence(branch) for branch in argument[1]]
+            if all(branches):
+                found = frozenset().union(*branches)
+        elif op in (re_ops.MAX_REPEAT, re_ops.MIN_REPEAT) and argument[0] >= 1:
+            found = _of_sequence(argument[2])
+        elif (op is re_ops.IN and len(argument) <= MAX_CLASS
+              and all(kind is re_ops.LITERAL for kind, _ in argument)):
+            found = frozenset(chr(code) for _, code in argument)
+        # Anything else (lookarounds, anchors, classes, any character) requires no literal.
+        if found:
+            candidates.append(found)
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
