@@ -130,7 +130,8 @@ class Catalogue:
     @functools.cached_property
     def _wrapped_value(self) -> re.Pattern:
         words = "|".join(re.escape(w) for w in self.unit_words())
-        return re.compile(rf"(?<=[\d万亿])\n(?=[万亿]?(?:{words}))")
+        # The line break first, then the look back: the search skips from line break to line break.
+        return re.compile(rf"\n(?<=[\d万亿]\n)(?=[万亿]?(?:{words}))")
 
     def join_wrapped_values(self, text: str) -> str:
         """Join a number and its unit that a line break split (各类养老机构近4.5万\n家): no paragraph

@@ -21,7 +21,10 @@ MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that co
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A pinyin annotation: lower-case letters with at least one tone mark, in brackets,
 # glued to the character it annotates (醫(yī)療).
-PINYIN_ANNOTATION = re.compile(rf"(?<=\S)\((?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)")
+# The bracket is matched before the look back at the character it is glued to: a pattern that
+# starts with a literal is searched by skipping to that character, one that starts with a
+# look-behind is tried at every position. (So for the other look-behinds moved past a first character.)
+PINYIN_ANNOTATION = re.compile(rf"\((?<=\S\()(?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)")
 
 # Full-width ASCII forms and odd spaces that sites mix into Chinese text.
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF1F}
@@ -29,7 +32,7 @@ FULL_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200
                    0x200B: None, 0xFEFF: None, 0xFFFD: ord(MANGLED_MARK)})
 # A decimal point typed as the ideographic full stop or a middle dot (44。6万个). Only
 # before 万/亿: elsewhere 。 between digits ends a sentence (比例约1。4.基本社会服务).
-DECIMAL_FULL_STOP = re.compile(r"(?<=\d)[。·](?=\d+\s*[万亿])")
+DECIMAL_FULL_STOP = re.compile(r"[。·](?<=\d[。·])(?=\d+\s*[万亿])")
 
 # What GBK-decoding of UTF-8 bytes leaves behind: a '?' for a lost byte, then a few
 # characters of noise holding stray Latin letters or ASCII punctuation (?;攫B, ?!笆奈濉逼陂g).
@@ -50,7 +53,7 @@ MIN_MARKER_CHAIN = 3
 SPUN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d,，。、;；%])")
 # A space between a number and its unit or 年, as text taken from PDF and typeset pages has it
 # (2016 年全国……各类养老床位680 万张; 到2020 年……要达到35~45 张).
-NUMBER_UNIT_SPACE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日万亿张个家人名%‰])")
+NUMBER_UNIT_SPACE = re.compile(r"[ \u3000](?<=\d[ \u3000])[ \u3000]*(?=[年月日万亿张个家人名%‰])")
 T2S_BLOCK = 1 << 20  # characters per OpenCC call
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
 

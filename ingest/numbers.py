@@ -96,7 +96,8 @@ FRACTION_SIGNS = {"百": "%", "千": "‰"}
 
 
 # Tenths: 生态安葬率已近3成 (about 30%); not 成员, 成为, 成立 and the like.
-TENTHS = re.compile(r"(?<![\d.])(?P<num>\d(?:\.\d)?)成(?![员为功本立果交就效绩长熟型])")
+# The look back follows the digit, so that the search skips to digits (see normalise.PINYIN_ANNOTATION).
+TENTHS = re.compile(r"(?P<num>\d(?<![\d.]\d)(?:\.\d)?)成(?![员为功本立果交就效绩长熟型])")
 
 
 def fractions_to_signs(text: str) -> str:
