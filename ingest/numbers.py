@@ -64,7 +64,8 @@ MIN_YEAR, MAX_YEAR = 1949, 2100
 CHINESE_NUMBER = ("[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*[十百千万亿]"
                   # A round number with its one left out after 近, 逾, 超, 过, 破: 持证社会工作者近千人 (~1000),
                   # 近百万 (~1,000,000), 持证社工过万人.
-                  "|(?<=[近逾超过破])[百千万]")
+                  # (The look back follows the character: see TENTHS.)
+                  "|[百千万](?<=[近逾超过破][百千万])")
 CHINESE_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                     "八": 8, "九": 9}
 CHINESE_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}

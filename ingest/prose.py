@@ -44,6 +44,9 @@ from ingest.sections import OUTLOOK, REVIEW, TARGETS, SectionMap
 # it often stands where a full stop was (指标?!笆奈濉逼陂g for 指标。“十四五”期间).
 SENTENCE = re.compile(rf"[^。!！?？;；\n{MANGLED_MARK}]+[。!！?？;；{MANGLED_MARK}]?")
 DIGIT = re.compile(rf"\d|{CHINESE_NUMBER}")
+# The characters a DIGIT match starts with: a class the search skips to, where DIGIT's
+# alternatives were tried at every position of a sentence without numbers.
+NUMBER_CHARACTER = re.compile(r"[\d一二两三四五六七八九十百千万]")
 NUMBER_START = re.compile(CHINESE_NUMBER)
 
 LINK_VERBS = (
@@ -651,7 +654,8 @@ class ProseReader:
             else:
                 pending_goal = self.list_goal if goes_on else None
                 pending_result = self.list_result
-            if not DIGIT.search(sentence):
+            first = NUMBER_CHARACTER.search(sentence)
+            if first is None or not DIGIT.search(sentence, first.start()):
                 self.previous_time = None
                 continue
             start, end = sentence_match.start(), sentence_match.end()
