@@ -112,8 +112,13 @@ def check_is_chinese_text(text: str) -> None:
     controls = len(CONTROL.findall(sample))
     if controls > max(2, MAX_CONTROL_SHARE * len(sample)):
         raise DocumentRejected(f"binary content ({controls} control characters in the text)")
-    han = sum(map(len, HAN_RUN.findall(sample)))
     latin = len(LATIN_LETTER.findall(sample))
+    han = 0
+    for run in HAN_RUN.finditer(sample):
+        han += run.end() - run.start()
+        # Enough Han characters to pass both tests below: more cannot fail them (the share only grows).
+        if han >= MIN_HAN_CHARACTERS and not han / (han + latin) < MIN_HAN_SHARE:
+            return
     if han < MIN_HAN_CHARACTERS:
         raise DocumentRejected(f"not Chinese text (only {han} Chinese characters)")
     if han / (han + latin) < MIN_HAN_SHARE:
