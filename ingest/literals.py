@@ -13,8 +13,10 @@ import re
 from re import _constants as re_ops
 from re import _parser as re_parser
 
-# A class of at most this many characters still counts as a short list of one-character words.
+# A class of at most this many characters still counts as a short list of one-character words,
+# and words spelled from such classes are listed up to this many.
 MAX_CLASS = 4
+MAX_WORDS = 16
 
 
 def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
@@ -46,16 +48,22 @@ def any_required(patterns) -> re.Pattern | None:
 def _of_sequence(items) -> frozenset[str] | None:
     """The most selective required list of a parsed sequence: longest shortest word, then fewest words."""
     candidates: list[frozenset[str]] = []
-    run: list[str] = []
+    # The words that consecutive literals and short classes spell (日 then [电讯]: 日电, 日讯).
+    run: frozenset[str] | None = None
 
     def flush() -> None:
+        nonlocal run
         if run:
-            candidates.append(frozenset(["".join(run)]))
-            run.clear()
+            candidates.append(run)
+        run = None
 
     for op, argument in items:
-        if op is re_ops.LITERAL:
-            run.append(chr(argument))
+        if op is re_ops.LITERAL or (op is re_ops.IN and len(argument) <= MAX_CLASS
+                                    and all(kind is re_ops.LITERAL for kind, _ in argument)):
+            characters = [chr(argument)] if op is re_ops.LITERAL else [chr(code) for _, code in argument]
+            if run is not None and len(run) * len(characters) > MAX_WORDS:
+                flush()
+            run = frozenset(characters) if run is None else frozenset(w + c for w in run for c in characters)
             continue
         flush()
         found = None
@@ -67,9 +75,6 @@ def _of_sequence(items) -> frozenset[str] | None:
                 found = frozenset().union(*branches)
         elif op in (re_ops.MAX_REPEAT, re_ops.MIN_REPEAT) and argument[0] >= 1:
             found = _of_sequence(argument[2])
-        elif (op is re_ops.IN and len(argument) <= MAX_CLASS
-              and all(kind is re_ops.LITERAL for kind, _ in argument)):
-            found = frozenset(chr(code) for _, code in argument)
         # Anything else (lookarounds, anchors, classes, any character) requires no literal.
         if found:
             candidates.append(found)

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessions
+from ingest.literals import any_required
 from ingest.numbers import PERIOD_RE, PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, province_abbreviations
@@ -129,6 +130,8 @@ LOCAL_WORDS = re.compile(r"本地|当地|本辖区|辖区内|街道|社区居委
 # Lines up to this long that a page repeats are its chrome (menus, banners), not its text.
 REPEATED_LINE = 40
 DATELINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?:\d{1,2}月\d{1,2}日(?:电|讯)|专电)")
+# The words a dateline needs (日电, 专电): a text without any has none (ingest/literals.py).
+DATELINE_WORD = any_required([DATELINE_PLACE])
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
 # 全省 in a ranking or comparison is the area above the author (南昌 2025: 南昌在全省率先……,
 # 居全省首位): a city measuring itself against its province, not a province speaking.
@@ -201,7 +204,8 @@ def _content_mentions(table: RegionTable, text: str, mentions: Counter) -> Count
     a page repeats word for word (惠州颐讯微信公众号 twice) is the site's, counted once.
     """
     discount = Counter()
-    for match in DATELINE_PLACE.finditer(text):
+    datelines = DATELINE_PLACE.finditer(text) if DATELINE_WORD is None or DATELINE_WORD.search(text) else ()
+    for match in datelines:
         for _, _, written in table.find(match.group("place")):
             discount[written] += 1
     lines = Counter(line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= REPEATED_LINE)

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from ingest.catalogue import CONTEXT_WINDOW, Catalogue, Indicator, WordingMatch
 from ingest.kinds import DocumentKind
+from ingest.literals import any_required
 from ingest.normalise import MANGLED_MARK
 from ingest.numbers import (
     CHINESE_NUMBER,
@@ -263,6 +264,8 @@ TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；\d]{1,14}[,，])?"
                         r"(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
                         r"|“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
+# The words TOPIC_YEAR needs (20, 今年): a sentence without any needs no match (ingest/literals.py).
+TOPIC_WORD = any_required([TOPIC_YEAR])
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
 # A paragraph that opens by looking back as many years as the period the paragraph before
 # opened with speaks of that period (南昌 2025: “十四五”期间,南昌民政系统……。\n五年来,……
@@ -637,7 +640,7 @@ class ProseReader:
                 self.topic_year = self._period_looked_back(sentence, sentence_start)
                 if self.topic_year is not None:
                     topic_reach = sentence_start + TOPIC_REACH
-            topic = TOPIC_YEAR.match(sentence)
+            topic = TOPIC_YEAR.match(sentence) if TOPIC_WORD is None or TOPIC_WORD.search(sentence) else None
             if topic:
                 opening = self.frame.times(topic.group("year"))
                 if opening:
