@@ -115,7 +115,8 @@ def fractions_to_signs(text: str) -> str:
         return number + FRACTION_SIGNS[match.group("base")]
 
     text = TENTHS.sub(lambda m: format((Decimal(m.group("num")) * 10).normalize(), "f") + "%", text)
-    return FRACTION_WORDS.sub(sign, text)
+    # Every share in words holds 分之; most texts have none, and need no search of [百千].
+    return FRACTION_WORDS.sub(sign, text) if "分之" in text else text
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -629,7 +629,9 @@ class ProseReader:
             # What a sentence carries over holds for the very next sentence only.
             previous, carried = carried, None
             sentence = sentence_match.group(0)
-            if previous is None and BARE_SERIES.match(sentence):
+            # Most sentences state no number; they cannot be a series of values either.
+            first = NUMBER_CHARACTER.search(sentence)
+            if previous is None and first is not None and BARE_SERIES.match(sentence):
                 named = self.catalogue.find(before)
                 if named:
                     previous = WordingMatch(0, 0, named[-1].text, named[-1].indicators)
@@ -657,7 +659,6 @@ class ProseReader:
             else:
                 pending_goal = self.list_goal if goes_on else None
                 pending_result = self.list_result
-            first = NUMBER_CHARACTER.search(sentence)
             if first is None or not DIGIT.search(sentence, first.start()):
                 self.previous_time = None
                 continue
