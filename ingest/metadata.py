@@ -135,15 +135,17 @@ DATELINE_WORD = any_required([DATELINE_PLACE])
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
 # 全省 in a ranking or comparison is the area above the author (南昌 2025: 南昌在全省率先……,
 # 居全省首位): a city measuring itself against its province, not a province speaking.
-_NOT_COMPARED = (r"(?<![在居占列于跑超])(?:{})(?!率先|首位|首个|首家|第一|前列|领先|排名|之首|平均|同期)")
+# 全 comes before the look back at what precedes it: every alternative of a cue then starts with a
+# character, and the search skips to those characters instead of trying every position.
+_NOT_COMPARED = (r"全(?<![在居占列于跑超]全)(?:{})(?!率先|首位|首个|首家|第一|前列|领先|排名|之首|平均|同期)")
 AUTHOR_LEVEL_CUES = {
     # A banner (旗) of Inner Mongolia is a county: 全旗, 旗委.
     "district": re.compile(r"区委|区政府|本区|我区|区民政局|县委|县政府|本县|我县|旗委|旗政府|我旗|本旗|"
-                           + _NOT_COMPARED.format("全区|全县|全旗")),
+                           + _NOT_COMPARED.format("区|县|旗")),
     # An autonomous prefecture (州) or league (盟) speaks as a city does: 州委、州政府, 全州.
     "prefecture": re.compile(r"市委|市政府|本市|我市|市民政局|州委|州政府|本州|我州|州民政局|盟委|"
-                             + _NOT_COMPARED.format("全市|全州|全盟")),
-    "province": re.compile(r"省委|省政府|本省|我省|省民政厅|" + _NOT_COMPARED.format("全省")),
+                             + _NOT_COMPARED.format("市|州|盟")),
+    "province": re.compile(r"省委|省政府|本省|我省|省民政厅|" + _NOT_COMPARED.format("省")),
 }
 # A document number: the issuer's code, the year in brackets, the number (粤办发〔2017〕52号); the
 # issuer's code opens after anything but a Chinese character (……意见》(苏办发〔2017〕51号)).

@@ -386,6 +386,16 @@ def _unit_alternation(unit_words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=4)
+def _value_pattern(units: str) -> re.Pattern:
+    """A value with its multiplier and unit word: built once per catalogue's units, not per document."""
+    return re.compile(
+        rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?P<more_low>{MORE_THAN})?(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
+        rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{NUMBER}))?"
+        rf"\s*(?P<mult>{MULTIPLIER_RE})?(?P<more>{MORE_THAN})?\s*(?P<unit>{units})?"
+    )
+
+
 class ProseReader:
     """Reads figures from the sentences of one document."""
 
@@ -399,12 +409,7 @@ class ProseReader:
         self.topic_year: TimeExpression | None = None
         # The kind of the series the sentence being read continues, if it continues one.
         self.series_kind: str | None = None
-        units = _unit_pattern(catalogue)
-        self.value_re = re.compile(
-            rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?P<more_low>{MORE_THAN})?(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
-            rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{NUMBER}))?"
-            rf"\s*(?P<mult>{MULTIPLIER_RE})?(?P<more>{MORE_THAN})?\s*(?P<unit>{units})?"
-        )
+        self.value_re = _value_pattern(_unit_pattern(catalogue))
         self.other_units = set(OTHER_UNITS.split("|"))
 
     # -- values ---------------------------------------------------------------
@@ -696,7 +701,8 @@ class ProseReader:
         # Only text that ends with a semicolon can match, and the regex is slow to fail.
         earlier_items = (EARLIER_ITEMS.search(text, max(0, start - CONTEXT_WINDOW), start)
                          if follows_semicolon(text, start) else None)
-        wordings = [replace(m, start=m.start + start, end=m.end + start)
+        # Built directly (every field of WordingMatch): dataclasses.replace costs several times as much.
+        wordings = [WordingMatch(m.start + start, m.end + start, m.text, m.indicators, m.by_context)
                     for m in self.catalogue.find(sentence, earlier_items.group(0) if earlier_items else "")]
         if not wordings:
             wordings = self._anaphor(text, sentence, start)
