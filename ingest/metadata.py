@@ -38,7 +38,9 @@ MONTH_LINE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月\s*$", re.M)
 PUBLISHED_DATE = re.compile(r"(?:发布日期|发布时间|发表于|发表时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 LABELLED_DATE = re.compile(
     r"(?:印发日期|成文日期|发文日期|日期|时间)[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# Date patterns open with a digit class, the look-behind after it: a search then skips to digits
+# (a look-behind or a counted repeat first made it try every position of the head).
+ISO_DATE = re.compile(r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})(?!\d)")
 # A server's clock on the page is when it was fetched, not published: a forum footer
 # (GMT+8, 2025-1-28 03:27 , Processed in 0.05 second(s)), an error page's header line (Date: | 2025/10/23 02:52:19 |).
 FETCH_CLOCK = re.compile(r"GMT\+\d{1,2}, [^\n]{0,20}Processed in|^\s*Date:\s*\|?[^\n]*", re.M)
@@ -49,12 +51,12 @@ URL_DATE = re.compile(r"https?://[^\s|]*?[/t](\d{4})[-/]?(\d{2})[-/]?(\d{2})(?=[
 # time, the source or the weekday after it (2016年07月14日10:05  来源:健康报网; a newspaper's
 # e-edition: 2018年02月13日 星期二; gov.cn's clock in words: 2012年01月11日 17时00分).
 NUMERIC_DATE = re.compile(r"(?:^|\s)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|$)", re.M)
-PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
+PAGE_DATE = re.compile(r"(\d\d{3})年(\d{1,2})月(\d{1,2})日\s*"
                        r"(?:\d{1,2}[:：]\d{2}|\d{1,2}时\d{1,2}分|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日]"
                        # or the source's name alone: 2013年3月11日 人民网.
                        r"|[\u4e00-\u9fff]{1,8}(?:网|报)(?=\s|$))", re.M)
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
-DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
+DATELINE = re.compile(r"(\d\d{3})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
 # A news lead opening with the day it reports (2021年3月16日,是第15个国际社工日; 2021年2月28日上午9:30,
 # 国家统计局发布……), at the start of a line or after the 讯 of a dateline and its reporters (东北新闻网讯
 # (记者 张三)2010年8月3日,……).
@@ -64,7 +66,7 @@ LEAD_DATE = re.compile(r"(?:^|讯[)）]?\s*(?:[(（][^()（）\n]{1,40}[)）])?\
 # Dates this few lines apart are items of a list (a link list may put a separator line, a title
 # line and a date line to each item: 人民网 2020, bn08).
 LISTED_DATE_LINES = 3
-DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+DAY_FIRST_DATE = re.compile(r"(\d(?<![\d.]\d)\d?)\.(\d{1,2})\.(\d{4})(?![\d.])")
 # The opening of an undated news report names the year it speaks in (全市2023年社会工作主题宣传活动);
 # a year after 到/至 is a goal, after 比/较/与 a comparison, after 自/从 a start: none is the present
 # (养老床位总数比2012年底的416.5万张翻了近1番 in a 2022 report).
