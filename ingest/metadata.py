@@ -22,6 +22,8 @@ TITLE_LINE = re.compile(
     # A page of a title split over several pages: 株洲县2012年国民经济和社会发展统计公报(2).
     r"\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|上|中|下|续)[)）])?\s*$"
 )
+# The words a title line ends with (规划, 通知): a line without any is tried no further (ingest/literals.py).
+TITLE_WORD = any_required([TITLE_LINE])
 # A title labelled as such: 标 题:国务院办公厅关于……的指导意见 (the metadata block of gov.cn pages),
 # or the original's title a repost gives (原标题:深圳建成养老床位12000多张).
 LABELLED_TITLE = re.compile(r"^\s*原?标\s*题\s*[:：]\s*(?P<title>[^|\n]{4,80}?)\s*(?:\||$)", re.M)
@@ -166,7 +168,7 @@ def find_title(text: str) -> str | None:
         return sent.group("title") if sent else labelled.group("title").strip()
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for line in lines:
-        match = TITLE_LINE.match(line)
+        match = TITLE_LINE.match(line) if TITLE_WORD is None or TITLE_WORD.search(line) else None
         # A line that closes a 《 it never opened is the tail of a wrapped title line.
         if match and not line.startswith(("关于", "《")) and not ("》" in line and "《" not in line):
             # ……关于印发《X规划》的通知: the document is the plan it sends out.
