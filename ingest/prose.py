@@ -123,7 +123,7 @@ TOTAL_AFTER_FLOW = re.compile(r"[,，]\s*(?:总数|总量|总计|合计|累计)\
 # narrower kind as a verb of having does.
 VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS}|其中[,，]?)\s*(?:{COMPARATOR_WORDS})?\s*$")
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
-CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
+CLAUSE_BREAKS = ",，;；。:："
 PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
 # A rate written around its count (每千名老年人拥有30张养老床位, 平均每1000名老年人20张以上床位): the
 # count, its unit and a bound, right before the count's wording.
@@ -364,6 +364,14 @@ class ValueMention:
     measured: bool = False
 
 
+def _clause_start(text: str) -> int:
+    """Where the last clause of `text` begins: after its last clause break (CLAUSE_BREAKS), else 0.
+
+    Looked up from the end (str.rfind), not by finding every break of the text.
+    """
+    return max(map(text.rfind, CLAUSE_BREAKS)) + 1
+
+
 def follows_semicolon(text: str, position: int) -> bool:
     """Whether the last character before `position` other than white space is a semicolon.
 
@@ -504,19 +512,19 @@ class ProseReader:
         preceding = before[: count.start("value")]
         if VALUE_LIST_END.search(preceding):
             return None  # 分别有9561、15934、5990人取得……证书: one of a list of values, not the total
-        clause = preceding[max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0]) :]
+        clause = preceding[_clause_start(preceding) :]
         if PER_CAPITA.search(clause):
             return None  # 每万老年人口配有20张认知障碍床位 is a rate, not a count
         verb = VERB_BEFORE.search(preceding)
         gap_start = None
         if verb is None and preceding.endswith("、"):
-            clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0])
+            clause_start = _clause_start(preceding)
             verb = FIRST_VERB.search(preceding, clause_start)
         elif verb is None and preceding.endswith((",", "，")):
             # 全国已有近22万个养老服务机构和设施,790多万张养老服务床位: the verb governs counts listed
             # with commas, when the clause before is nothing but the verb and a count of its own.
             body = preceding[:-1]
-            clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(body)] or [0])
+            clause_start = _clause_start(body)
             verb = FIRST_VERB.search(body, clause_start)
             if verb is not None and not COUNTED_ITEM.fullmatch(body, verb.end()):
                 verb = None
@@ -782,7 +790,7 @@ class ProseReader:
         """The value of a rate whose count stands inside it (每千名老年人拥有30张养老床位): the rate's
         words with the count's wording (每千名老年人拥有养老床位) must name a rate of the catalogue."""
         lead = sentence[: wording.start - start]
-        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        lead = lead[_clause_start(lead) :]
         per = PER_CAPITA.search(lead)
         count = COUNT_INSIDE_RATE.search(lead)
         if per is None or count is None or count.start() <= per.start():
@@ -898,7 +906,7 @@ class ProseReader:
         if not all(indicator.unit.integer for indicator in wording.indicators):
             return False
         lead = sentence[: wording.start - start]
-        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        lead = lead[_clause_start(lead) :]
         part = PART_OF.search(sentence[: wording.start - start])
         if part and not SCOPE_ONLY.fullmatch(part.group("qualifier")):
             notes.append(f"'{part.group('qualifier')}{wording.text}': a part of the total (其中), not taken")
@@ -947,7 +955,7 @@ class ProseReader:
                 # 要求新建城镇公益性公墓墓区绿化覆盖率不低于50%、节地生态安葬率达到100%: the cemeteries'.
                 notes.append(f"'{wording.text}' of {scope[-1].group(0)}, not of a region; not taken")
                 return True
-        lead = before[max([m.end() for m in CLAUSE_BREAK.finditer(before)] or [0]) :]
+        lead = before[_clause_start(before) :]
         regions = REGION_COUNT.search(lead)
         if regions:
             # 19个地区床位数超过10万张: how many regions pass a mark, no region's figure.
