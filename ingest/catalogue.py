@@ -12,7 +12,7 @@ from re import _parser as re_parser
 
 import yaml
 
-from ingest.literals import any_required
+from ingest.literals import any_required, holds_any
 from ingest.numbers import MULTIPLIERS
 from minzheng.paths import REFERENCE_DIR
 
@@ -94,7 +94,7 @@ class Catalogue:
     _any_wording_word: re.Pattern | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # One alternation finds where any wording may start; each indicator's own
+        # A scan finds where any wording may start (_next_wording_start); each indicator's own
         # patterns then decide the longest match at that position.
         alternatives = [p.pattern for i in self.indicators.values() for p in i.wordings]
         # A wording starts with one of the Han characters its pattern contains: testing that
@@ -164,7 +164,7 @@ class Catalogue:
         wording's context may be there (杭州社工持证人数6018人,……;宁波持证人数2603人).
         """
         matches: list[WordingMatch] = []
-        position = 0 if self._any_wording_word is None or self._any_wording_word.search(text) else len(text)
+        position = 0 if holds_any(self._any_wording_word, text) else len(text)
         while True:
             start = self._next_wording_start(text, position)
             if start is None:
@@ -197,8 +197,7 @@ class Catalogue:
     def _with_context_wordings(self, text: str, matches: list[WordingMatch],
                                preceding: str = "") -> list[WordingMatch]:
         """Add bare wordings (床位数) that name an indicator only right after their context (养老机构)."""
-        word = self._any_context_word
-        if (word is not None and not word.search(text)) or not self._any_context_wording.search(text):
+        if not holds_any(self._any_context_word, text) or not self._any_context_wording.search(text):
             return matches
         extra: list[WordingMatch] = []
         for indicator in self.indicators.values():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ingest.literals import any_required
+from ingest.literals import any_required, holds_any
 from minzheng.paths import REFERENCE_DIR
 
 KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
@@ -50,7 +50,7 @@ class DocumentKind:
         return any(p.search(title) for p in self.title)
 
     def matches_text(self, head: str) -> bool:
-        return any((words is None or words.search(head)) and p.search(head) for words, p in self._screened_text)
+        return any(holds_any(words, head) and p.search(head) for words, p in self._screened_text)
 
     @functools.cached_property
     def _screened_text(self) -> tuple[tuple[re.Pattern | None, re.Pattern], ...]:

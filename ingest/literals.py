@@ -45,6 +45,11 @@ def any_required(patterns) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+def holds_any(words: re.Pattern | None, text: str) -> bool:
+    """Whether `text` holds one of `words` (an any_required pattern); True when there are none to test."""
+    return words is None or words.search(text) is not None
+
+
 def _of_sequence(items) -> frozenset[str] | None:
     """The most selective required list of a parsed sequence: longest shortest word, then fewest words."""
     candidates: list[frozenset[str]] = []

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessions
-from ingest.literals import any_required
+from ingest.literals import any_required, holds_any
 from ingest.numbers import PERIOD_RE, PERIODS, PRESENT_WORDS, is_year, parse_chinese_number, period_label
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, province_abbreviations
@@ -168,7 +168,7 @@ def find_title(text: str) -> str | None:
         return sent.group("title") if sent else labelled.group("title").strip()
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for line in lines:
-        match = TITLE_LINE.match(line) if TITLE_WORD is None or TITLE_WORD.search(line) else None
+        match = TITLE_LINE.match(line) if holds_any(TITLE_WORD, line) else None
         # A line that closes a 《 it never opened is the tail of a wrapped title line.
         if match and not line.startswith(("关于", "《")) and not ("》" in line and "《" not in line):
             # ……关于印发《X规划》的通知: the document is the plan it sends out.
@@ -210,7 +210,7 @@ def _content_mentions(table: RegionTable, text: str, mentions: Counter) -> Count
     a page repeats word for word (惠州颐讯微信公众号 twice) is the site's, counted once.
     """
     discount = Counter()
-    datelines = DATELINE_PLACE.finditer(text) if DATELINE_WORD is None or DATELINE_WORD.search(text) else ()
+    datelines = DATELINE_PLACE.finditer(text) if holds_any(DATELINE_WORD, text) else ()
     for match in datelines:
         for _, _, written in table.find(match.group("place")):
             discount[written] += 1

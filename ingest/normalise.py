@@ -13,7 +13,7 @@ from pathlib import Path
 import opencc
 import yaml
 
-from ingest.literals import any_required
+from ingest.literals import any_required, holds_any
 from ingest.numbers import chinese_years_to_digits, fractions_to_signs
 
 MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that could not be set
@@ -183,7 +183,7 @@ def boilerplate_reason(line: str) -> str | None:
     lowered = stripped.lower()
     if any_term.search(lowered) and sum(term in lowered for term in spam_terms) >= spam_min:
         return "spam"
-    if any_rule_word is not None and not any_rule_word.search(stripped):
+    if not holds_any(any_rule_word, stripped):
         return None
     for name, max_length, pattern in rules:
         if len(stripped) <= max_length and pattern.search(stripped):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ingest.kinds import load_congresses, load_periods
-from ingest.literals import any_required
+from ingest.literals import any_required, holds_any
 
 # Five-year plan periods: label -> (first year, last year), from data/reference/plan_periods.csv.
 PERIODS = load_periods()
@@ -181,13 +181,9 @@ TIME_RE = re.compile(
 TIME_WORD = any_required([TIME_RE])
 
 
-def _may_state_time(text: str) -> bool:
-    return TIME_WORD is None or TIME_WORD.search(text) is not None
-
-
 def ends_with_relative(text: str) -> bool:
     """Whether the last time expression of `text` counts from the document's year (目前, 去年)."""
-    matches = list(TIME_RE.finditer(text)) if _may_state_time(text) else []
+    matches = list(TIME_RE.finditer(text)) if holds_any(TIME_WORD, text) else []
     return bool(matches) and matches[-1].group("relative") is not None
 
 
@@ -199,7 +195,7 @@ def find_time_expressions(text: str, document_year: int | None = None,
     去年/明年 only with `shifts`, when that year is a date rather than a guess.
     """
     found = []
-    if not _may_state_time(text):
+    if not holds_any(TIME_WORD, text):
         return found
     for match in TIME_RE.finditer(text):
         if match.group("year"):

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ingest.catalogue import CONTEXT_WINDOW, Catalogue, Indicator, WordingMatch
 from ingest.kinds import DocumentKind
-from ingest.literals import any_required
+from ingest.literals import any_required, holds_any
 from ingest.normalise import MANGLED_MARK
 from ingest.numbers import (
     CHINESE_NUMBER,
@@ -655,7 +655,7 @@ class ProseReader:
                 self.topic_year = self._period_looked_back(sentence, sentence_start)
                 if self.topic_year is not None:
                     topic_reach = sentence_start + TOPIC_REACH
-            topic = TOPIC_YEAR.match(sentence) if TOPIC_WORD is None or TOPIC_WORD.search(sentence) else None
+            topic = TOPIC_YEAR.match(sentence) if holds_any(TOPIC_WORD, sentence) else None
             if topic:
                 opening = self.frame.times(topic.group("year"))
                 if opening:

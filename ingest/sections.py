@@ -21,7 +21,8 @@ NUMERAL = "[一二三四五六七八九十]+"
 # A top-level heading's number (一、, 第二章), found by its first character (a class the search skips
 # to) and then placed: it opens the text or a line, or follows a finished sentence, then white space only.
 # (A pattern that opened with those look-behinds was tried at every position of the text.)
-TOP_HEADING_NUMBER = re.compile(rf"[一二三四五六七八九十第](?:(?<=第){NUMERAL}(?:章|部分)|(?<!第)[一二三四五六七八九十]*、)")
+TOP_HEADING_NUMBER = re.compile(rf"[一二三四五六七八九十第]"
+                                rf"(?:(?<=第){NUMERAL}(?:章|部分)|(?<!第)[一二三四五六七八九十]*、)")
 TOP_HEADING_AFTER = "。;;!?”)"
 SECOND_HEADING = re.compile(rf"[(（]{NUMERAL}[)）]")
 BOX_CAPTION = re.compile(r"专栏\s*\d+|附件\s*\d*|附表\s*\d*")
