@@ -12,6 +12,7 @@ from re import _parser as re_parser
 
 import yaml
 
+from ingest.literals import any_required, holds_any
 from ingest.numbers import MULTIPLIERS
 from minzheng.paths import REFERENCE_DIR
 
@@ -87,11 +88,13 @@ class WordingMatch:
 class Catalogue:
     units: dict[str, Unit]
     indicators: dict[str, Indicator]
-    _scanner: re.Pattern = field(init=False, repr=False)
     _by_first_character: dict[str, list[tuple[Indicator, re.Pattern]]] = field(init=False, repr=False)
+    _first_character: re.Pattern = field(init=False, repr=False)
+    _starting_with: dict[str, re.Pattern] = field(init=False, repr=False)
+    _any_wording_word: re.Pattern | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # One alternation finds where any wording may start; each indicator's own
+        # A scan finds where any wording may start (_next_wording_start); each indicator's own
         # patterns then decide the longest match at that position.
         alternatives = [p.pattern for i in self.indicators.values() for p in i.wordings]
         # A wording starts with one of the Han characters its pattern contains: testing that
@@ -104,12 +107,14 @@ class Catalogue:
             first &= set().union(*(starts for _, _, starts in wordings))
         self._by_first_character = {c: [(i, p) for i, p, starts in wordings if starts is None or c in starts]
                                     for c in first}
-        # Each character's wordings behind a test of that character: the scanner tries a few
-        # alternatives at a position, not all of them. (A wording may appear under several
-        # characters, so wordings cannot name their groups.)
-        groups = [f"(?={re.escape(c)})(?:" + "|".join(f"(?:{p.pattern})" for _, p in self._by_first_character[c]) + ")"
-                  for c in sorted(first)]
-        self._scanner = re.compile(f"(?=[{''.join(sorted(first))}])(?:" + "|".join(groups) + ")")
+        # The scan: a search for those characters as one class skips in C to the next position worth
+        # a try; there, one alternation of that character's wordings tells whether any may match.
+        # (A wording may appear under several characters, so wordings cannot name their groups.)
+        self._first_character = re.compile(f"[{''.join(sorted(first))}]")
+        self._starting_with = {c: re.compile("|".join(f"(?:{p.pattern})" for _, p in self._by_first_character[c]))
+                               for c in first}
+        # The words some wording needs (床位, 社会组织): text without any holds no wording (ingest/literals.py).
+        self._any_wording_word = any_required(p for _, p, _ in wordings)
 
     @functools.cached_property
     def headline_codes(self) -> frozenset[str]:
@@ -122,6 +127,11 @@ class Catalogue:
         patterns = [p.pattern for i in self.indicators.values() for _, p, _ in i.context_wordings]
         return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
+    @functools.cached_property
+    def _any_context_word(self) -> re.Pattern | None:
+        """The words some bare wording needs (床位, 持证人数): quicker to rule text out than the wordings."""
+        return any_required(p for i in self.indicators.values() for _, p, _ in i.context_wordings)
+
     def unit_words(self) -> list[str]:
         """Every unit word of the catalogue, longest first (元/人·月 before 元)."""
         words = {word for unit in self.units.values() for word in unit.words}
@@ -130,7 +140,8 @@ class Catalogue:
     @functools.cached_property
     def _wrapped_value(self) -> re.Pattern:
         words = "|".join(re.escape(w) for w in self.unit_words())
-        return re.compile(rf"(?<=[\d万亿])\n(?=[万亿]?(?:{words}))")
+        # The line break first, then the look back: the search skips from line break to line break.
+        return re.compile(rf"\n(?<=[\d万亿]\n)(?=[万亿]?(?:{words}))")
 
     def join_wrapped_values(self, text: str) -> str:
         """Join a number and its unit that a line break split (各类养老机构近4.5万\n家): no paragraph
@@ -153,12 +164,11 @@ class Catalogue:
         wording's context may be there (杭州社工持证人数6018人,……;宁波持证人数2603人).
         """
         matches: list[WordingMatch] = []
-        position = 0
+        position = 0 if holds_any(self._any_wording_word, text) else len(text)
         while True:
-            hit = self._scanner.search(text, position)
-            if hit is None:
+            start = self._next_wording_start(text, position)
+            if start is None:
                 break
-            start = hit.start()
             best_end, best = -1, []
             for indicator, pattern in self._by_first_character.get(text[start], ()):
                 match = pattern.match(text, start)
@@ -175,10 +185,19 @@ class Catalogue:
             position = best_end
         return self._with_context_wordings(text, matches, preceding[-CONTEXT_WINDOW:])
 
+    def _next_wording_start(self, text: str, position: int) -> int | None:
+        """The first position from `position` on where a wording of the character there may match."""
+        while (candidate := self._first_character.search(text, position)) is not None:
+            start = candidate.start()
+            if self._starting_with[text[start]].match(text, start):
+                return start
+            position = start + 1
+        return None
+
     def _with_context_wordings(self, text: str, matches: list[WordingMatch],
                                preceding: str = "") -> list[WordingMatch]:
         """Add bare wordings (床位数) that name an indicator only right after their context (养老机构)."""
-        if not self._any_context_wording.search(text):
+        if not holds_any(self._any_context_word, text) or not self._any_context_wording.search(text):
             return matches
         extra: list[WordingMatch] = []
         for indicator in self.indicators.values():

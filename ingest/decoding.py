@@ -20,9 +20,11 @@ from ingest.records import DocumentRejected
 # Runs of Han characters anywhere in the CJK blocks a document may use (runs, not single
 # characters: summing the lengths of a text's few long runs is faster than finding each).
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Latin letters and control characters are ASCII: they are counted among a text's ASCII characters
+# alone (bytes patterns), a much shorter string than a Chinese text.
+LATIN_LETTER = re.compile(rb"[A-Za-z]")
 # Control characters that never occur in text files (tab, newlines and form feed do).
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 MIN_HAN_CHARACTERS = 20
 # Characters judged at the head and tail of a long text: enough to tell noise from Chinese.
@@ -125,11 +127,17 @@ def check_is_chinese_text(text: str) -> None:
     """Refuse decoded text that is binary noise or not written in Chinese."""
     half = SAMPLE_CHARACTERS // 2
     sample = text if len(text) <= SAMPLE_CHARACTERS else text[:half] + text[-half:]
-    controls = len(CONTROL.findall(sample))
+    ascii_characters = sample.encode("ascii", "ignore")
+    controls = len(CONTROL.findall(ascii_characters))
     if controls > max(2, MAX_CONTROL_SHARE * len(sample)):
         raise DocumentRejected(f"binary content ({controls} control characters in the text)")
-    han = sum(map(len, HAN_RUN.findall(sample)))
-    latin = len(LATIN_LETTER.findall(sample))
+    latin = len(LATIN_LETTER.findall(ascii_characters))
+    han = 0
+    for run in HAN_RUN.finditer(sample):
+        han += run.end() - run.start()
+        # Enough Han characters to pass both tests below: more cannot fail them (the share only grows).
+        if han >= MIN_HAN_CHARACTERS and not han / (han + latin) < MIN_HAN_SHARE:
+            return
     if han < MIN_HAN_CHARACTERS:
         raise DocumentRejected(f"not Chinese text (only {han} Chinese characters)")
     if han / (han + latin) < MIN_HAN_SHARE:

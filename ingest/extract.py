@@ -33,7 +33,7 @@ from ingest.rankings import ranked_figures
 from ingest.records import DocumentMetadata, DocumentRejected, ExtractionResult, FigureRecord
 from ingest.regions import COUNTRY_CODE, Region, RegionTable, default_regions
 from ingest.sections import map_sections
-from ingest.tables import TableFigure, find_tables, table_figures
+from ingest.tables import TableFigure, find_tables, row_readings, table_figures
 
 __all__ = ["extract_bytes", "extract_file", "extract_text", "DocumentRejected"]
 
@@ -280,9 +280,10 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
     for figure in prose:
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
     # Rows split with certainty confirm the rows of other tables (a 2020 actual stated in two tables).
-    for figure in table_figures(text, tables, catalogue, confirmed, []):
+    readings = row_readings(tables, catalogue)
+    for figure in table_figures(text, tables, catalogue, confirmed, [], readings):
         confirmed.setdefault(figure.indicator.code, set()).add(figure.value)
-    from_tables = table_figures(text, tables, catalogue, confirmed, notes)
+    from_tables = table_figures(text, tables, catalogue, confirmed, notes, readings)
     from_tables += quantity_table_figures(text, catalogue, frame.now_year, notes)
 
     def record(figure, region_code: str, region: str, **changes) -> FigureRecord:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ingest.literals import any_required, holds_any
 from minzheng.paths import REFERENCE_DIR
 
 KINDS_FILE = REFERENCE_DIR / "document_kinds.yaml"
@@ -49,7 +50,13 @@ class DocumentKind:
         return any(p.search(title) for p in self.title)
 
     def matches_text(self, head: str) -> bool:
-        return any(p.search(head) for p in self.text)
+        return any(holds_any(words, head) and p.search(head) for words, p in self._screened_text)
+
+    @functools.cached_property
+    def _screened_text(self) -> tuple[tuple[re.Pattern | None, re.Pattern], ...]:
+        """Each text pattern after the words it needs (今年, 工作计划): a head without them is not searched
+        line by line (ingest/literals.py)."""
+        return tuple((any_required([p]), p) for p in self.text)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessions
+from ingest.literals import any_required, holds_any
 from ingest.numbers import (LABELLED_DATE, PERIOD_RE, PERIODS, PRESENT_WORDS, PUBLISHED_DATE, is_year,
                             parse_chinese_number, period_label)
 from ingest.records import DocumentMetadata
@@ -22,6 +23,8 @@ TITLE_LINE = re.compile(
     # A page of a title split over several pages: 株洲县2012年国民经济和社会发展统计公报(2).
     r"\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|上|中|下|续)[)）])?\s*$"
 )
+# The words a title line ends with (规划, 通知): a line without any is tried no further (ingest/literals.py).
+TITLE_WORD = any_required([TITLE_LINE])
 # A title labelled as such: 标 题:国务院办公厅关于……的指导意见 (the metadata block of gov.cn pages),
 # or the original's title a repost gives (原标题:深圳建成养老床位12000多张).
 LABELLED_TITLE = re.compile(r"^\s*原?标\s*题\s*[:：]\s*(?P<title>[^|\n]{4,80}?)\s*(?:\||$)", re.M)
@@ -33,7 +36,9 @@ GLUED_TITLE = re.compile(rf"^(?P<title>[^,。;:!?《》]{{4,40}}?{DOCUMENT_TYPE}
 SIGNATURE_DATE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发|发布)?\s*$", re.M)
 # A signature or page line with the month only (成都市民政局 2023年2月): the year the text is written in.
 MONTH_LINE = re.compile(r"(?:^|\s)(\d{4})年(\d{1,2})月\s*$", re.M)
-ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# Date patterns open with a digit class, the look-behind after it: a search then skips to digits
+# (a look-behind or a counted repeat first made it try every position of the head).
+ISO_DATE = re.compile(r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})(?!\d)")
 # A server's clock on the page is when it was fetched, not published: a forum footer
 # (GMT+8, 2025-1-28 03:27 , Processed in 0.05 second(s)), an error page's header line (Date: | 2025/10/23 02:52:19 |).
 FETCH_CLOCK = re.compile(r"GMT\+\d{1,2}, [^\n]{0,20}Processed in|^\s*Date:\s*\|?[^\n]*", re.M)
@@ -44,12 +49,12 @@ URL_DATE = re.compile(r"https?://[^\s|]*?[/t](\d{4})[-/]?(\d{2})[-/]?(\d{2})(?=[
 # time, the source or the weekday after it (2016年07月14日10:05  来源:健康报网; a newspaper's
 # e-edition: 2018年02月13日 星期二; gov.cn's clock in words: 2012年01月11日 17时00分).
 NUMERIC_DATE = re.compile(r"(?:^|\s)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|$)", re.M)
-PAGE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*"
+PAGE_DATE = re.compile(r"(\d\d{3})年(\d{1,2})月(\d{1,2})日\s*"
                        r"(?:\d{1,2}[:：]\d{2}|\d{1,2}时\d{1,2}分|来源|来自|作者|编辑|浏览|星期[一二三四五六日天]|周[一二三四五六日]"
                        # or the source's name alone: 2013年3月11日 人民网.
                        r"|[\u4e00-\u9fff]{1,8}(?:网|报)(?=\s|$))", re.M)
 # A news dateline: 2023年3月24日讯, 新华社北京2016年1月25日电.
-DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
+DATELINE = re.compile(r"(\d\d{3})年(\d{1,2})月(\d{1,2})日\s*(?:讯|电|消息)")
 # A news lead opening with the day it reports (2021年3月16日,是第15个国际社工日; 2021年2月28日上午9:30,
 # 国家统计局发布……), at the start of a line or after the 讯 of a dateline and its reporters (东北新闻网讯
 # (记者 张三)2010年8月3日,……).
@@ -59,7 +64,7 @@ LEAD_DATE = re.compile(r"(?:^|讯[)）]?\s*(?:[(（][^()（）\n]{1,40}[)）])?\
 # Dates this few lines apart are items of a list (a link list may put a separator line, a title
 # line and a date line to each item: 人民网 2020, bn08).
 LISTED_DATE_LINES = 3
-DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+DAY_FIRST_DATE = re.compile(r"(\d(?<![\d.]\d)\d?)\.(\d{1,2})\.(\d{4})(?![\d.])")
 # The opening of an undated news report names the year it speaks in (全市2023年社会工作主题宣传活动);
 # a year after 到/至 is a goal, after 比/较/与 a comparison, after 自/从 a start: none is the present
 # (养老床位总数比2012年底的416.5万张翻了近1番 in a 2022 report).
@@ -125,18 +130,22 @@ LOCAL_WORDS = re.compile(r"本地|当地|本辖区|辖区内|街道|社区居委
 # Lines up to this long that a page repeats are its chrome (menus, banners), not its text.
 REPEATED_LINE = 40
 DATELINE_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,3})(?:\d{1,2}月\d{1,2}日(?:电|讯)|专电)")
+# The words a dateline needs (日电, 专电): a text without any has none (ingest/literals.py).
+DATELINE_WORD = any_required([DATELINE_PLACE])
 # Who wrote it, from how a text speaks of its own area (全区 = a district bureau).
 # 全省 in a ranking or comparison is the area above the author (南昌 2025: 南昌在全省率先……,
 # 居全省首位): a city measuring itself against its province, not a province speaking.
-_NOT_COMPARED = (r"(?<![在居占列于跑超])(?:{})(?!率先|首位|首个|首家|第一|前列|领先|排名|之首|平均|同期)")
+# 全 comes before the look back at what precedes it: every alternative of a cue then starts with a
+# character, and the search skips to those characters instead of trying every position.
+_NOT_COMPARED = (r"全(?<![在居占列于跑超]全)(?:{})(?!率先|首位|首个|首家|第一|前列|领先|排名|之首|平均|同期)")
 AUTHOR_LEVEL_CUES = {
     # A banner (旗) of Inner Mongolia is a county: 全旗, 旗委.
     "district": re.compile(r"区委|区政府|本区|我区|区民政局|县委|县政府|本县|我县|旗委|旗政府|我旗|本旗|"
-                           + _NOT_COMPARED.format("全区|全县|全旗")),
+                           + _NOT_COMPARED.format("区|县|旗")),
     # An autonomous prefecture (州) or league (盟) speaks as a city does: 州委、州政府, 全州.
     "prefecture": re.compile(r"市委|市政府|本市|我市|市民政局|州委|州政府|本州|我州|州民政局|盟委|"
-                             + _NOT_COMPARED.format("全市|全州|全盟")),
-    "province": re.compile(r"省委|省政府|本省|我省|省民政厅|" + _NOT_COMPARED.format("全省")),
+                             + _NOT_COMPARED.format("市|州|盟")),
+    "province": re.compile(r"省委|省政府|本省|我省|省民政厅|" + _NOT_COMPARED.format("省")),
 }
 # A district's own bodies: an autonomous region has a 民政厅 and a 党委 (自治区党委, 区党委), not these.
 DISTRICT_BODIES = re.compile(r"(?<!自治)区民政局|(?<![自治党])区委(?!员)")
@@ -157,7 +166,7 @@ def find_title(text: str) -> str | None:
         return sent.group("title") if sent else labelled.group("title").strip()
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for line in lines:
-        match = TITLE_LINE.match(line)
+        match = TITLE_LINE.match(line) if holds_any(TITLE_WORD, line) else None
         # A line that closes a 《 it never opened is the tail of a wrapped title line.
         if match and not line.startswith(("关于", "《")) and not ("》" in line and "《" not in line):
             # ……关于印发《X规划》的通知: the document is the plan it sends out.
@@ -199,7 +208,8 @@ def _content_mentions(table: RegionTable, text: str, mentions: Counter) -> Count
     a page repeats word for word (惠州颐讯微信公众号 twice) is the site's, counted once.
     """
     discount = Counter()
-    for match in DATELINE_PLACE.finditer(text):
+    datelines = DATELINE_PLACE.finditer(text) if holds_any(DATELINE_WORD, text) else ()
+    for match in datelines:
         for _, _, written in table.find(match.group("place")):
             discount[written] += 1
     lines = Counter(line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= REPEATED_LINE)

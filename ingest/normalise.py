@@ -13,6 +13,7 @@ from pathlib import Path
 import opencc
 import yaml
 
+from ingest.literals import any_required, holds_any
 from ingest.numbers import LABELLED_DATE, PUBLISHED_DATE, chinese_years_to_digits, fractions_to_signs
 
 MANGLED_MARK = "〓"  # the geta mark: typesetters' sign for a character that could not be set
@@ -21,7 +22,10 @@ TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A pinyin annotation: lower-case letters with at least one tone mark, in brackets,
 # glued to the character it annotates (醫(yī)療).
 # The brackets may be full-width (發（fā）展): a converter writes whichever the page uses.
-PINYIN_ANNOTATION = re.compile(rf"(?<=\S)[(（](?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}[)）]")
+# The bracket is matched before the look back at the character it is glued to: a pattern that
+# starts with a literal is searched by skipping to that character, one that starts with a
+# look-behind is tried at every position. (So for the other look-behinds moved past a first character.)
+PINYIN_ANNOTATION = re.compile(rf"[(（](?<=\S[(（])(?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}[)）]")
 
 # Full-width ASCII forms and odd spaces that sites mix into Chinese text.
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF1F}
@@ -29,7 +33,7 @@ FULL_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200
                    0x200B: None, 0xFEFF: None, 0xFFFD: ord(MANGLED_MARK)})
 # A decimal point typed as the ideographic full stop or a middle dot (44。6万个). Only
 # before 万/亿: elsewhere 。 between digits ends a sentence (比例约1。4.基本社会服务).
-DECIMAL_FULL_STOP = re.compile(r"(?<=\d)[。·](?=\d+\s*[万亿])")
+DECIMAL_FULL_STOP = re.compile(r"[。·](?<=\d[。·])(?=\d+\s*[万亿])")
 
 # What GBK-decoding of UTF-8 bytes leaves behind: a '?' for a lost byte, then a few
 # characters of noise holding stray Latin letters or ASCII punctuation (?;攫B, ?!笆奈濉逼陂g).
@@ -50,7 +54,7 @@ MIN_MARKER_CHAIN = 3
 SPUN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d,，。、;；%])")
 # A space between a number and its unit or 年, as text taken from PDF and typeset pages has it
 # (2016 年全国……各类养老床位680 万张; 到2020 年……要达到35~45 张).
-NUMBER_UNIT_SPACE = re.compile(r"(?<=\d)[ \u3000]+(?=[年月日万亿张个家人名%‰])")
+NUMBER_UNIT_SPACE = re.compile(r"[ \u3000](?<=\d[ \u3000])[ \u3000]*(?=[年月日万亿张个家人名%‰])")
 T2S_BLOCK = 1 << 20  # characters per OpenCC call
 BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.yaml")
 
@@ -67,7 +71,8 @@ def _spec() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[str, ...], re.Pattern, int, tuple[tuple[str, int, re.Pattern], ...]]:
+def _boilerplate() -> tuple[tuple[str, ...], re.Pattern, int, tuple[tuple[str, int, re.Pattern], ...],
+                            re.Pattern | None]:
     spec = _spec()
     rules = tuple(
         (group["name"], group["max_length"], re.compile("|".join(f"(?:{p})" for p in group["patterns"])))
@@ -75,7 +80,10 @@ def _boilerplate() -> tuple[tuple[str, ...], re.Pattern, int, tuple[tuple[str, i
     )
     # Any one spam term, found in one pass: most lines have none, and need no count.
     any_term = re.compile("|".join(map(re.escape, spec["spam_terms"])))
-    return tuple(spec["spam_terms"]), any_term, spec["spam_min_terms"], rules
+    # The words some line pattern needs (摄, 版权所有): a line without any of them, most lines,
+    # needs no search of each pattern (ingest/literals.py).
+    any_rule_word = any_required(pattern for _, _, pattern in rules)
+    return tuple(spec["spam_terms"]), any_term, spec["spam_min_terms"], rules, any_rule_word
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,10 +180,12 @@ def boilerplate_reason(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
-    spam_terms, any_term, spam_min, rules = _boilerplate()
+    spam_terms, any_term, spam_min, rules, any_rule_word = _boilerplate()
     lowered = stripped.lower()
     if any_term.search(lowered) and sum(term in lowered for term in spam_terms) >= spam_min:
         return "spam"
+    if not holds_any(any_rule_word, stripped):
+        return None
     for name, max_length, pattern in rules:
         if len(stripped) <= max_length and pattern.search(stripped):
             return name

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ingest.kinds import load_congresses, load_periods
+from ingest.literals import any_required, holds_any
 
 # Five-year plan periods: label -> (first year, last year), from data/reference/plan_periods.csv.
 PERIODS = load_periods()
@@ -64,7 +65,8 @@ MIN_YEAR, MAX_YEAR = 1949, 2100
 CHINESE_NUMBER = ("[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*[十百千万亿]"
                   # A round number with its one left out after 近, 逾, 超, 过, 破: 持证社会工作者近千人 (~1000),
                   # 近百万 (~1,000,000), 持证社工过万人.
-                  "|(?<=[近逾超过破])[百千万]")
+                  # (The look back follows the character: see TENTHS.)
+                  "|[百千万](?<=[近逾超过破][百千万])")
 CHINESE_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                     "八": 8, "九": 9}
 CHINESE_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}
@@ -96,7 +98,8 @@ FRACTION_SIGNS = {"百": "%", "千": "‰"}
 
 
 # Tenths: 生态安葬率已近3成 (about 30%); not 成员, 成为, 成立 and the like.
-TENTHS = re.compile(r"(?<![\d.])(?P<num>\d(?:\.\d)?)成(?![员为功本立果交就效绩长熟型])")
+# The look back follows the digit, so that the search skips to digits (see normalise.PINYIN_ANNOTATION).
+TENTHS = re.compile(r"(?P<num>\d(?<![\d.]\d)(?:\.\d)?)成(?![员为功本立果交就效绩长熟型])")
 
 
 def fractions_to_signs(text: str) -> str:
@@ -112,7 +115,8 @@ def fractions_to_signs(text: str) -> str:
         return number + FRACTION_SIGNS[match.group("base")]
 
     text = TENTHS.sub(lambda m: format((Decimal(m.group("num")) * 10).normalize(), "f") + "%", text)
-    return FRACTION_WORDS.sub(sign, text)
+    # Every share in words holds 分之; most texts have none, and need no search of [百千].
+    return FRACTION_WORDS.sub(sign, text) if "分之" in text else text
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -177,9 +181,14 @@ TIME_RE = re.compile(
 )
 
 
+# The words some time expression needs (年, 十三五, 目前): most clauses a sentence is cut into hold
+# none, and need no search of TIME_RE's alternatives (ingest/literals.py).
+TIME_WORD = any_required([TIME_RE])
+
+
 def ends_with_relative(text: str) -> bool:
     """Whether the last time expression of `text` counts from the document's year (目前, 去年)."""
-    matches = list(TIME_RE.finditer(text))
+    matches = list(TIME_RE.finditer(text)) if holds_any(TIME_WORD, text) else []
     return bool(matches) and matches[-1].group("relative") is not None
 
 
@@ -191,6 +200,8 @@ def find_time_expressions(text: str, document_year: int | None = None,
     去年/明年 only with `shifts`, when that year is a date rather than a guess.
     """
     found = []
+    if not holds_any(TIME_WORD, text):
+        return found
     for match in TIME_RE.finditer(text):
         if match.group("year"):
             year = int(match.group("year"))

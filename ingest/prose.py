@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from ingest.catalogue import CONTEXT_WINDOW, Catalogue, Indicator, WordingMatch
 from ingest.kinds import DocumentKind
+from ingest.literals import any_required, holds_any
 from ingest.normalise import MANGLED_MARK
 from ingest.numbers import (
     CHINESE_NUMBER,
@@ -44,6 +45,9 @@ from ingest.sections import OUTLOOK, REVIEW, TARGETS, SectionMap
 # it often stands where a full stop was (指标?!笆奈濉逼陂g for 指标。“十四五”期间).
 SENTENCE = re.compile(rf"[^。!！?？;；\n{MANGLED_MARK}]+[。!！?？;；{MANGLED_MARK}]?")
 DIGIT = re.compile(rf"\d|{CHINESE_NUMBER}")
+# The characters a DIGIT match starts with: a class the search skips to, where DIGIT's
+# alternatives were tried at every position of a sentence without numbers.
+NUMBER_CHARACTER = re.compile(r"[\d一二两三四五六七八九十百千万]")
 NUMBER_START = re.compile(CHINESE_NUMBER)
 
 LINK_VERBS = (
@@ -127,7 +131,7 @@ TOTAL_AFTER_FLOW = re.compile(r"[,，]\s*(?:总数|总量|总计|合计|累计)\
 # narrower kind as a verb of having does.
 VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS}|其中[,，]?)\s*(?:{COMPARATOR_WORDS})?\s*$")
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
-CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
+CLAUSE_BREAKS = ",，;；。:："
 PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
 # A rate written around its count (每千名老年人拥有30张养老床位, 平均每1000名老年人20张以上床位): the
 # count, its unit and a bound, right before the count's wording.
@@ -290,6 +294,8 @@ TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；:：\d]{1,14}[,，]|[^,，。;；:
                         r"(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
                         r"|(?:到|至)?“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
+# The words TOPIC_YEAR needs (20, 今年): a sentence without any needs no match (ingest/literals.py).
+TOPIC_WORD = any_required([TOPIC_YEAR])
 TOPIC_REACH = 400  # characters a paragraph's opening year reaches in a text without line breaks
 # A paragraph that opens by looking back as many years as the period the paragraph before
 # opened with speaks of that period (南昌 2025: “十四五”期间,南昌民政系统……。\n五年来,……
@@ -388,6 +394,14 @@ class ValueMention:
     measured: bool = False
 
 
+def _clause_start(text: str) -> int:
+    """Where the last clause of `text` begins: after its last clause break (CLAUSE_BREAKS), else 0.
+
+    Looked up from the end (str.rfind), not by finding every break of the text.
+    """
+    return max(map(text.rfind, CLAUSE_BREAKS)) + 1
+
+
 def follows_semicolon(text: str, position: int) -> bool:
     """Whether the last character before `position` other than white space is a semicolon.
 
@@ -410,6 +424,16 @@ def _unit_alternation(unit_words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=4)
+def _value_pattern(units: str) -> re.Pattern:
+    """A value with its multiplier and unit word: built once per catalogue's units, not per document."""
+    return re.compile(
+        rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?P<more_low>{MORE_THAN})?(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
+        rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{NUMBER}))?"
+        rf"\s*(?P<mult>{MULTIPLIER_RE})?(?P<more>{MORE_THAN})?\s*(?P<unit>{units})?"
+    )
+
+
 class ProseReader:
     """Reads figures from the sentences of one document."""
 
@@ -424,12 +448,7 @@ class ProseReader:
         self.topic_goal = False  # whether the topic year opened with 到/至: a goal's year
         # The kind of the series the sentence being read continues, if it continues one.
         self.series_kind: str | None = None
-        units = _unit_pattern(catalogue)
-        self.value_re = re.compile(
-            rf"(?P<num>{NUMBER}|{CHINESE_NUMBER})(?P<more_low>{MORE_THAN})?(?:\s*(?P<mult_low>{MULTIPLIER_RE}))?"
-            rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{NUMBER}))?"
-            rf"\s*(?P<mult>{MULTIPLIER_RE})?(?P<more>{MORE_THAN})?\s*(?P<unit>{units})?"
-        )
+        self.value_re = _value_pattern(_unit_pattern(catalogue))
         self.other_units = set(OTHER_UNITS.split("|"))
 
     # -- values ---------------------------------------------------------------
@@ -533,19 +552,19 @@ class ProseReader:
         preceding = before[: count.start("value")]
         if VALUE_LIST_END.search(preceding):
             return None  # 分别有9561、15934、5990人取得……证书: one of a list of values, not the total
-        clause = preceding[max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0]) :]
+        clause = preceding[_clause_start(preceding) :]
         if PER_CAPITA.search(clause):
             return None  # 每万老年人口配有20张认知障碍床位 is a rate, not a count
         verb = VERB_BEFORE.search(preceding)
         gap_start = None
         if verb is None and preceding.endswith("、"):
-            clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(preceding)] or [0])
+            clause_start = _clause_start(preceding)
             verb = FIRST_VERB.search(preceding, clause_start)
         elif verb is None and preceding.endswith((",", "，")):
             # 全国已有近22万个养老服务机构和设施,790多万张养老服务床位: the verb governs counts listed
             # with commas, when the clause before is nothing but the verb and a count of its own.
             body = preceding[:-1]
-            clause_start = max([m.end() for m in CLAUSE_BREAK.finditer(body)] or [0])
+            clause_start = _clause_start(body)
             verb = FIRST_VERB.search(body, clause_start)
             if verb is not None and not COUNTED_ITEM.fullmatch(body, verb.end()):
                 verb = None
@@ -665,7 +684,9 @@ class ProseReader:
             # What a sentence carries over holds for the very next sentence only.
             previous, carried = carried, None
             sentence = sentence_match.group(0)
-            if previous is None and BARE_SERIES.match(sentence):
+            # Most sentences state no number; they cannot be a series of values either.
+            first = NUMBER_CHARACTER.search(sentence)
+            if previous is None and first is not None and BARE_SERIES.match(sentence):
                 named = self.catalogue.find(before)
                 if named:
                     previous = WordingMatch(0, 0, named[-1].text, named[-1].indicators)
@@ -676,7 +697,7 @@ class ProseReader:
                 self.topic_year, self.topic_goal = self._period_looked_back(sentence, sentence_start), False
                 if self.topic_year is not None:
                     topic_reach = sentence_start + TOPIC_REACH
-            topic = TOPIC_YEAR.match(sentence)
+            topic = TOPIC_YEAR.match(sentence) if holds_any(TOPIC_WORD, sentence) else None
             if topic:
                 opening = self.frame.times(topic.group("year"))
                 if opening:
@@ -695,7 +716,7 @@ class ProseReader:
             else:
                 pending_goal = self.list_goal if goes_on else None
                 pending_result = self.list_result
-            if not DIGIT.search(sentence):
+            if first is None or not DIGIT.search(sentence, first.start()):
                 self.previous_time = None
                 continue
             start, end = sentence_match.start(), sentence_match.end()
@@ -732,7 +753,8 @@ class ProseReader:
         # Only text that ends with a semicolon can match, and the regex is slow to fail.
         earlier_items = (EARLIER_ITEMS.search(text, max(0, start - CONTEXT_WINDOW), start)
                          if follows_semicolon(text, start) else None)
-        wordings = [replace(m, start=m.start + start, end=m.end + start)
+        # Built directly (every field of WordingMatch): dataclasses.replace costs several times as much.
+        wordings = [WordingMatch(m.start + start, m.end + start, m.text, m.indicators, m.by_context)
                     for m in self.catalogue.find(sentence, earlier_items.group(0) if earlier_items else "")]
         if not wordings:
             wordings = self._anaphor(text, sentence, start)
@@ -820,7 +842,7 @@ class ProseReader:
         """The value of a rate whose count stands inside it (每千名老年人拥有30张养老床位): the rate's
         words with the count's wording (每千名老年人拥有养老床位) must name a rate of the catalogue."""
         lead = sentence[: wording.start - start]
-        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        lead = lead[_clause_start(lead) :]
         per = PER_CAPITA.search(lead)
         count = COUNT_INSIDE_RATE.search(lead)
         if per is None or count is None or count.start() <= per.start():
@@ -947,7 +969,7 @@ class ProseReader:
         if not all(indicator.unit.integer for indicator in wording.indicators):
             return False
         lead = sentence[: wording.start - start]
-        lead = lead[max([m.end() for m in CLAUSE_BREAK.finditer(lead)] or [0]) :]
+        lead = lead[_clause_start(lead) :]
         part = PART_OF.search(sentence[: wording.start - start])
         if part and not SCOPE_ONLY.fullmatch(part.group("qualifier")):
             notes.append(f"'{part.group('qualifier')}{wording.text}': a part of the total (其中), not taken")
@@ -1000,7 +1022,7 @@ class ProseReader:
                 # 要求新建城镇公益性公墓墓区绿化覆盖率不低于50%、节地生态安葬率达到100%: the cemeteries'.
                 notes.append(f"'{wording.text}' of {scope[-1].group(0)}, not of a region; not taken")
                 return True
-        lead = before[max([m.end() for m in CLAUSE_BREAK.finditer(before)] or [0]) :]
+        lead = before[_clause_start(before) :]
         regions = REGION_COUNT.search(lead)
         if regions:
             # 19个地区床位数超过10万张: how many regions pass a mark, no region's figure.

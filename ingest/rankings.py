@@ -88,6 +88,8 @@ def ranked_figures(text: str, catalogue: Catalogue, regions: RegionTable, mentio
     ranked = None  # the wording of the ranking the last sentence went on with
     for paragraph_match in re.finditer(r"[^\n]+", text):
         ranked = None
+        if not RANK_WORDS.search(paragraph_match.group(0)):
+            continue  # no sentence of it ranks anything (no ranking word spans two sentences)
         for sentence_match in SENTENCE.finditer(paragraph_match.group(0)):
             sentence = sentence_match.group(0)
             if not RANK_WORDS.search(sentence):

@@ -18,7 +18,12 @@ from ingest.numbers import PERIOD_RE, PERIODS
 REVIEW, OUTLOOK, TARGETS = "review", "outlook", "targets"
 
 NUMERAL = "[一二三四五六七八九十]+"
-TOP_HEADING = re.compile(rf"(?:(?<=^)|(?<=\n)|(?<=[。;;!?”)]))\s*(?:{NUMERAL}、|第{NUMERAL}(?:章|部分))")
+# A top-level heading's number (一、, 第二章), found by its first character (a class the search skips
+# to) and then placed: it opens the text or a line, or follows a finished sentence, then white space only.
+# (A pattern that opened with those look-behinds was tried at every position of the text.)
+TOP_HEADING_NUMBER = re.compile(rf"[一二三四五六七八九十第]"
+                                rf"(?:(?<=第){NUMERAL}(?:章|部分)|(?<!第)[一二三四五六七八九十]*、)")
+TOP_HEADING_AFTER = "。;;!?”)"
 SECOND_HEADING = re.compile(rf"[(（]{NUMERAL}[)）]")
 BOX_CAPTION = re.compile(r"专栏\s*\d+|附件\s*\d*|附表\s*\d*")
 # A short line of its own without final punctuation is a heading in plain-text copies.
@@ -73,15 +78,29 @@ class SectionMap:
         return self.classes[index], self.years[index]
 
 
+def _top_heading_ends(text: str):
+    """Where each top-level heading number ends, in order, never two overlapping."""
+    position = 0
+    while (number := TOP_HEADING_NUMBER.search(text, position)) is not None:
+        opening = number.start()
+        while opening > 0 and text[opening - 1].isspace():
+            opening -= 1
+        if opening == 0 or text[opening - 1] in TOP_HEADING_AFTER or "\n" in text[opening : number.start()]:
+            yield number.end()
+            position = number.end()
+        else:
+            position = number.start() + 1
+
+
 def map_sections(text: str) -> SectionMap:
     """Find headings and the class of each part (second-level headings inherit from their top level)."""
     headings: list[tuple[int, int, str | None]] = []  # (offset, level, class)
     heading_years: dict[int, int] = {}
-    for match in TOP_HEADING.finditer(text):
-        headings.append((match.end(), 1, classify(text[match.end() : match.end() + HEADING_TEXT])))
-        year = HEADING_YEAR.match(text, match.end(), match.end() + HEADING_TEXT)
+    for end in _top_heading_ends(text):
+        headings.append((end, 1, classify(text[end : end + HEADING_TEXT])))
+        year = HEADING_YEAR.match(text, end, end + HEADING_TEXT)
         if year:
-            heading_years[match.end()] = int(year.group(1)) if year.group(1) else PERIODS[year.group(2)][1]
+            heading_years[end] = int(year.group(1)) if year.group(1) else PERIODS[year.group(2)][1]
     for match in SECOND_HEADING.finditer(text):
         headings.append((match.end(), 2, classify(text[match.end() : match.end() + HEADING_TEXT], 2)))
     for match in BOX_CAPTION.finditer(text):

@@ -314,10 +314,18 @@ def _row_indicator(catalogue: Catalogue, row: TableRow) -> tuple[Indicator, Deci
     return indicator, indicator.unit.scale(row.unit_word)
 
 
-def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
-                  confirmed: dict[str, set[Decimal]], notes: list[str]) -> list[TableFigure]:
-    """Figures of the rows whose labels name catalogue indicators, split with certainty."""
-    figures: list[TableFigure] = []
+# A row whose label names an indicator: (table, row, indicator, scale of its unit word, the splits
+# of its cells that fit the unit).
+RowReadings = list[tuple[Table, TableRow, Indicator, Decimal, list[tuple]]]
+
+
+def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
+    """The rows of `tables` that name indicators, with every split of their cells that fits the unit.
+
+    What the document confirms elsewhere picks among the splits (table_figures); the splits
+    themselves do not depend on it, and are found once for both readings of the tables.
+    """
+    readings = []
     for table in tables:
         for row in table.rows:
             named = _row_indicator(catalogue, row)
@@ -330,18 +338,33 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
                               if all(v is None or indicator.unit.accepts(v * scale) for v in c)]
                 if candidates:
                     break
-            known = {v / scale for v in confirmed.get(indicator.code, set())}
-            chosen, why = choose_split(candidates, known)
-            row_text = text[row.start : row.end].strip()
-            if chosen is None:
-                notes.append(f"table row '{row_text[:60]}': cells '{row.cells}' not split ({why}); no figures taken")
+            readings.append((table, row, indicator, scale, candidates))
+    return readings
+
+
+def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
+                  confirmed: dict[str, set[Decimal]], notes: list[str],
+                  readings: RowReadings | None = None) -> list[TableFigure]:
+    """Figures of the rows whose labels name catalogue indicators, split with certainty.
+
+    `readings` are the tables' row_readings, when already found.
+    """
+    figures: list[TableFigure] = []
+    if readings is None:
+        readings = row_readings(tables, catalogue)
+    for table, row, indicator, scale, candidates in readings:
+        known = {v / scale for v in confirmed.get(indicator.code, set())}
+        chosen, why = choose_split(candidates, known)
+        row_text = text[row.start : row.end].strip()
+        if chosen is None:
+            notes.append(f"table row '{row_text[:60]}': cells '{row.cells}' not split ({why}); no figures taken")
+            continue
+        quote = f"{table.header} … {row_text}"
+        if len(quote) > 200:
+            quote = "…" + quote[-199:]
+        for column, value in zip(table.columns, chosen, strict=True):
+            if value is None:
                 continue
-            quote = f"{table.header} … {row_text}"
-            if len(quote) > 200:
-                quote = "…" + quote[-199:]
-            for column, value in zip(table.columns, chosen, strict=True):
-                if value is None:
-                    continue
-                figures.append(TableFigure(indicator, row.label, column.year, column.kind, value * scale,
-                                           row.binding, quote, row.start))
+            figures.append(TableFigure(indicator, row.label, column.year, column.kind, value * scale,
+                                       row.binding, quote, row.start))
     return figures
