@@ -44,12 +44,19 @@ def _manifest_is_stale(project: DbtProject) -> bool:
     return any(path.stat().st_mtime > built for path in sources if path.exists())
 
 
+# Held while the manifest is checked and parsed: processes starting at once (two runs, the
+# test suite's workers) parse it once, and none reads it while another writes it.
+PARSE_LOCK = Path(DBT_PROJECT.project_dir) / DBT_PROJECT.target_path / ".parse.lock"
+PARSE_WAIT_S = 600
+
+
 def prepare_manifest() -> None:
     """Run `dbt parse` when the manifest is missing or older than the project's files."""
     # dbt's profiles.yml reads MINZHENG_WAREHOUSE even to parse; give it the default if unset.
     export_defaults()
-    if _manifest_is_stale(DBT_PROJECT):
-        dbt_resource().cli(["parse", "--quiet"], target_path=DBT_PROJECT.target_path).wait()
+    with run_lock(PARSE_LOCK, wait_seconds=PARSE_WAIT_S):
+        if _manifest_is_stale(DBT_PROJECT):
+            dbt_resource().cli(["parse", "--quiet"], target_path=DBT_PROJECT.target_path).wait()
 
 
 def dbt_resource() -> DbtCliResource:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import pytest
 
 from minzheng.paths import DOCUMENTS_DIR, STATISTICS_DIR
 from orchestration.runner import PipelineRunner, RunSummary
+from warehouse.lock import run_lock
 from warehouse.settings import DBT_PROJECT_DIR, Paths
 
 
@@ -116,15 +118,40 @@ class SessionRun:
     summary: RunSummary
 
 
-@pytest.fixture(scope="session")
-def first_run(tmp_path_factory: pytest.TempPathFactory) -> SessionRun:
-    """The sample corpus and statistics, run once from nothing to a published warehouse."""
-    root = tmp_path_factory.mktemp("pipeline") / "site"
+# How long a worker waits for another to finish the sample run (a few minutes on a busy machine).
+FIRST_RUN_WAIT_S = 3600
+
+
+def _sample_run(folder: Path) -> SessionRun:
+    root = folder / "site"
     root.mkdir()
     shutil.copytree(DOCUMENTS_DIR, root / "documents")
     shutil.copytree(STATISTICS_DIR, root / "annual_statistics")
     workspace = PipelineWorkspace(root)
     return SessionRun(workspace=workspace, summary=workspace.run())
+
+
+@pytest.fixture(scope="session")
+def first_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> SessionRun:
+    """The sample corpus and statistics, run once from nothing to a published warehouse.
+
+    Under pytest-xdist the first worker that needs it makes it, in the temporary folder the
+    workers share, and the others wait for it and read it: once per `pytest`, not once per
+    worker. No test changes it (tests that change inputs change a copy).
+    """
+    if worker_id == "master":  # one process
+        return _sample_run(tmp_path_factory.mktemp("pipeline"))
+    shared = tmp_path_factory.getbasetemp().parent / "first-run"
+    with run_lock(shared.with_name("first-run.lock"), wait_seconds=FIRST_RUN_WAIT_S):
+        made = shared / "summary.pickle"
+        if made.exists():
+            return SessionRun(workspace=PipelineWorkspace(shared / "site"),
+                              summary=pickle.loads(made.read_bytes()))
+        shutil.rmtree(shared, ignore_errors=True)  # left by a worker whose run failed
+        shared.mkdir()
+        run = _sample_run(shared)
+        made.write_bytes(pickle.dumps(run.summary))
+        return run
 
 
 @pytest.fixture(scope="session")

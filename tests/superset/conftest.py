@@ -7,6 +7,7 @@ started it.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,15 +19,25 @@ from dashboards import instance, provision, server, spec
 from minzheng.paths import PROJECT_ROOT
 
 UP_TIMEOUT_S = 3600  # a first run installs Superset into its own venv
+# The environment as the session found it. A pipeline test that runs in this process exports
+# its own workspace's paths (Paths.export); which ran first depends on the order and, with
+# pytest-xdist, on the worker, so the dashboards read what the session was started with.
+SESSION_ENV = dict(os.environ)
 
 
 @pytest.fixture(scope="session")
 def published_warehouse() -> Path:
     """The published DuckDB file; `minzheng run` builds it when it is missing."""
-    path = spec.published_warehouse()
+    with pytest.MonkeyPatch.context() as patch:
+        for name in set(os.environ) - set(SESSION_ENV):
+            patch.delenv(name)
+        for name, value in SESSION_ENV.items():
+            patch.setenv(name, value)
+        path = spec.published_warehouse()
     if not path.exists():
         cli = Path(sys.executable).with_name("minzheng")
-        done = subprocess.run([str(cli), "run"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        done = subprocess.run([str(cli), "run"], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                              env=SESSION_ENV)
         if done.returncode != 0 or not path.exists():
             pytest.fail(f"`minzheng run` did not publish {path}:\n{done.stdout}\n{done.stderr}")
     return path
@@ -37,13 +48,13 @@ def superset(published_warehouse: Path):
     """The URL of a running, provisioned Superset reading the published warehouse."""
     was_running = server.is_healthy()
     done = subprocess.run([str(PROJECT_ROOT / "dashboards" / "bin" / "superset-up")], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=UP_TIMEOUT_S)
+                          capture_output=True, text=True, timeout=UP_TIMEOUT_S, env=SESSION_ENV)
     if done.returncode != 0:
         pytest.fail(f"dashboards/bin/superset-up failed:\n{done.stdout}\n{done.stderr}")
     yield instance.URL
     if not was_running:
         subprocess.run([str(PROJECT_ROOT / "dashboards" / "bin" / "superset-down")], cwd=PROJECT_ROOT,
-                       capture_output=True, check=False)
+                       capture_output=True, check=False, env=SESSION_ENV)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,8 @@ from dashboards import provision
 from dashboards.spec import load
 from minzheng.paths import DOCUMENTS_DIR, PROJECT_ROOT, STATISTICS_DIR
 
-pytestmark = pytest.mark.superset
+# One Superset server (port 8088, dashboards/.state) serves all these tests: they run on one worker.
+pytestmark = [pytest.mark.superset, pytest.mark.xdist_group("superset")]
 
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -12,7 +12,8 @@ import pytest
 
 from dashboards.spec import chart_sql, load
 
-pytestmark = pytest.mark.superset
+# One Superset server (port 8088, dashboards/.state) serves all these tests: they run on one worker.
+pytestmark = [pytest.mark.superset, pytest.mark.xdist_group("superset")]
 
 CHARTS = load().charts
 # The facts each table chart's dataset shows, counted in the marts.

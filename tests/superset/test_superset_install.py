@@ -12,6 +12,10 @@ from dashboards import server
 from minzheng.paths import PROJECT_ROOT
 from warehouse.settings import PUBLISHED_VAR
 
+# The failed install writes dashboards/.state/install.log, as the real install of the Superset
+# tests' server does on a first run: they run on the same worker, one after the other.
+pytestmark = pytest.mark.xdist_group("superset")
+
 
 @pytest.mark.parametrize("venv_state", ["absent", "python gone"])
 def test_superset_that_cannot_be_installed_is_one_line(tmp_path, venv_state):

@@ -9,7 +9,8 @@ import pytest
 
 from dashboards import provision, spec
 
-pytestmark = pytest.mark.superset
+# One Superset server (port 8088, dashboards/.state) serves all these tests: they run on one worker.
+pytestmark = [pytest.mark.superset, pytest.mark.xdist_group("superset")]
 
 CHANGED_CHART = "eco-burial-rate-by-year"
 

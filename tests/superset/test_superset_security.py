@@ -16,7 +16,8 @@ import requests
 from dashboards import instance, server
 from minzheng.paths import PROJECT_ROOT
 
-pytestmark = pytest.mark.superset
+# One Superset server (port 8088, dashboards/.state) serves all these tests: they run on one worker.
+pytestmark = [pytest.mark.superset, pytest.mark.xdist_group("superset")]
 
 # Refused by DuckDB, opened as registered (external access off).
 REFUSED_BY_DUCKDB = {
