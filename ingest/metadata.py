@@ -7,8 +7,16 @@ from collections import Counter
 
 from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessions
 from ingest.literals import any_required, holds_any
-from ingest.numbers import (LABELLED_DATE, PERIOD_RE, PERIODS, PRESENT_WORDS, PUBLISHED_DATE, is_year,
-                            parse_chinese_number, period_label)
+from ingest.numbers import (
+    LABELLED_DATE,
+    PERIOD_RE,
+    PERIODS,
+    PRESENT_WORDS,
+    PUBLISHED_DATE,
+    is_year,
+    parse_chinese_number,
+    period_label,
+)
 from ingest.records import DocumentMetadata
 from ingest.regions import COUNTRY_CODE, LEVEL_RANK, RegionTable, news_outlets, province_abbreviations
 

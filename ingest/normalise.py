@@ -25,7 +25,8 @@ TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # The bracket is matched before the look back at the character it is glued to: a pattern that
 # starts with a literal is searched by skipping to that character, one that starts with a
 # look-behind is tried at every position. (So for the other look-behinds moved past a first character.)
-PINYIN_ANNOTATION = re.compile(rf"[(（](?<=\S[(（])(?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}[)）]")
+PINYIN_ANNOTATION = re.compile(
+    rf"[(（](?<=\S[(（])(?=[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}[)）]")
 
 # Full-width ASCII forms and odd spaces that sites mix into Chinese text.
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF1F}

@@ -188,8 +188,8 @@ ANAPHOR_LOOKBACK = 200
 ELLIPTIC_TOTAL = re.compile(r"(?<![\u4e00-\u9fff])(?:持证总人数|总人数|总数|总量)")
 # Elderly-care institutions, unqualified, named after 其中 among all facilities (全市共建成各类养老服务设施958处,
 # 其中养老机构120处、床位2.4万张): the beds after them are the institutions' beds, not a part of theirs.
-INSTITUTIONS_AMONG_FACILITIES = re.compile(r"设施\s*(?:%s)\s*万?\s*[处个家所][,，]\s*其中\s*养老(?:服务)?机构\s*(?:%s)\s*[处个家所][、,，]\s*$"
-                                           % (NUMBER, NUMBER))
+INSTITUTIONS_AMONG_FACILITIES = re.compile(rf"设施\s*(?:{NUMBER})\s*万?\s*[处个家所][,，]\s*其中\s*养老(?:服务)?机构"
+                                           rf"\s*(?:{NUMBER})\s*[处个家所][、,，]\s*$")
 # A part of a count named after 其中 with a qualifier of its own (其中社区留宿和日间照料床位64.1万张):
 # not the total. 其中持证社工 (no qualifier) is the headline itself.
 # The qualifier may be a count of the part's units: (其中34家养老机构床位计9074张).
@@ -615,7 +615,8 @@ class ProseReader:
         if frame.kind.figures == "actual":
             year = explicit.year if explicit else frame.now_year
             return (year, "actual", explicit is not None) if year else None
-        if explicit is not None and explicit is self.topic_year and self.topic_goal and not ACTUAL_CUES.search(sentence):
+        if (explicit is not None and explicit is self.topic_year and self.topic_goal
+                and not ACTUAL_CUES.search(sentence)):
             return explicit.year, "target", True
         if explicit is not None:
             return explicit.year, self._kind_of(explicit.year, sentence), True
@@ -1018,7 +1019,7 @@ class ProseReader:
         for indicator in wording.indicators:
             scope = list(indicator.scope_nouns.finditer(before)) if indicator.scope_nouns else []
             # 对公墓……进行了专项整治,其中厦门、泉州、福州市节地生态安葬率均达90%以上: the cities', after the cemeteries.
-            if scope and not AREA_WORD.search(before, scope[-1].end()) and not PLACE_LIST.search(before, scope[-1].end()):
+            if scope and not (AREA_WORD.search(before, scope[-1].end()) or PLACE_LIST.search(before, scope[-1].end())):
                 # 要求新建城镇公益性公墓墓区绿化覆盖率不低于50%、节地生态安葬率达到100%: the cemeteries'.
                 notes.append(f"'{wording.text}' of {scope[-1].group(0)}, not of a region; not taken")
                 return True
