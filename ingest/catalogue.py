@@ -7,12 +7,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from re import _constants as re_ops
-from re import _parser as re_parser
 
 import yaml
 
-from ingest.literals import any_required, holds_any
+from ingest.literals import any_required, first_characters, holds_any
 from ingest.numbers import MULTIPLIERS
 from minzheng.paths import REFERENCE_DIR
 
@@ -102,7 +100,7 @@ class Catalogue:
         first = {c for a in alternatives for c in a if "\u4e00" <= c <= "\u9fff"}
         # Only the wordings that can start with the character at a hit are tried there, and the
         # scanner looks only at those characters: most of the Han characters above never start one.
-        wordings = [(i, p, _first_characters(p)) for i in self.indicators.values() for p in i.wordings]
+        wordings = [(i, p, first_characters(p)) for i in self.indicators.values() for p in i.wordings]
         if all(starts is not None for _, _, starts in wordings):
             first &= set().union(*(starts for _, _, starts in wordings))
         self._by_first_character = {c: [(i, p) for i, p, starts in wordings if starts is None or c in starts]
@@ -217,49 +215,6 @@ class Catalogue:
                     if not (owner and owner.search(BRACKETED.sub("", before[contexts[-1].end():]))):
                         extra.append(WordingMatch(match.start(), match.end(), match.group(0), (indicator,), True))
         return sorted(matches + extra, key=lambda m: m.start) if extra else matches
-
-
-def _first_characters(pattern: re.Pattern) -> frozenset[str] | None:
-    """The characters a non-empty match of `pattern` can start with; None when that is no short list.
-
-    Read from the parse tree of Python's own regex parser (re._parser, Python 3.11): lookarounds
-    take no character, and a part that may match nothing (养老(服务)?) lets the next part start it.
-    """
-    parsed = re_parser.parse(pattern.pattern, pattern.flags)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    starts, _ = _starts_of(parsed)
-    return None if starts is None else frozenset(starts)
-
-
-def _starts_of(items) -> tuple[set[str] | None, bool]:
-    """(first characters or None if unknown, whether it can match nothing) of a parsed sequence."""
-    starts: set[str] = set()
-    for op, argument in items:
-        if op in (re_ops.ASSERT, re_ops.ASSERT_NOT, re_ops.AT):
-            continue
-        if op is re_ops.LITERAL:
-            part, empty = {chr(argument)}, False
-        elif op is re_ops.IN and all(kind is re_ops.LITERAL for kind, _ in argument):
-            part, empty = {chr(code) for _, code in argument}, False
-        elif op is re_ops.SUBPATTERN and not argument[1] & re.IGNORECASE:
-            part, empty = _starts_of(argument[-1])
-        elif op is re_ops.BRANCH:
-            branches = [_starts_of(branch) for branch in argument[1]]
-            if any(branch is None for branch, _ in branches):
-                return None, False
-            part, empty = set().union(*(branch for branch, _ in branches)), any(e for _, e in branches)
-        elif op in (re_ops.MAX_REPEAT, re_ops.MIN_REPEAT):
-            part, empty = _starts_of(argument[2])
-            empty = empty or argument[0] == 0
-        else:
-            return None, False
-        if part is None:
-            return None, False
-        starts |= part
-        if not empty:
-            return starts, False
-    return starts, True
 
 
 def _unit(code: str, spec: dict) -> Unit:

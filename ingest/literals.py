@@ -1,5 +1,9 @@
 """What text a regular expression cannot match without: a cheap test that rules most text out.
 
+Two readings of a pattern's parse tree: the literal words every match contains (required_literals),
+and the characters a match can start with (first_characters, which the catalogue's wording scan
+skips to).
+
 Searching a pattern that starts with a class of characters or a repeat (`\\d+页珍藏版`,
 `[\\u4e00-\\u9fff]{2,4}\\s+摄`) tries it at nearly every position of a line. A search for the
 literal words every match must contain (页珍藏版, 摄) skips ahead in C. The words are read from
@@ -24,10 +28,14 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
 
     Case-insensitive patterns get None: their literals may match in another case.
     """
+    parsed = _parsed(pattern)
+    return None if parsed is None else _of_sequence(parsed)
+
+
+def _parsed(pattern: re.Pattern):
+    """The parse tree of `pattern`, or None when it ignores case (its literals may match in another case)."""
     parsed = re_parser.parse(pattern.pattern, pattern.flags)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _of_sequence(parsed)
+    return None if parsed.state.flags & re.IGNORECASE else parsed
 
 
 def any_required(patterns) -> re.Pattern | None:
@@ -87,3 +95,46 @@ def _of_sequence(items) -> frozenset[str] | None:
     if not candidates:
         return None
     return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+def first_characters(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` can start with; None when that is no short list.
+
+    Read from the parse tree of Python's own regex parser (re._parser, Python 3.11): lookarounds
+    take no character, and a part that may match nothing (养老(服务)?) lets the next part start it.
+    """
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
+    starts, _ = _starts_of(parsed)
+    return None if starts is None else frozenset(starts)
+
+
+def _starts_of(items) -> tuple[set[str] | None, bool]:
+    """(first characters or None if unknown, whether it can match nothing) of a parsed sequence."""
+    starts: set[str] = set()
+    for op, argument in items:
+        if op in (re_ops.ASSERT, re_ops.ASSERT_NOT, re_ops.AT):
+            continue
+        if op is re_ops.LITERAL:
+            part, empty = {chr(argument)}, False
+        elif op is re_ops.IN and all(kind is re_ops.LITERAL for kind, _ in argument):
+            part, empty = {chr(code) for _, code in argument}, False
+        elif op is re_ops.SUBPATTERN and not argument[1] & re.IGNORECASE:
+            part, empty = _starts_of(argument[-1])
+        elif op is re_ops.BRANCH:
+            branches = [_starts_of(branch) for branch in argument[1]]
+            if any(branch is None for branch, _ in branches):
+                return None, False
+            part, empty = set().union(*(branch for branch, _ in branches)), any(e for _, e in branches)
+        elif op in (re_ops.MAX_REPEAT, re_ops.MIN_REPEAT):
+            part, empty = _starts_of(argument[2])
+            empty = empty or argument[0] == 0
+        else:
+            return None, False
+        if part is None:
+            return None, False
+        starts |= part
+        if not empty:
+            return starts, False
+    return starts, True

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from ingest.catalogue import _first_characters, default_catalogue
+from ingest.catalogue import default_catalogue
+from ingest.literals import first_characters
 from ingest.normalise import normalise
 from minzheng.paths import DOCUMENTS_DIR
 
@@ -22,12 +23,12 @@ from minzheng.paths import DOCUMENTS_DIR
     ("x?y?", {"x", "y"}),  # may match nothing: a non-empty match starts with x or y
 ])
 def test_first_characters_of_a_wording(pattern, expected):
-    assert _first_characters(re.compile(pattern)) == expected
+    assert first_characters(re.compile(pattern)) == expected
 
 
 @pytest.mark.parametrize("pattern", [r"\d+人", "[\u4e00-\u9fff]{0,4}人口", "[^的]床位", "(?i)ngo", ".床位"])
 def test_a_start_that_is_no_short_list_is_unknown(pattern):
-    assert _first_characters(re.compile(pattern)) is None
+    assert first_characters(re.compile(pattern)) is None
 
 
 def test_every_match_in_the_sample_documents_starts_where_the_scanner_looks():
@@ -35,7 +36,7 @@ def test_every_match_in_the_sample_documents_starts_where_the_scanner_looks():
     checked = 0
     for indicator in default_catalogue().indicators.values():
         for pattern in indicator.wordings:
-            starts = _first_characters(pattern)
+            starts = first_characters(pattern)
             for match in pattern.finditer(text):
                 if match.end() > match.start():
                     assert starts is None or text[match.start()] in starts, (pattern.pattern, match.group(0))
