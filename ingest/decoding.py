@@ -79,22 +79,24 @@ def decode_bytes(data: bytes) -> DecodedText | None:
     for encoding, payload in candidates:
         result = _strict_decode(payload, encoding)
         if result is not None:
-            if encoding == "gb18030" and _reads_better_as_big5(data):
-                encoding, result = "big5", _strict_decode(data, "big5")
+            if encoding == "gb18030" and (big5 := _big5_reading(data)) is not None:
+                encoding, result = "big5", big5
             return DecodedText(result[0], "utf-8" if encoding == "utf-8-sig" else encoding, result[1])
     return _decode_with_few_errors(data)
 
 
-def _reads_better_as_big5(data: bytes) -> bool:
-    """Whether bytes that GB18030 accepts (it accepts nearly any byte pairs) are Big5 text.
+def _big5_reading(data: bytes) -> tuple[str, bool] | None:
+    """The Big5 decoding of bytes that GB18030 accepts (it accepts nearly any byte pairs), when they
+    are Big5 text; else None.
 
     Both decode a Big5 file without error, the one into traditional Chinese, the other
     into nonsense; charset-normalizer tells them apart by how the text reads.
     """
-    if _strict_decode(data, "big5") is None:
-        return False
+    big5 = _strict_decode(data, "big5")
+    if big5 is None:
+        return None
     best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
-    return best is not None and best.encoding == "big5"
+    return big5 if best is not None and best.encoding == "big5" else None
 
 
 def detect_and_decode(data: bytes) -> DecodedText:

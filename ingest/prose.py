@@ -947,21 +947,18 @@ class ProseReader:
     def _anaphor(self, text: str, sentence: str, start: int) -> list[WordingMatch]:
         """这一指标 standing for the last indicator the text named before the sentence; a bare total
         (总数, 持证总人数) standing for the headline indicator the sentence before ends with."""
-        anaphor = ANAPHOR.search(sentence)
         lookback = text[max(0, start - ANAPHOR_LOOKBACK) : start]
+        anaphor, total = ANAPHOR.search(sentence), None
         if anaphor is None:
-            anaphor = ELLIPTIC_TOTAL.search(sentence)
+            anaphor = total = ELLIPTIC_TOTAL.search(sentence)
+            if total is None:
+                return []
             # Only the sentence just before, and only a headline indicator: a bare total after
             # 社会团体500家 is the parts' sum or another count, never taken on a guess.
-            lookback = lookback[lookback.rstrip().rfind("。", 0, len(lookback.rstrip()) - 1) + 1 :]
-            if anaphor is None:
-                return []
-            named = self.catalogue.find(lookback)
-            if not named or not all(indicator.headline for indicator in named[-1].indicators):
-                return []
-        else:
-            named = self.catalogue.find(lookback)
-        if not named:
+            closed = lookback.rstrip()
+            lookback = lookback[closed.rfind("。", 0, len(closed) - 1) + 1 :]
+        named = self.catalogue.find(lookback)
+        if not named or (total and not all(indicator.headline for indicator in named[-1].indicators)):
             return []
         last = named[-1]
         return [WordingMatch(start + anaphor.start(), start + anaphor.end(), last.text, last.indicators)]
