@@ -132,7 +132,8 @@ TOTAL_AFTER_FLOW = re.compile(r"[,，]\s*(?:总数|总量|总计|合计|累计)\
 VERB_BEFORE = re.compile(rf"(?P<verb>{FLOW_VERBS}|{STOCK_VERBS}|其中[,，]?)\s*(?:{COMPARATOR_WORDS})?\s*$")
 FIRST_VERB = re.compile(rf"{FLOW_VERBS}|{STOCK_VERBS}")
 CLAUSE_BREAKS = ",，;；。:："
-PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每户|人均")
+# The thousand may be in digits (平均每1000名老年人20张以上床位).
+PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每\s*\d+\s*名|每户|人均")
 # A rate written around its count (每千名老年人拥有30张养老床位, 平均每1000名老年人20张以上床位): the
 # count, its unit and a bound, right before the count's wording.
 COUNT_INSIDE_RATE = re.compile(rf"(?P<value>{NUMBER})\s*[\u4e00-\u9fff]?(?:以上|以下)?的?$")

@@ -1750,3 +1750,10 @@ def test_a_district_bureaus_text_is_not_an_autonomous_regions():
     # through its 区委 and 区民政局; 新疆, named once, is not the text's region.
     text = (CORPUS_DOCS / "cj01_tongzhou_mzj_2020_summary_neg.txt").read_text(encoding="utf-8")
     assert records(text).metadata.region_code != "650000"
+
+
+def test_a_rate_around_its_count_with_the_thousand_in_digits():
+    # 湖南 2011 opinions (bf01): 到2015年,……实现平均每1000名老年人20张以上床位 — the count stands inside the
+    # rate, with no verb of having and a bare 床位 after it.
+    found = doc_facts("bf01_hunan_eldercare_opinions_2011_abstract.txt")
+    assert ("430000", "elderly_care_beds_per_1k_elderly", 2015, "target", D(20), ">=") in found
