@@ -74,7 +74,7 @@ def _excluded_spans(text: str, tables) -> list[tuple[int, int]]:
 
 
 def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, regions: RegionTable,
-                    mentions) -> list[tuple[str, str]] | None:
+                    mentions, catalogue: Catalogue) -> list[tuple[str, str]] | None:
     """The regions a sentence's own subject names (截至2020年底,全国共有……), when not the document's.
 
     A region word is the subject when it owns the figure: directly before the wording
@@ -103,7 +103,9 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
         if before.endswith("在", 0, start):
             continue  # 在全国有影响力的社会组织达到50家: where they matter, not whose they are
         opens_item = list_item and not before[:start].strip()
-        if end != len(before) and not SUBJECT_FOLLOW.match(before, end) and not opens_item:
+        if (end != len(before) and not SUBJECT_FOLLOW.match(before, end) and not opens_item
+                and not (_outside_titles(text, figure.sentence_start, window + start)
+                         and _names_an_indicator(catalogue, before, end))):
             continue
         if written == COUNTRY_CODE:
             return [(COUNTRY_CODE, regions.regions[COUNTRY_CODE].name)]
@@ -125,6 +127,19 @@ def _figure_regions(text: str, figure: ProseFigure, metadata: DocumentMetadata, 
         city = _city_named_most(text, regions, mentions, document)
         return [(city.code, city.name)] if city else []
     return None
+
+
+def _names_an_indicator(catalogue: Catalogue, text: str, position: int) -> bool:
+    """True when an indicator's wording starts at `position` (安徽省养老床位量相对充足,以平均每1000名老人
+    31.8张床位数排名第1): the region it follows owns what the clause goes on to say of it, unless
+    both stand in a title (《上海市社会组织直接登记管理若干规定》)."""
+    named = catalogue.find(text[position : position + 16])
+    return bool(named) and named[0].start == 0 and not named[0].by_context
+
+
+def _outside_titles(text: str, start: int, position: int) -> bool:
+    """True when `position` stands outside every 《title》 opened since `start`."""
+    return text.count("《", start, position) == text.count("》", start, position)
 
 
 def _named_before(text: str, position: int, level: str, regions: RegionTable, mentions) -> str | None:
@@ -306,7 +321,7 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
 
     records: list[tuple[int, FigureRecord]] = []
     for index, figure in enumerate(prose):
-        subjects = _figure_regions(text, figure, metadata, regions, mentions)
+        subjects = _figure_regions(text, figure, metadata, regions, mentions, catalogue)
         if subjects is None:
             subjects = [(metadata.region_code, metadata.region)]
         elif not subjects:

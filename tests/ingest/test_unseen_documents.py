@@ -1757,3 +1757,12 @@ def test_a_rate_around_its_count_with_the_thousand_in_digits():
     # rate, with no verb of having and a bare 床位 after it.
     found = doc_facts("bf01_hunan_eldercare_opinions_2011_abstract.txt")
     assert ("430000", "elderly_care_beds_per_1k_elderly", 2015, "target", D(20), ">=") in found
+
+
+def test_a_region_before_its_indicator_owns_the_clause_after():
+    # 2021 ranking of provinces (aq01): 安徽省养老床位量相对充足,以平均每1000名老人31.8张床位数排名第1 — 安徽's
+    # rate, not the nation's.
+    found = doc_facts("aq01_cn_provinces_beds_ranking_2021q1.txt")
+    assert ("340000", "elderly_care_beds_per_1k_elderly", 2021, "actual", D("31.8"), "=") in found
+    assert not any(fact[1] == "elderly_care_beds_per_1k_elderly" and fact[4] == D("31.8") and fact[0] == "100000"
+                   for fact in found)
