@@ -45,6 +45,16 @@ class Unit:
         """The factor a unit word applies (亿元 in the unit 元 is 1e8)."""
         return dict(self.multipliers).get(word or "", Decimal(1))
 
+    def table_scale(self, word: str) -> Decimal | None:
+        """The factor a table's unit word applies in this unit (张 1, 万张 10,000); None when not this unit's."""
+        if word in self.words:
+            return self.scale(word)
+        for multiplier in HEADER_MULTIPLIERS:
+            rest = word[len(multiplier) :]
+            if self.integer and word.startswith(multiplier) and rest in self.words:
+                return MULTIPLIERS[multiplier] * self.scale(rest)
+        return None
+
     def quantity(self, number: Decimal, multiplier: str | None, word: str | None) -> Decimal:
         """A number as written (5.0721, 万, 家) in this unit: 50721."""
         return number * MULTIPLIERS.get(multiplier or "", Decimal(1)) * self.scale(word)
@@ -147,13 +157,17 @@ class Catalogue:
         return self._wrapped_value.sub("", text)
 
     @functools.cached_property
-    def header_unit(self) -> re.Pattern:
-        """A unit word ending a table row's label (养老床位 万张, 社会组织数 个), as group `unit`."""
+    def table_unit_words(self) -> str:
+        """A table's unit words as one alternation, longest first: every unit word, and 万张, 万个 of counts."""
         words = set(self.unit_words())
         words |= {m + w for m in HEADER_MULTIPLIERS for unit in self.units.values() if unit.integer
                   for w in unit.words}
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        return re.compile(rf"(?P<unit>{alternatives})$")
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    @functools.cached_property
+    def header_unit(self) -> re.Pattern:
+        """A unit word ending a table row's label (养老床位 万张, 社会组织数 个), as group `unit`."""
+        return re.compile(rf"(?P<unit>{self.table_unit_words})$")
 
     def find(self, text: str, preceding: str = "") -> list[WordingMatch]:
         """Non-overlapping indicator wordings in text, leftmost-longest, in order.

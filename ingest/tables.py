@@ -17,6 +17,7 @@ a wrong number is worse than a missing one.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -24,28 +25,62 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ingest.catalogue import Catalogue, Indicator
-from ingest.numbers import PERIODS, is_year
+from ingest.numbers import PERIODS, comparator_after, comparator_before, is_year
 
-HEADER_START = re.compile(r"序号|主要指标|指标名称|统计项目")
+# Where a header may begin; parse_header decides whether a table follows (two year columns at least).
+HEADER_START = re.compile(r"序号|主要指标|指标名称|统计项目|(?:^|(?<=\n))[ \t]*(?:项\s*目|指\s*标)(?=[\s|｜])")
 HEADER_WORD = re.compile(
-    r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标依据|指标类别|指\s*标|计量单位|单位|属性|类别|备注|领域|类型"
+    r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标性质|指标依据|指标类别|指\s*标|项\s*目|计量单位|单位|属性|性质"
+    r"|类别|备注|领域|类型"
 )
 ACTUAL_WORDS = "实际值|实际数|实际|完成情况|完成值|完成数|现状值|现状|基数|基期值|预计值|预计|基准值"
 TARGET_WORDS = "目标值|目标数|目标|规划值|规划目标|预期值|预期目标"
 COLUMN = re.compile(
     rf"“?(?P<period>十[一二三四五六]五)”?(?:期末|末)?(?P<pkind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
-    rf"|(?P<year>\d{{4}})年(?:末|底)?(?P<ykind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
+    rf"|(?P<year>\d{{4}}) ?年(?:末|底)?(?P<ykind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
+    # The kind first, the year in brackets: 现状值（2020年）, 目标值（2025年）.
+    rf"|(?P<kfirst>{ACTUAL_WORDS}|{TARGET_WORDS})[(（](?P<kyear>\d{{4}})年?(?:末|底)?[)）]"
 )
 BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
 ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
 # Cells of a row: numbers, dashes for empty cells, and whatever separates cells in a
 # copied table (spaces, tabs, line breaks, | bars).
-VALUES = re.compile(r"(?:[\d.]+|[—–\-/](?=[\s\d—–\-/|｜]|$)|[\s|｜]+)+")
+# A cell may carry its bound and its unit (≥60, 45以上, >90, 48%, 40张, ＞22件): such a cell stands
+# alone, never split, and its unit must be the row's indicator's.
+CELL_BOUND_BEFORE = "≥|≤|>=|<=|>|<"
+CELL_BOUND_AFTER = "及以上|以上|及以下|以下|左右"
+
+
+@dataclass(frozen=True)
+class CellPatterns:
+    """How a row's cells are written, with the unit words a cell may carry."""
+
+    values: re.Pattern  # the run of cells after a row's label
+    chunk: re.Pattern  # one part of the run: bound, number, unit, bound
+    unit_after_space: re.Pattern  # the space between a number and its unit (16 件)
+
+
+@functools.lru_cache(maxsize=8)
+def cell_patterns(unit_words: str = "") -> CellPatterns:
+    """The cell patterns for a catalogue's unit words (Catalogue.table_unit_words); none by default."""
+    unit = rf"(?:\s?(?:{unit_words}))?" if unit_words else ""
+    # A marked cell ends where a cell ends; glued text (低保标准城乡一体化程度(%)1001001004万人拥有……) is
+    # digits only, the next row's label taking its words back.
+    marked = rf"(?:{CELL_BOUND_BEFORE})?[\d.]+{unit}(?:{CELL_BOUND_AFTER})?(?=[\s|｜]|$|约束性|预期性)"
+    return CellPatterns(
+        values=re.compile(rf"(?:{marked}|[\d.]+|[—–\-/](?=[\s\d—–\-/|｜]|$)|[\s|｜]+)+"),
+        chunk=re.compile(rf"(?P<before>{CELL_BOUND_BEFORE})?(?P<number>[\d.]+)"
+                         rf"(?P<unit>{unit_words or '(?!)'})?(?P<after>{CELL_BOUND_AFTER})?"),
+        unit_after_space=re.compile(rf"(?<=\d)\s(?={unit_words or '(?!)'})"),
+    )
 CELL_SEPARATORS = re.compile(r"[\s|｜]+")
 LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
 # A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 SUB_ROW = re.compile(r"\s*其中[:：]?")
+# A category cell before a row's number (养老服务 | 1 | 养老机构护理型床位占比 | …), written on the
+# first row of its group only.
+CATEGORY_CELL = r"(?:[\u4e00-\u9fff]{2,8}[\s|｜]+)?"
 MAX_LABEL = 60
 # A split is "far more regular" when its max/min ratio is at least this many times smaller
 # than any other's, and itself at most MAX_REGULAR_RATIO: one indicator's cells across a
@@ -92,6 +127,7 @@ class TableFigure:
     binding: str | None
     quote: str
     start: int
+    comparator: str = "="
 
 
 def _column_kind(year: int, word: str | None, base_year: int | None) -> str:
@@ -116,6 +152,10 @@ def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, lis
         if column and column.end() > position:
             if column.group("period"):
                 year, kind_word = PERIODS[column.group("period")][1], column.group("pkind")
+            elif column.group("kfirst"):
+                year, kind_word = int(column.group("kyear")), column.group("kfirst")
+                if not is_year(year):
+                    return None
             else:
                 year, kind_word = int(column.group("year")), column.group("ykind")
                 if not is_year(year):
@@ -151,15 +191,15 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
 
 def _next_row_number(text: str, position: int, number: int) -> int | None:
     """Offset after the next row's number if the text continues with it, else None."""
-    match = re.compile(rf"[\s|｜]*{number}[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
+    match = re.compile(rf"[\s|｜]*{CATEGORY_CELL}{number}[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
     return match.end() if match else None
 
 
-def parse_rows(text: str, position: int, has_basis: bool,
-               header_unit: re.Pattern) -> tuple[int, list[TableRow]]:
+def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) -> tuple[int, list[TableRow]]:
+    header_unit, cells_written = catalogue.header_unit, cell_patterns(catalogue.table_unit_words)
     rows: list[TableRow] = []
     number = 1
-    first = re.compile(r"[\s|｜]*1[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
+    first = re.compile(rf"[\s|｜]*{CATEGORY_CELL}1[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
     if first:
         position = first.end()
         number = 2
@@ -168,10 +208,10 @@ def parse_rows(text: str, position: int, has_basis: bool,
         if label_read is None:
             break
         label_end, label = label_read
-        values = VALUES.match(text, label_end)
+        values = cells_written.values.match(text, label_end)
         if values is None or not re.search(r"\d", values.group(0)):
             break
-        cells = CELL_SEPARATORS.sub(" ", values.group(0)).strip()
+        cells = CELL_SEPARATORS.sub(" ", cells_written.unit_after_space.sub("", values.group(0))).strip()
         end = values.end()
         label, binding = label.strip(), None
         attribute = re.search(r"(约束性|预期性)$", label)
@@ -215,8 +255,34 @@ def parse_rows(text: str, position: int, has_basis: bool,
             row.runs = [cells[: -len(glued)].strip(), cells]
             position, number = end, number + 1
             continue
+        line_broken = "\n" in re.search(r"[\s|｜]*$", values.group(0)).group(0) or text.startswith("\n", end)
+        if (after is not None or line_broken) and _unnumbered_row_at(text, end, cells_written):
+            # A table copied without its 序号 column: the next row's label follows this row's
+            # attribute, or opens the next line.
+            position = end
+            continue
         break
     return (rows[-1].end if rows else position), rows
+
+
+def _unnumbered_row_at(text: str, position: int, cells_written: CellPatterns) -> bool:
+    """True when a whole row without a number starts at `position`: its label, its cells, then its
+    attribute (约束性) or the end of its line, so the prose after a table is never read as a row.
+
+    The caller asks only after a row that ended with its attribute or its line.
+    """
+    start = re.compile(r"[\s|｜]*").match(text, position)
+    label_read = _read_label(text, start.end())
+    if label_read is None:
+        return False
+    values = cells_written.values.match(text, label_read[0])
+    if values is None or not re.search(r"\d", values.group(0)):
+        return False
+    if ATTRIBUTE.match(text, values.end()):
+        return True
+    # The cells' run takes the separators after the last cell with it: a line break among them ends the line.
+    separators_after = re.search(r"[\s|｜]*$", values.group(0)).group(0)
+    return "\n" in separators_after or values.end() == len(text)
 
 
 def find_tables(text: str, base_year: int | None, catalogue: Catalogue) -> list[Table]:
@@ -232,7 +298,7 @@ def find_tables(text: str, base_year: int | None, catalogue: Catalogue) -> list[
             position = start.end()
             continue
         header_end, columns, has_basis = header
-        end, rows = parse_rows(text, header_end, has_basis, catalogue.header_unit)
+        end, rows = parse_rows(text, header_end, has_basis, catalogue)
         tables.append(Table(start.start(), end, text[start.start():header_end].strip(), columns, rows))
         position = max(end, header_end)
 
@@ -249,8 +315,11 @@ def _cell_splits(chunk: str, count: int) -> list[list[str]]:
     return splits
 
 
-def candidate_splits(run: str, count: int) -> list[tuple[Decimal | None, ...]]:
-    """Every reading of a value run as `count` cells (space-separated parts stay apart; — is empty)."""
+def candidate_splits(run: str, count: int,
+                     cells_written: CellPatterns | None = None) -> list[tuple[Decimal | None, ...]]:
+    """Every reading of a value run as `count` cells (space-separated parts stay apart; — is empty;
+    a part with a bound or a unit is one cell)."""
+    chunk_pattern = (cells_written or cell_patterns()).chunk
     chunks = run.split()
     if not chunks or len(chunks) > count:
         return []
@@ -261,14 +330,39 @@ def candidate_splits(run: str, count: int) -> list[tuple[Decimal | None, ...]]:
             continue
         per_chunk = []
         for chunk, size in zip(chunks, sizes, strict=True):
+            bounded = chunk_pattern.fullmatch(chunk)
             if re.fullmatch(r"[—–\-/]", chunk):
                 per_chunk.append([[None]] if size == 1 else [])
+            elif bounded and (bounded.group("before") or bounded.group("unit") or bounded.group("after")):
+                number = bounded.group("number")
+                per_chunk.append([[number]] if size == 1 and CELL.fullmatch(number) else [])
             else:
                 per_chunk.append(_cell_splits(chunk, size))
         for combination in itertools.product(*per_chunk):
             cells = [cell for part in combination for cell in part]
             readings.append(tuple(None if c is None else Decimal(c) for c in cells))
     return readings
+
+
+def cell_units(run: str, cells_written: CellPatterns) -> set[str]:
+    """The unit words the cells of a run carry (48% 60% -> {'%'})."""
+    return {bounded.group("unit") for chunk in run.split()
+            if (bounded := cells_written.chunk.fullmatch(chunk)) and bounded.group("unit")}
+
+
+def cell_comparators(run: str, count: int, cells_written: CellPatterns) -> tuple[str, ...]:
+    """The bound each of `count` cells states (≥60 -> '>='), when the run holds one cell per part; else '='."""
+    chunks = run.split()
+    if len(chunks) != count:
+        return ("=",) * count
+    comparators = []
+    for chunk in chunks:
+        bounded = cells_written.chunk.fullmatch(chunk)
+        before = bounded.group("before") if bounded else None
+        after = bounded.group("after") if bounded else None
+        comparators.append((before and (comparator_before(before) or {">": ">=", "<": "<="}[before]))
+                           or (after and comparator_after(after)) or "=")
+    return tuple(comparators)
 
 
 def _spread(values: tuple[Decimal | None, ...]) -> float:
@@ -299,24 +393,28 @@ def choose_split(candidates: list[tuple], confirmed: set[Decimal]) -> tuple[tupl
 
 
 def _row_indicator(catalogue: Catalogue, row: TableRow) -> tuple[Indicator, Decimal] | None:
-    """The indicator a row label names and the scale of its unit word, or None."""
+    """The indicator a row label names and the scale of its unit word (the label's or its cells'), or None."""
     found = catalogue.find(row.label)
     if not found:
         return None
     match = max(found, key=lambda m: m.end - m.start)
-    candidates = match.indicators
+    words = cell_units(row.runs[0], cell_patterns(catalogue.table_unit_words))
     if row.unit_word:
-        fitting = [i for i in candidates if row.unit_word in i.unit.words]
-        if not fitting:
-            return None
-        candidates = tuple(fitting)
-    indicator = candidates[0]
-    return indicator, indicator.unit.scale(row.unit_word)
+        words.add(row.unit_word)
+    if not words:
+        indicator = match.indicators[0]
+        return indicator, indicator.unit.scale(None)
+    if len(words) > 1:
+        return None  # 48% beside 40张: cells of different units are no one indicator's
+    # 养老床位总数(万张) 2.8 3.5: a count in ten thousands.
+    word = words.pop()
+    fitting = [(i, scale) for i in match.indicators if (scale := i.unit.table_scale(word)) is not None]
+    return fitting[0] if fitting else None
 
 
-# A row whose label names an indicator: (table, row, indicator, scale of its unit word, the splits
-# of its cells that fit the unit).
-RowReadings = list[tuple[Table, TableRow, Indicator, Decimal, list[tuple]]]
+# A row whose label names an indicator: (table, row, indicator, scale of its unit word, the run of
+# cells read, the splits of that run that fit the unit).
+RowReadings = list[tuple[Table, TableRow, Indicator, Decimal, str, list[tuple]]]
 
 
 def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
@@ -326,6 +424,7 @@ def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
     themselves do not depend on it, and are found once for both readings of the tables.
     """
     readings = []
+    cells_written = cell_patterns(catalogue.table_unit_words)
     for table in tables:
         for row in table.rows:
             named = _row_indicator(catalogue, row)
@@ -334,11 +433,11 @@ def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
             indicator, scale = named
             candidates: list[tuple] = []
             for run in row.runs:
-                candidates = [c for c in candidate_splits(run, len(table.columns))
+                candidates = [c for c in candidate_splits(run, len(table.columns), cells_written)
                               if all(v is None or indicator.unit.accepts(v * scale) for v in c)]
                 if candidates:
                     break
-            readings.append((table, row, indicator, scale, candidates))
+            readings.append((table, row, indicator, scale, run, candidates))
     return readings
 
 
@@ -352,7 +451,7 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
     figures: list[TableFigure] = []
     if readings is None:
         readings = row_readings(tables, catalogue)
-    for table, row, indicator, scale, candidates in readings:
+    for table, row, indicator, scale, run, candidates in readings:
         known = {v / scale for v in confirmed.get(indicator.code, set())}
         chosen, why = choose_split(candidates, known)
         row_text = text[row.start : row.end].strip()
@@ -362,9 +461,10 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
         quote = f"{table.header} … {row_text}"
         if len(quote) > 200:
             quote = "…" + quote[-199:]
-        for column, value in zip(table.columns, chosen, strict=True):
+        comparators = cell_comparators(run, len(table.columns), cell_patterns(catalogue.table_unit_words))
+        for column, value, comparator in zip(table.columns, chosen, comparators, strict=True):
             if value is None:
                 continue
             figures.append(TableFigure(indicator, row.label, column.year, column.kind, value * scale,
-                                       row.binding, quote, row.start))
+                                       row.binding, quote, row.start, comparator))
     return figures

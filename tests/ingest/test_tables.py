@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from ingest.catalogue import default_catalogue
+from ingest.normalise import normalise
 from ingest.tables import candidate_splits, choose_split, find_tables, table_figures
 
 PERCENT = default_catalogue().units["percent"]
@@ -104,3 +105,62 @@ def test_table_with_bars_and_tabs():
         ("eco_burial_rate", 2020, "actual", D(65), None),
         ("eco_burial_rate", 2025, "target", D(75), None),
     }
+
+
+def _figures_with_bounds(text: str, base_year: int) -> set[tuple]:
+    figures = table_figures(text, find_tables(text, base_year, default_catalogue()), default_catalogue(), {}, [])
+    return {(f.indicator.code, f.year, f.kind, f.value, f.comparator) for f in figures}
+
+
+def test_cells_that_carry_their_unit_and_bound():
+    # The main indicators of the nation's 十五五 plan outline (2026), as its table prints them: no row
+    # numbers, each cell with its unit (68%, 16 件) and the bound of a goal (＞22 件).
+    text = ("主要指标\n指标\t2025 年\t2030 年\n常住人口城镇化率\t67.9%\t71%\n数字经济核心产业占 GDP 比重\t10.5%\t12.5%\n"
+            "养老机构护理型床位占比\t68%\t73%\n每万人口高价值发明专利\t16 件\t＞22 件\n人均预期寿命\t79.25 岁\t80 岁\n")
+    assert _figures_with_bounds(normalise(text), 2025) == {
+        ("nursing_bed_share", 2025, "actual", D(68), "="),
+        ("nursing_bed_share", 2030, "target", D(73), "="),
+    }
+
+
+def test_a_bounded_cell_is_never_split():
+    # 50 ≥60: the goal's cell is 60 at least, not 5 | 0 read from the run's first part.
+    text = "指标名称 2020年现状值 2025年目标值 指标属性\n养老机构护理型床位占比（%） 50 ≥60 约束性\n节地生态安葬率（%） 85 90以上 预期性\n"
+    assert _figures_with_bounds(text, 2020) == {
+        ("nursing_bed_share", 2020, "actual", D(50), "="),
+        ("nursing_bed_share", 2025, "target", D(60), ">="),
+        ("eco_burial_rate", 2020, "actual", D(85), "="),
+        ("eco_burial_rate", 2025, "target", D(90), ">="),
+    }
+
+
+def test_rows_without_numbers_after_their_attribute():
+    # A plan's table copied without its 序号 column, one cell per line: each row ends with its attribute.
+    text = ("主要指标\n指标名称\n2020年\n2025年\n属性\n养老机构护理型床位占比（%）\n51\n58\n约束性\n"
+            "每千名老年人拥有养老床位数（张）\n38\n42\n预期性\n三、主要任务")
+    assert _figures(text) == {
+        ("nursing_bed_share", 2020, "actual", D(51), "binding"),
+        ("nursing_bed_share", 2025, "target", D(58), "binding"),
+        ("elderly_care_beds_per_1k_elderly", 2020, "actual", D(38), "expected"),
+        ("elderly_care_beds_per_1k_elderly", 2025, "target", D(42), "expected"),
+    }
+
+
+def test_a_category_cell_before_the_row_number():
+    # 类别 | 序号 | 指标: the category written on the first row of its group only.
+    text = ("类别\t序号\t指标名称\t单位\t2020年\t2025年\t属性\n养老服务\t1\t养老机构护理型床位占比\t%\t50\t60\t约束性\n"
+            "\t2\t每千名老年人拥有养老床位数\t张\t40\t45\t预期性\n社会组织\t3\t每万人拥有社会组织数\t个\t9\t10\t预期性\n")
+    assert {(code, year, value) for code, year, _, value, _ in _figures(text)} == {
+        ("nursing_bed_share", 2020, D(50)), ("nursing_bed_share", 2025, D(60)),
+        ("elderly_care_beds_per_1k_elderly", 2020, D(40)), ("elderly_care_beds_per_1k_elderly", 2025, D(45)),
+        ("social_orgs_per_10k", 2020, D(9)), ("social_orgs_per_10k", 2025, D(10)),
+    }
+
+
+def test_headers_that_name_the_kind_first_or_open_with_xiangmu():
+    kind_first = "指标\t现状值（2020年）\t目标值（2025年）\n节地生态安葬率（%）\t70\t85\n"
+    assert _figures(kind_first) == {("eco_burial_rate", 2020, "actual", D(70), None),
+                                    ("eco_burial_rate", 2025, "target", D(85), None)}
+    xiangmu = "项目\t单位\t2020年\t2025年\t性质\n养老床位总数\t万张\t2.8\t3.5\t预期性\n"
+    assert _figures(xiangmu) == {("elderly_care_beds", 2020, "actual", D(28000), "expected"),
+                                 ("elderly_care_beds", 2025, "target", D(35000), "expected")}
