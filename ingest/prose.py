@@ -137,6 +137,9 @@ PER_CAPITA = re.compile(r"每[万千百]|每个|每[一]?名|每\s*\d+\s*名|每
 # A rate written around its count (每千名老年人拥有30张养老床位, 平均每1000名老年人20张以上床位): the
 # count, its unit and a bound, right before the count's wording.
 COUNT_INSIDE_RATE = re.compile(rf"(?P<value>{NUMBER})\s*[\u4e00-\u9fff]?(?:以上|以下)?的?$")
+# A row of a table: its label, cells apart by tabs, wide spaces or bars, and another cell after the first.
+ROW_CELLS_BETWEEN = re.compile(r"\s*(?:[(（][^()（）]{0,8}[)）])?(?:\t|\s{2,}|\s*[|｜])\s*")
+NEXT_CELL = re.compile(r"\s*(?:%|‰|[\u4e00-\u9fff]{1,2})?(?:\t|\s{2,}|\s*[|｜])\s*[≥≤><]?\d")
 # A wording that ends its noun phrase: followed by punctuation, the end, or a verb.
 WORDING_END = re.compile(r"$|[,，。;；、:：)）\s]|(?:的|和|及|与|等|并|,)")
 # A figure a local text quotes as the nation's standard or goal is no figure of the local region
@@ -794,6 +797,13 @@ class ProseReader:
                                                   wordings[index + 2].start if index + 2 < len(wordings)
                                                   else end_of_sentence)
             for mention, times in mentions:
+                if (not times and ROW_CELLS_BETWEEN.fullmatch(text, wording.end, mention.start)
+                        and NEXT_CELL.match(text, mention.end)):
+                    # 养老机构护理型床位占比\t68%\t73% with no header that names its columns' years: a
+                    # table's row, whose cells no sentence dates.
+                    notes.append(f"'{wording.text}' {mention.value}: a cell of a table row whose columns "
+                                 "are not known, not taken")
+                    continue
                 scope = SCOPE_NOTE_AFTER.match(text, mention.end) or EXCLUSION_NOTE.search(
                     text, start, mention.start)
                 if scope:

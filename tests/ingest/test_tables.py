@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from ingest.catalogue import default_catalogue
+from ingest.extract import extract_text
 from ingest.normalise import normalise
+from ingest.records import DocumentMetadata
 from ingest.tables import candidate_splits, choose_split, find_tables, table_figures
 
 PERCENT = default_catalogue().units["percent"]
@@ -164,3 +166,12 @@ def test_headers_that_name_the_kind_first_or_open_with_xiangmu():
     xiangmu = "项目\t单位\t2020年\t2025年\t性质\n养老床位总数\t万张\t2.8\t3.5\t预期性\n"
     assert _figures(xiangmu) == {("elderly_care_beds", 2020, "actual", D(28000), "expected"),
                                  ("elderly_care_beds", 2025, "target", D(35000), "expected")}
+
+
+def test_a_row_outside_any_known_table_is_not_read_as_prose():
+    # The same row of the 十五五 outline with no header naming its columns' years: 68% is a cell of an
+    # unknown year, not the plan's goal.
+    text = "国民经济和社会发展第十五个五年规划纲要\n到2030年,基本实现社会主义现代化。\n养老机构护理型床位占比\t68%\t73%\n"
+    result = extract_text(text, DocumentMetadata("t.txt", "", len(text), "utf-8"))
+    assert not any(r.indicator == "nursing_bed_share" for r in result.records)
+    assert any("a cell of a table row" in note for note in result.notes)
