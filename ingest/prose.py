@@ -154,9 +154,11 @@ ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|�
 # Words of a goal in a sentence of the text's present year (not the 到 of a span, 2008年到2018年);
 # 达到 alone is none (news reports
 # results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张), nor 要 in 重要/主要, nor
-# 以上 of an age (60岁以上老人).
+# 以上 of an age (60岁以上老人). 到 a day's date is the date of a count, as 截至 is (佛山 2012 interview:
+# 到2011年12月31日,我市在民政部门注册登记的社会组织2332个,位列全省第三).
 TARGET_CUES = re.compile(
-    r"(?<!\d年)到\d{4}年|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])|新增|新建|提高到|提高至"
+    r"(?<!\d年)到\d{4}年(?!\d{1,2}月\d{1,2}日)|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])"
+    r"|新增|新建|提高到|提高至"
     r"|不低于|不少于|(?<=[\d%张个人家所])以上"
 )
 # 今年以来, 近年来, 五年来: what has come about up to now.
@@ -175,8 +177,10 @@ COUNTED_ITEM = re.compile(rf"\s*(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MUL
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 # A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
 # Words that set a goal whatever verb follows (将, 力争, 到2025年), unlike a bare 提高到.
-FIRM_GOAL_CUES = r"(?<!\d年)到\d{4}年|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
+FIRM_GOAL_CUES = r"(?<!\d年)到\d{4}年(?!\d{1,2}月\d{1,2}日)|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
 GOAL_CUES = re.compile(rf"{FIRM_GOAL_CUES}|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
+# A verb's 了 (新增改造提升了10家……,护理型床位占比达到72%): what has been done, when no goal is set firmly.
+PAST_TENSE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?!解)")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 # Indicators listed together, then their values in order: 养老床位总数和每千名老年人拥有养老床位数分别达到5万张和35张.
 WORDING_JOIN = re.compile(r"\s*(?:[、和及与]|以及)\s*")
@@ -671,7 +675,9 @@ class ProseReader:
             return "target" if year > now else "actual"
         if self.series_kind == "actual" and now is not None and year <= now:
             return "actual"
-        return "target" if TARGET_CUES.search(sentence) and not ACTUAL_CUES.search(sentence) else "actual"
+        if not TARGET_CUES.search(sentence) or ACTUAL_CUES.search(sentence):
+            return "actual"
+        return "actual" if PAST_TENSE.search(sentence) and not re.search(FIRM_GOAL_CUES, sentence) else "target"
 
     # -- sentences -------------------------------------------------------------------
     def read(self, text: str, excluded: list[tuple[int, int]], notes: list[str]) -> list[ProseFigure]:

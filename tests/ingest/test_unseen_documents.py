@@ -1766,3 +1766,18 @@ def test_a_region_before_its_indicator_owns_the_clause_after():
     assert ("340000", "elderly_care_beds_per_1k_elderly", 2021, "actual", D("31.8"), "=") in found
     assert not any(fact[1] == "elderly_care_beds_per_1k_elderly" and fact[4] == D("31.8") and fact[0] == "100000"
                    for fact in found)
+
+
+def test_to_a_days_date_dates_a_count_as_of_then():
+    # 佛山 民政局长 interview (cm01): 到2011年12月31日,我市在民政部门注册登记的社会组织2332个,位列全省第三 —
+    # 到 a day's date is the date of a count, as 截至 is, not the deadline of a goal.
+    found = doc_facts("cm01_foshan_director_interview_social_orgs_2011.txt")
+    assert ("440600", "social_orgs", 2011, "actual", D(2332), "=") in found
+
+
+def test_a_verbs_le_reports_what_was_done_in_the_texts_year():
+    # 常州 民生实事完成情况 press conference, 2022-12-28 (cm08): 2022年,我们积极推动……,新增改造提升了10家……,
+    # 全市新增护理型床位718张,护理型床位占比达到72% — a result of the year, though 新增 words goals elsewhere.
+    found = doc_facts("cm08_changzhou_livelihood_presser_nursing_share_2022_trad.txt")
+    assert ("320400", "nursing_bed_share", 2022, "actual", D(72), "=") in found
+    assert not any(fact[1] == "nursing_bed_share" and fact[3] == "target" for fact in found)
