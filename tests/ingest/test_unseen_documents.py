@@ -1781,3 +1781,11 @@ def test_a_verbs_le_reports_what_was_done_in_the_texts_year():
     found = doc_facts("cm08_changzhou_livelihood_presser_nursing_share_2022_trad.txt")
     assert ("320400", "nursing_bed_share", 2022, "actual", D(72), "=") in found
     assert not any(fact[1] == "nursing_bed_share" and fact[3] == "target" for fact in found)
+
+
+def test_a_date_label_in_brackets_dates_the_page():
+    # News pages and their aggregators put the label in brackets (【发布时间】2022年9月10日); the
+    # sentence is 宁波's (aa08): 目前 is the page's year.
+    text = ("【发布时间】2025年3月22日\n宁波社工队伍持续壮大\n"
+            "记者从宁波市民政局获悉,目前全市共有46548名持证社会工作者。\n")
+    assert ("330200", "certified_social_workers", 2025, "actual", D(46548), "=") in facts(text)
