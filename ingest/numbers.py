@@ -168,7 +168,8 @@ RELATIVE_YEARS = {"明年": 1, "去年": -1, "上年": -1}
 # The date of publication is preferred to the date of writing (a gov.cn page gives both: 成文日期, 发布日期).
 # A forum post's 发表于 2013-8-28 is its date of publication too.
 # The label may stand in brackets (【发布时间】2023.05.12).
-PUBLISHED_DATE = re.compile(r"(?:发布日期|发布时间|发表于|发表时间)[】\]]?[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+PUBLISHED_DATE = re.compile(
+    r"(?:发布日期|发布时间|发表于|发表时间)[】\]]?[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 LABELLED_DATE = re.compile(
     r"(?:印发日期|成文日期|发文日期|日期|时间)[】\]]?[:：]?\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 # The words of a text's present (目前, 今年): what 今年/目前 count from.
