@@ -154,11 +154,12 @@ ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|�
 # Words of a goal in a sentence of the text's present year (not the 到 of a span, 2008年到2018年);
 # 达到 alone is none (news reports
 # results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张), nor 要 in 重要/主要, nor
-# 以上 of an age (60岁以上老人). 到 a day's date is the date of a count, as 截至 is (佛山 2012 interview:
+# 以上 of an age (60岁以上老人), nor 提高到 right after the value it rose from: a pair of values
+# (民营养老床位占比由30%提高到60%, 福建 2018) reports a change that has come about. 到 a day's date is the date of a count, as 截至 is (佛山 2012 interview:
 # 到2011年12月31日,我市在民政部门注册登记的社会组织2332个,位列全省第三).
 TARGET_CUES = re.compile(
     r"(?<!\d年)到\d{4}年(?!\d{1,2}月\d{1,2}日)|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])"
-    r"|新增|新建|提高到|提高至"
+    r"|新增|新建|(?<![\d%‰张个人家])提高(?:到|至)"
     r"|不低于|不少于|(?<=[\d%张个人家所])以上"
 )
 # 今年以来, 近年来, 五年来: what has come about up to now.

@@ -1789,3 +1789,11 @@ def test_a_date_label_in_brackets_dates_the_page():
     text = ("【发布时间】2025年3月22日\n宁波社工队伍持续壮大\n"
             "记者从宁波市民政局获悉,目前全市共有46548名持证社会工作者。\n")
     assert ("330200", "certified_social_workers", 2025, "actual", D(46548), "=") in facts(text)
+
+
+def test_a_pair_of_values_reports_a_change_that_came_about():
+    # News reports state a change as a pair of values (福建 2018, ad10: 民营养老床位占比由30%提高到60%;
+    # 九江, bv06: 集中供养率由2004年的25%提高到85%): the later value is the present one, not a goal.
+    text = ("新华网2022年6月5日电 记者从杭州市民政局获悉,全市养老服务体系建设取得新进展,"
+            "养老机构护理型床位占比由40%提高到55%。")
+    assert ("330100", "nursing_bed_share", 2022, "actual", D(55), "=") in facts(text)
