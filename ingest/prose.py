@@ -151,12 +151,12 @@ NATIONAL_STANDARD_AFTER = re.compile(r"\s*[”\"’]?的?(?:标准|要求|目标
 # A gap (缺口) makes an estimate of the numbers of its own clause only (床位缺口仍有50多万张), not of
 # the stock a later clause states (镇江 2013: 社会工作者专业人才缺口较大,目前具有助理社工师以上资格的仅有283人).
 ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|需建成|需要建成|需新增|缺口(?=[^,，;；:：]*\d)")
-# Words of a goal in a sentence of the text's present year (not the 到 of a span, 2008年到2018年);
-# 达到 alone is none (news reports
-# results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张), nor 要 in 重要/主要, nor
-# 以上 of an age (60岁以上老人), nor 提高到 right after the value it rose from: a pair of values
-# (民营养老床位占比由30%提高到60%, 福建 2018) reports a change that has come about. 到 a day's date is the date of a count, as 截至 is (佛山 2012 interview:
-# 到2011年12月31日,我市在民政部门注册登记的社会组织2332个,位列全省第三).
+# Words of a goal in a sentence of the text's present year (not the 到 of a span, 2008年到2018年).
+# 达到 alone is none (news reports results with it: 全市养老机构和各类养老床位分别达到357家、8.15万张),
+# nor 要 in 重要/主要, nor 以上 of an age (60岁以上老人), nor 提高到 right after the value it rose
+# from: a pair of values (民营养老床位占比由30%提高到60%, 福建 2018) reports a change that has come
+# about. 到 a day's date is the date of a count, as 截至 is (佛山 2012 interview: 到2011年12月31日,
+# 我市在民政部门注册登记的社会组织2332个,位列全省第三).
 TARGET_CUES = re.compile(
     r"(?<!\d年)到\d{4}年(?!\d{1,2}月\d{1,2}日)|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])"
     r"|新增|新建|(?<![\d%‰张个人家])提高(?:到|至)"
