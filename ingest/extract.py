@@ -286,7 +286,11 @@ def _records(text: str, metadata: DocumentMetadata, catalogue: Catalogue, region
     # A counted yearly day (3月19日是第13个国际社工日) dates the text as its publication date does.
     occasion = find_occasion_year(text[:OPENING_CHARACTERS])
     dated = metadata.publication_date is not None or (occasion is not None and occasion == metadata.reference_year)
-    frame = DocumentFrame(default_kinds()[metadata.document_kind], metadata.period_start, metadata.period_end,
+    kind = default_kinds()[metadata.document_kind]
+    # The year an annual document is for (2023年……政府工作报告, 2023年工作要点) is stated, not guessed:
+    # its 去年 and 过去一年 are the year before (过去一年,全市新增养老床位2000张).
+    dated = dated or (kind.now == "period_start" and metadata.period_start is not None)
+    frame = DocumentFrame(kind, metadata.period_start, metadata.period_end,
                           metadata.reference_year, dated=dated)
     tables = find_tables(text, frame.base_year, catalogue)
     prose = ProseReader(catalogue, frame, map_sections(text)).read(text, _excluded_spans(text, tables), notes)

@@ -1797,3 +1797,14 @@ def test_a_pair_of_values_reports_a_change_that_came_about():
     text = ("新华网2022年6月5日电 记者从杭州市民政局获悉,全市养老服务体系建设取得新进展,"
             "养老机构护理型床位占比由40%提高到55%。")
     assert ("330100", "nursing_bed_share", 2022, "actual", D(55), "=") in facts(text)
+
+
+def test_a_government_work_reports_past_year_is_the_year_before_its_own():
+    # A government work report opens its review with 过去一年 (or 去年) and is given early in its own year,
+    # which its title states: the review's figures are the year before's results, its tasks the year's goals.
+    text = ("2023年杭州市政府工作报告\n——2023年1月10日在杭州市第十四届人民代表大会第三次会议上\n"
+            "过去一年,全市新增养老床位2000张,养老机构护理型床位占比达到58%。\n"
+            "2023年主要目标任务:养老机构护理型床位占比达到60%。\n")
+    found = facts(text)
+    assert ("330100", "nursing_bed_share", 2022, "actual", D(58), "=") in found
+    assert ("330100", "nursing_bed_share", 2023, "target", D(60), "=") in found
