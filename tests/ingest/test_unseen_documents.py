@@ -1808,3 +1808,12 @@ def test_a_government_work_reports_past_year_is_the_year_before_its_own():
     found = facts(text)
     assert ("330100", "nursing_bed_share", 2022, "actual", D(58), "=") in found
     assert ("330100", "nursing_bed_share", 2023, "target", D(60), "=") in found
+
+
+def test_a_count_of_a_provinces_cities_or_counties_is_no_regions_figure():
+    # Provinces count their cities and counties as 13个设区市, 88个县(市、区), 115个县市区 (ay, bu and au
+    # batches): how many pass a mark says nothing of the province's own rate.
+    text = "新华网2022年6月5日电 记者从浙江省民政厅获悉,全省11个设区市节地生态安葬率均超过60%。"
+    assert not any(fact[1] == "eco_burial_rate" for fact in facts(text))
+    text = "新华网2022年6月5日电 记者从福建省民政厅获悉,全省84个县(市、区)节地生态安葬率均达到50%以上。"
+    assert not any(fact[1] == "eco_burial_rate" for fact in facts(text))
