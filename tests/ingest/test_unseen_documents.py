@@ -1817,3 +1817,10 @@ def test_a_count_of_a_provinces_cities_or_counties_is_no_regions_figure():
     assert not any(fact[1] == "eco_burial_rate" for fact in facts(text))
     text = "新华网2022年6月5日电 记者从福建省民政厅获悉,全省84个县(市、区)节地生态安葬率均达到50%以上。"
     assert not any(fact[1] == "eco_burial_rate" for fact in facts(text))
+
+
+def test_a_regions_de_before_the_nursing_share():
+    # A region's own figure named with 的 (ag07: 目前,山东的生态安葬率已近3成): 湖州市的护理型床位占比 is the nursing share,
+    # the 的 no part of its wording.
+    text = "新华网2022年6月5日电 记者从浙江省民政厅获悉,湖州市的护理型床位占比超过60%。"
+    assert ("330500", "nursing_bed_share", 2022, "actual", D(60), ">=") in facts(text)
