@@ -34,10 +34,11 @@ HEADER_WORD = re.compile(
     r"|类别|备注|领域|类型"
 )
 ACTUAL_WORDS = "实际值|实际数|实际|完成情况|完成值|完成数|现状值|现状|基数|基期值|预计值|预计|基准值"
+ESTIMATE_WORDS = "预计值|预计"
 TARGET_WORDS = "目标值|目标数|目标|规划值|规划目标|预期值|预期目标"
 COLUMN = re.compile(
     rf"“?(?P<period>十[一二三四五六]五)”?(?:期末|末)?(?P<pkind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
-    rf"|(?P<year>\d{{4}}) ?年(?:末|底)?(?P<ykind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
+    rf"|(?P<year>\d{{4}}) ?年(?:末|底)? ?(?P<ykind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
     # The kind first, the year in brackets: 现状值（2020年）, 目标值（2025年）.
     rf"|(?P<kfirst>{ACTUAL_WORDS}|{TARGET_WORDS})[(（](?P<kyear>\d{{4}})年?(?:末|底)?[)）]"
 )
@@ -78,6 +79,10 @@ LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
 # A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 SUB_ROW = re.compile(r"\s*其中[:：]?")
+# The mark after a row's number inside its label cell (6.养老机构护理型床位占比 |).
+ROW_MARK = "[.、．]"
+# How far past a row that cannot be read the next marked row is looked for: a few cells of words.
+MARKED_ROW_REACH = 200
 # A category cell before a row's number (养老服务 | 1 | 养老机构护理型床位占比 | …), written on the
 # first row of its group only.
 CATEGORY_CELL = r"(?:[\u4e00-\u9fff]{2,8}[\s|｜]+)?"
@@ -106,6 +111,8 @@ class TableRow:
     cells: str
     # Alternative readings of the value run: without and with a glued next-row number.
     runs: list[str] = field(default_factory=list)
+    # Cells set apart by bars or tabs (44.28 | ≥55 |): each part is one cell, never cut into several.
+    delimited: bool = False
 
 
 @dataclass
@@ -131,9 +138,11 @@ class TableFigure:
 
 
 def _column_kind(year: int, word: str | None, base_year: int | None) -> str:
-    if word and re.fullmatch(ACTUAL_WORDS, word):
+    if word and re.fullmatch(ESTIMATE_WORDS, word):
         # A base-year "estimate" column (预计) is the plan's reported result for that year.
         return "actual" if base_year is None or year <= base_year else "target"
+    if word and re.fullmatch(ACTUAL_WORDS, word):
+        return "actual"  # 2020年实际值: what the column says, whatever year the text is taken to plan from
     if word and re.fullmatch(TARGET_WORDS, word):
         return "target"
     return "actual" if base_year is not None and year <= base_year else "target"
@@ -191,7 +200,16 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
 
 def _next_row_number(text: str, position: int, number: int) -> int | None:
     """Offset after the next row's number if the text continues with it, else None."""
-    match = re.compile(rf"[\s|｜]*{CATEGORY_CELL}{number}[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
+    match = re.compile(rf"[\s|｜]*{CATEGORY_CELL}{number}{ROW_MARK}?[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(
+        text, position)
+    return match.end() if match else None
+
+
+def _marked_row_ahead(text: str, position: int, number: int) -> int | None:
+    """Offset after the number of row `number` written with its mark (6.养老机构护理型床位占比) within the
+    next few cells: a row whose cells are words (不低于居民上年度人均消费支出增速) is passed over."""
+    match = re.compile(rf"(?:^|(?<=[\s|｜])){number}{ROW_MARK}(?=[\u4e00-\u9fff“(（])", re.M).search(
+        text, position, position + MARKED_ROW_REACH)
     return match.end() if match else None
 
 
@@ -199,18 +217,22 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
     header_unit, cells_written = catalogue.header_unit, cell_patterns(catalogue.table_unit_words)
     rows: list[TableRow] = []
     number = 1
-    first = re.compile(rf"[\s|｜]*{CATEGORY_CELL}1[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(text, position)
+    first = re.compile(rf"[\s|｜]*{CATEGORY_CELL}1(?P<mark>{ROW_MARK})?[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(
+        text, position)
+    marked = bool(first and first.group("mark"))
     if first:
         position = first.end()
         number = 2
     while True:
         label_read = _read_label(text, position)
-        if label_read is None:
-            break
+        values = label_read and cells_written.values.match(text, label_read[0])
+        if not values or not re.search(r"\d", values.group(0)):
+            skipped = _marked_row_ahead(text, position, number) if marked else None
+            if skipped is None:
+                break
+            position, number = skipped, number + 1  # a row of words (城市:13.5 | 不低于……增速)
+            continue
         label_end, label = label_read
-        values = cells_written.values.match(text, label_end)
-        if values is None or not re.search(r"\d", values.group(0)):
-            break
         cells = CELL_SEPARATORS.sub(" ", cells_written.unit_after_space.sub("", values.group(0))).strip()
         end = values.end()
         label, binding = label.strip(), None
@@ -226,7 +248,7 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
             unit_word = unit.group("unit") or None
             label = label[: unit.start()].strip()
         row = TableRow(start=position, end=end, label=label, unit_word=unit_word, binding=binding,
-                       cells=cells, runs=[cells])
+                       cells=cells, runs=[cells], delimited=bool(re.search(r"[|｜\t]", values.group(0))))
         rows.append(row)
         if has_basis:
             # The basis column is free text; it ends where the next row's number begins.
@@ -244,6 +266,8 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
             position = sub_row.end()
             continue
         after_number = _next_row_number(text, end, number)
+        if after_number is None and marked:
+            after_number = _marked_row_ahead(text, end, number)
         if after_number is not None:
             position, number = after_number, number + 1
             continue
@@ -434,7 +458,8 @@ def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
             candidates: list[tuple] = []
             for run in row.runs:
                 candidates = [c for c in candidate_splits(run, len(table.columns), cells_written)
-                              if all(v is None or indicator.unit.accepts(v * scale) for v in c)]
+                              if all(v is None or indicator.unit.accepts(v * scale) for v in c)
+                              and (not row.delimited or len(run.split()) == len(table.columns))]
                 if candidates:
                     break
             readings.append((table, row, indicator, scale, run, candidates))

@@ -1824,3 +1824,13 @@ def test_a_regions_de_before_the_nursing_share():
     # the 的 no part of its wording.
     text = "新华网2022年6月5日电 记者从浙江省民政厅获悉,湖州市的护理型床位占比超过60%。"
     assert ("330500", "nursing_bed_share", 2022, "actual", D(60), ">=") in facts(text)
+
+
+def test_a_plans_table_one_cell_per_line_with_numbered_labels():
+    # 广西 民政 十四五 plan page (co03): 类别 | 主要指标 | 单位 | 2020年 实际值 | 2025年 目标值 | 指标 属性, one
+    # cell per line, rows numbered inside their label (6.养老机构护理型床位占比 | % | 44.28 | ≥55 | 约束性), a
+    # row of words (城市:13.5 | 不低于……增速) passed over, and 13.5 never cut into 1 | 3.5.
+    found = doc_facts("co03_guangxi_14th_mz_plan_indicator_table.txt")
+    assert ("450000", "nursing_bed_share", 2020, "actual", D("44.28"), "=") in found
+    assert ("450000", "nursing_bed_share", 2025, "target", D(55), ">=") in found
+    assert not any(fact[4] in (D(1), D("3.5")) for fact in found)
