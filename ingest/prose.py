@@ -221,6 +221,9 @@ VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 # How many regions pass a mark (19个地区床位数超过10万张).
 # So does a group of regions (两地社会组织总量6.2万家; 市内四区千名老人拥有床位数35张; 川渝, 京津冀,
 # 华东地区): it has no code.
+# Each region of a group as a sentence's subject (平均每个设区市, 各县(市、区)): what follows is a norm for
+# each of them (a province's goal relayed by one of its cities, 柳州 2023).
+EACH_REGION = re.compile(r"(?:平均)?(?:每个|各)(?:设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县)")
 # Groups of regions as documents count them: 13个设区市, 88个县(市、区), 115个县市区, 18个市(州), 16个地市.
 REGION_COUNT = re.compile(r"(?:\d+个(?:设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县"
                           r"|地区|省份|省区市|省|城市|市|县|区)"
@@ -1041,6 +1044,12 @@ class ProseReader:
                 # 要求新建城镇公益性公墓墓区绿化覆盖率不低于50%、节地生态安葬率达到100%: the cemeteries'.
                 notes.append(f"'{wording.text}' of {scope[-1].group(0)}, not of a region; not taken")
                 return True
+        each = EACH_REGION.search(before)
+        if each:
+            # 到2025年,平均每个设区市……,养老机构护理型床位在55%以上: a norm for each city, no one region's figure.
+            notes.append(f"'{wording.text}' of {each.group(0)}, a norm for each region, not one region's figure; "
+                         "not taken")
+            return True
         lead = before[_clause_start(before) :]
         regions = REGION_COUNT.search(lead)
         if regions:

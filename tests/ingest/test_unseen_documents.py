@@ -1834,3 +1834,10 @@ def test_a_plans_table_one_cell_per_line_with_numbered_labels():
     assert ("450000", "nursing_bed_share", 2020, "actual", D("44.28"), "=") in found
     assert ("450000", "nursing_bed_share", 2025, "target", D(55), ">=") in found
     assert not any(fact[4] in (D(1), D("3.5")) for fact in found)
+
+
+def test_a_norm_for_each_city_is_no_one_citys_figure():
+    # 柳州 2023 (co11), relaying the autonomous region's goals: 到2025年,平均每个设区市每年实施……,养老机构护理型
+    # 床位在55%以上 — each city's norm, not 柳州's own goal.
+    found = doc_facts("co11_liuzhou_eldercare_list_2025_doubt.txt")
+    assert not any(fact[1] == "nursing_bed_share" for fact in found)
