@@ -223,7 +223,8 @@ VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
 # 华东地区): it has no code.
 # Each region of a group as a sentence's subject (平均每个设区市, 各县(市、区)): what follows is a norm for
 # each of them (a province's goal relayed by one of its cities, 柳州 2023).
-EACH_REGION = re.compile(r"(?:平均)?(?:每个|各)(?:设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县)")
+EACH_REGION = re.compile(r"(?:平均)?(?:每个|各)"
+                         r"(?:设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县)")
 # Groups of regions as documents count them: 13个设区市, 88个县(市、区), 115个县市区, 18个市(州), 16个地市.
 REGION_COUNT = re.compile(r"(?:\d+个(?:设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县"
                           r"|地区|省份|省区市|省|城市|市|县|区)"
