@@ -43,6 +43,9 @@ COLUMN = re.compile(
     rf"|(?P<kfirst>{ACTUAL_WORDS}|{TARGET_WORDS})[(（](?P<kyear>\d{{4}})年?(?:末|底)?[)）]"
 )
 BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
+# A header's second row of kind words under its years, and the rule line under a header written as markdown.
+KIND_ROW = re.compile(rf"(?:[\s|｜]*(?:{ACTUAL_WORDS}|{TARGET_WORDS}))+[ \t|｜]*(?=\n)")
+MARKDOWN_RULE = re.compile(r"[\s|｜]*(?::?-{3,}:?[ \t]*[|｜][ \t]*)+(?::?-{3,}:?)?[ \t|｜]*(?=\n|$)")
 ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
 # Cells of a row: numbers, dashes for empty cells, and whatever separates cells in a
 # copied table (spaces, tabs, line breaks, | bars).
@@ -75,13 +78,16 @@ def cell_patterns(unit_words: str = "") -> CellPatterns:
         unit_after_space=re.compile(rf"(?<=\d)\s(?={unit_words or '(?!)'})"),
     )
 CELL_SEPARATORS = re.compile(r"[\s|｜]+")
+# A dash standing for an empty cell, between separators, and the characters that set cells apart.
+EMPTY_CELL = re.compile(r"[—–]+(?=[\s|｜])")
+CELL_GAP = " \t|｜\n"
 LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
 # A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 SUB_ROW = re.compile(r"\s*其中[:：]?")
 # The mark after a row's number inside its label cell (6.养老机构护理型床位占比 |).
 ROW_MARK = "[.、．]"
-# How far past a row that cannot be read the next marked row is looked for: a few cells of words.
+# How far past a row that cannot be read the next numbered row is looked for: a few cells of words.
 MARKED_ROW_REACH = 200
 # A category cell before a row's number (养老服务 | 1 | 养老机构护理型床位占比 | …), written on the
 # first row of its group only.
@@ -175,7 +181,15 @@ def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, lis
         break
     if len(columns) < 2:
         return None
-    return position, columns, basis
+    kinds = KIND_ROW.match(text, position)
+    words = re.findall(rf"{ACTUAL_WORDS}|{TARGET_WORDS}", kinds.group(0)) if kinds else []
+    if len(words) == len(columns):
+        # A second header row names each year column's kind (2020年 | 2025年 / 基期值 | 目标值).
+        columns = [Column(c.year, _column_kind(c.year, word, base_year), c.label + word)
+                   for c, word in zip(columns, words, strict=True)]
+        position = kinds.end()
+    rule = MARKDOWN_RULE.match(text, position)
+    return (rule.end() if rule else position), columns, basis
 
 
 def _read_label(text: str, position: int) -> tuple[int, str] | None:
@@ -187,8 +201,8 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
             depth += 1
         elif char in ")）":
             depth = max(0, depth - 1)
-        elif char.isdigit() and depth == 0:
-            break
+        elif depth == 0 and (char.isdigit() or EMPTY_CELL.match(text, end) and text[end - 1 : end] in CELL_GAP):
+            break  # the first cell: a number, or a dash for an empty one (节地生态安葬率(%) | — | 80)
         elif char in "。;；":
             return None
         end += 1
@@ -205,10 +219,12 @@ def _next_row_number(text: str, position: int, number: int) -> int | None:
     return match.end() if match else None
 
 
-def _marked_row_ahead(text: str, position: int, number: int) -> int | None:
-    """Offset after the number of row `number` written with its mark (6.养老机构护理型床位占比) within the
-    next few cells: a row whose cells are words (不低于居民上年度人均消费支出增速) is passed over."""
-    match = re.compile(rf"(?:^|(?<=[\s|｜])){number}{ROW_MARK}(?=[\u4e00-\u9fff“(（])", re.M).search(
+def _numbered_row_ahead(text: str, position: int, number: int, marked: bool) -> int | None:
+    """Offset after the number of row `number` within the next few cells, written with its mark
+    (6.养老机构护理型床位占比) or opening a line: a row with a cell of words (城市:13.5 | 不低于……增速;
+    50 | 达到60) is passed over, and the rows after it are still read."""
+    opening = rf"{number}{ROW_MARK}" if marked else rf"(?<=\n)[ \t|｜]*{CATEGORY_CELL}{number}[ \t|｜]+"
+    match = re.compile(rf"(?:^|(?<=[\s|｜])){opening}(?=[\u4e00-\u9fff“(（])").search(
         text, position, position + MARKED_ROW_REACH)
     return match.end() if match else None
 
@@ -219,7 +235,7 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
     number = 1
     first = re.compile(rf"[\s|｜]*{CATEGORY_CELL}1(?P<mark>{ROW_MARK})?[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(
         text, position)
-    marked = bool(first and first.group("mark"))
+    numbered, marked = first is not None, bool(first and first.group("mark"))
     if first:
         position = first.end()
         number = 2
@@ -227,7 +243,7 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
         label_read = _read_label(text, position)
         values = label_read and cells_written.values.match(text, label_read[0])
         if not values or not re.search(r"\d", values.group(0)):
-            skipped = _marked_row_ahead(text, position, number) if marked else None
+            skipped = _numbered_row_ahead(text, position, number, marked) if numbered else None
             if skipped is None:
                 break
             position, number = skipped, number + 1  # a row of words (城市:13.5 | 不低于……增速)
@@ -266,8 +282,8 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
             position = sub_row.end()
             continue
         after_number = _next_row_number(text, end, number)
-        if after_number is None and marked:
-            after_number = _marked_row_ahead(text, end, number)
+        if after_number is None and numbered:
+            after_number = _numbered_row_ahead(text, end, number, marked)
         if after_number is not None:
             position, number = after_number, number + 1
             continue

@@ -175,3 +175,34 @@ def test_a_row_outside_any_known_table_is_not_read_as_prose():
     result = extract_text(text, DocumentMetadata("t.txt", "", len(text), "utf-8"))
     assert not any(r.indicator == "nursing_bed_share" for r in result.records)
     assert any("a cell of a table row" in note for note in result.notes)
+
+
+# Rows of the 广西 民政 十四五 plan's table (co03), in the layouts other copies of such tables take.
+GUANGXI_ROWS = [("养老机构护理型床位占比", "%", "44.28", "≥55", "约束性"),
+                ("乡镇(街道)范围具备综合功能的养老服务机构覆盖率", "%", "—", "60", "预期性"),
+                ("城乡低保标准年度增速", "%", "城市:13.5", "不低于居民上年度人均消费支出增速", "预期性")]
+GUANGXI_SHARE = {("nursing_bed_share", 2020, "actual", D("44.28"), "="),
+                 ("nursing_bed_share", 2025, "target", D(55), ">=")}
+
+
+def test_a_table_written_as_markdown():
+    lines = ["| 序号 | 主要指标 | 单位 | 2020年 | 2025年 | 指标属性 |", "| --- | --- | --- | --- | --- | --- |"]
+    lines += [f"| {n} | {' | '.join(row)} |" for n, row in enumerate(GUANGXI_ROWS, start=1)]
+    assert _figures_with_bounds("\n".join(lines) + "\n", 2020) == GUANGXI_SHARE
+
+
+def test_a_second_header_row_names_the_columns_kinds():
+    lines = ["序号\t主要指标\t单位\t2020年\t2025年\t属性", "\t\t\t实际值\t目标值\t"]
+    lines += [f"{n}\t" + "\t".join(row) for n, row in enumerate(GUANGXI_ROWS, start=1)]
+    assert _figures_with_bounds("\n".join(lines) + "\n", None) == GUANGXI_SHARE
+
+
+def test_a_row_with_a_cell_of_words_does_not_end_the_table():
+    # The row of words first, the nursing share after it; a dash for an empty cell is no part of a label.
+    rows = [GUANGXI_ROWS[2], GUANGXI_ROWS[1], GUANGXI_ROWS[0]]
+    text = "序号\t主要指标\t单位\t2020年实际值\t2025年目标值\t属性\n" + "".join(
+        f"{n}\t" + "\t".join(row) + "\n" for n, row in enumerate(rows, start=1))
+    tables = find_tables(text, 2020, default_catalogue())
+    assert [row.label for row in tables[0].rows][-2:] == ["乡镇(街道)范围具备综合功能的养老服务机构覆盖率",
+                                                          "养老机构护理型床位占比"]
+    assert _figures_with_bounds(text, 2020) == GUANGXI_SHARE
