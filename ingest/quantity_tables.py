@@ -22,9 +22,10 @@ from ingest.catalogue import Catalogue
 from ingest.numbers import MULTIPLIER_RE, NUMBER, parse_number
 from ingest.tables import TableFigure
 
+# A statistical bulletin's table is the same form: 指标 | 计量单位 | 绝对量 (绝对数, or the year) | 比上年增长(%).
 HEADER = re.compile(
-    r"^[^\n]{0,20}?指\s*标(?:\s*名\s*称)?\s*\|?\s*单\s*位\s*\|?[^\n]{0,20}?"
-    r"(?:数\s*量|数\s*值|本\s*期|本\s*月|合\s*计)", re.M)
+    r"^[^\n]{0,20}?指\s*标(?:\s*名\s*称)?\s*\|?\s*(?:计\s*量\s*)?单\s*位\s*\|?[^\n]{0,20}?"
+    r"(?:数\s*量|数\s*值|本\s*期|本\s*月|合\s*计|绝\s*对\s*[数量]|(?P<year>\d{4})\s*年(?![^\n]*\d{4}\s*年))", re.M)
 ROW = re.compile(r"^[ \t\u3000|]*(?:[(（]?[\d一二三四五六七八九十]{1,3}[.、)）]\s*)?(?P<label>[^\n]*)$", re.M)
 # Rows this far below the header still belong to its table.
 MAX_TABLE_CHARACTERS = 20_000
@@ -32,15 +33,18 @@ MAX_TABLE_CHARACTERS = 20_000
 
 def quantity_table_figures(text: str, catalogue: Catalogue, year: int | None,
                            notes: list[str]) -> list[TableFigure]:
-    """Figures of the 指标 | 单位 | 数量 tables of a text, dated `year` (the report's period)."""
+    """Figures of the 指标 | 单位 | 数量 tables of a text, dated `year` (the report's period) unless the
+    quantity column is headed by its own year."""
     figures: list[TableFigure] = []
     for header in HEADER.finditer(text):
         end = min(len(text), header.end() + MAX_TABLE_CHARACTERS)
         following = HEADER.search(text, header.end())
         if following:
             end = min(end, following.start())
+        # A column headed by its year (指标名称 计量单位 2023年 比上年增长%) is that year's.
+        stated = int(header.group("year")) if header.group("year") else year
         for row in ROW.finditer(text, header.end(), end):
-            figure = _row_figure(row, catalogue, year, notes)
+            figure = _row_figure(row, catalogue, stated, notes)
             if figure is not None:
                 figures.append(figure)
     return figures

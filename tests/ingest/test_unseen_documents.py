@@ -506,6 +506,17 @@ def test_a_statistical_report_table_of_indicator_unit_and_quantity():
     assert facts(text) == {("100000", "elderly_care_beds_per_1k_elderly", 2013, "actual", D("24.5"), "=")}
 
 
+def test_a_bulletins_table_of_indicator_unit_and_absolute_quantity():
+    # Statistical bulletins print their tables as 指标 | 计量单位 | 绝对量 | 比上年增长(%) (南京 2021-2024
+    # compilation) or 单位 | 绝对数 (黔东南 2016): the quantity column is the bulletin's year, or the year it names.
+    text = ("南京市2021年国民经济和社会发展统计公报\n表5 社会服务\n指标 | 计量单位 | 绝对量 | 比上年增长（%）\n"
+            "养老床位 | 万张 | 7.45 | 4.4\n")
+    assert facts(text) == {("320100", "elderly_care_beds", 2021, "actual", D(74500), "=")}
+    text = ("南京市国民经济和社会发展统计公报\n表5 社会服务\n指标 | 计量单位 | 2021年 | 比上年增长（%）\n"
+            "养老床位 | 万张 | 7.45 | 4.4\n")
+    assert facts(text) == {("320100", "elderly_care_beds", 2021, "actual", D(74500), "=")}
+
+
 # -- batch p-s: bulletins, news of results, policies and plans, interviews -----------------------
 
 def test_a_bare_chao_before_the_value_is_at_least():
