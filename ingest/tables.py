@@ -33,8 +33,9 @@ HEADER_WORD = re.compile(
     r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标性质|指标依据|指标类别|指\s*标|项\s*目|计量单位|单位|属性|性质"
     r"|类别|备注|领域|类型"
 )
-ACTUAL_WORDS = "实际值|实际数|实际|完成情况|完成值|完成数|现状值|现状|基数|基期值|预计值|预计|基准值"
+# A base-year estimate (预计) is an actual only up to the plan's base year; see _column_kind.
 ESTIMATE_WORDS = "预计值|预计"
+ACTUAL_WORDS = f"实际值|实际数|实际|完成情况|完成值|完成数|现状值|现状|基数|基期值|基准值|{ESTIMATE_WORDS}"
 TARGET_WORDS = "目标值|目标数|目标|规划值|规划目标|预期值|预期目标"
 COLUMN = re.compile(
     rf"“?(?P<period>十[一二三四五六]五)”?(?:期末|末)?(?P<pkind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
@@ -47,8 +48,6 @@ BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
 KIND_ROW = re.compile(rf"(?:[\s|｜]*(?:{ACTUAL_WORDS}|{TARGET_WORDS}))+[ \t|｜]*(?=\n)")
 MARKDOWN_RULE = re.compile(r"[\s|｜]*(?::?-{3,}:?[ \t]*[|｜][ \t]*)+(?::?-{3,}:?)?[ \t|｜]*(?=\n|$)")
 ATTRIBUTE = re.compile(r"\s*(约束性|预期性)")
-# Cells of a row: numbers, dashes for empty cells, and whatever separates cells in a
-# copied table (spaces, tabs, line breaks, | bars).
 # A cell may carry its bound and its unit (≥60, 45以上, >90, 48%, 40张, ＞22件): such a cell stands
 # alone, never split, and its unit must be the row's indicator's.
 CELL_BOUND_BEFORE = "≥|≤|>=|<=|>|<"
@@ -59,7 +58,9 @@ CELL_BOUND_AFTER = "及以上|以上|及以下|以下|左右"
 class CellPatterns:
     """How a row's cells are written, with the unit words a cell may carry."""
 
-    values: re.Pattern  # the run of cells after a row's label
+    # The run of cells after a row's label: numbers, dashes for empty cells, and whatever separates
+    # cells in a copied table (spaces, tabs, line breaks, | bars).
+    values: re.Pattern
     chunk: re.Pattern  # one part of the run: bound, number, unit, bound
     unit_after_space: re.Pattern  # the space between a number and its unit (16 件)
 
@@ -88,7 +89,7 @@ SUB_ROW = re.compile(r"\s*其中[:：]?")
 # The mark after a row's number inside its label cell (6.养老机构护理型床位占比 |).
 ROW_MARK = "[.、．]"
 # How far past a row that cannot be read the next numbered row is looked for: a few cells of words.
-MARKED_ROW_REACH = 200
+NUMBERED_ROW_REACH = 200
 # A category cell before a row's number (养老服务 | 1 | 养老机构护理型床位占比 | …), written on the
 # first row of its group only.
 CATEGORY_CELL = r"(?:[\u4e00-\u9fff]{2,8}[\s|｜]+)?"
@@ -225,7 +226,7 @@ def _numbered_row_ahead(text: str, position: int, number: int, marked: bool) -> 
     50 | 达到60) is passed over, and the rows after it are still read."""
     opening = rf"{number}{ROW_MARK}" if marked else rf"(?<=\n)[ \t|｜]*{CATEGORY_CELL}{number}[ \t|｜]+"
     match = re.compile(rf"(?:^|(?<=[\s|｜])){opening}(?=[\u4e00-\u9fff“(（])").search(
-        text, position, position + MARKED_ROW_REACH)
+        text, position, position + NUMBERED_ROW_REACH)
     return match.end() if match else None
 
 
