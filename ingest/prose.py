@@ -157,8 +157,10 @@ ESTIMATE = re.compile(r"预计|预测|测算|估算|按照?[^。;]{0,24}计算|�
 # from: a pair of values (民营养老床位占比由30%提高到60%, 福建 2018) reports a change that has come
 # about. 到 a day's date is the date of a count, as 截至 is (佛山 2012 interview: 到2011年12月31日,
 # 我市在民政部门注册登记的社会组织2332个,位列全省第三).
+# 到 a year (not after one: 2008年到2018年, nor before its day: 到2011年12月31日).
+GOAL_YEAR = r"(?<!\d年)到\d{4}年(?!\d{1,2}月\d{1,2}日)"
 TARGET_CUES = re.compile(
-    r"(?<!\d年)到\d{4}年(?!\d{1,2}月\d{1,2}日)|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])"
+    rf"{GOAL_YEAR}|到“?十|力争|争取|确保|目标|计划(?!财务|生育)|将|(?<![重主需只纪必])要(?![求点素])"
     r"|新增|新建|(?<![\d%‰张个人家])提高(?:到|至)"
     r"|不低于|不少于|(?<=[\d%张个人家所])以上"
 )
@@ -178,7 +180,7 @@ COUNTED_ITEM = re.compile(rf"\s*(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MUL
 TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?目标")
 # A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
 # Words that set a goal whatever verb follows (将, 力争, 到2025年), unlike a bare 提高到.
-FIRM_GOAL_CUES = r"(?<!\d年)到\d{4}年(?!\d{1,2}月\d{1,2}日)|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
+FIRM_GOAL_CUES = rf"{GOAL_YEAR}|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
 GOAL_CUES = re.compile(rf"{FIRM_GOAL_CUES}|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
 # A verb's 了 (新增改造提升了10家……,护理型床位占比达到72%): what has been done, when no goal is set firmly.
 PAST_TENSE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?!解)")
@@ -218,16 +220,15 @@ ANOTHER_PREDICATE = re.compile(r"\s*(?:了)?(?:参加|报考|参考|报名|通�
 EARLIER_ITEMS = re.compile(r"[^。!?！？\n]*[;；]\s*$")
 # A count that ends a list of numbers (分别有9561、15934、5990人): one value among several.
 VALUE_LIST_END = re.compile(r"\d\s*[、,，]\s*$")
+# The groups provinces count their regions in: 13个设区市, 88个县(市、区), 115个县市区, 18个市(州), 16个地市.
+REGION_GROUPS = r"设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县"
+# Each region of a group as a sentence's subject (平均每个设区市, 各县(市、区)): what follows is a norm for
+# each of them (a province's goal relayed by one of its cities, 柳州 2023).
+EACH_REGION = re.compile(rf"(?:平均)?(?:每个|各)(?:{REGION_GROUPS})")
 # How many regions pass a mark (19个地区床位数超过10万张).
 # So does a group of regions (两地社会组织总量6.2万家; 市内四区千名老人拥有床位数35张; 川渝, 京津冀,
 # 华东地区): it has no code.
-# Each region of a group as a sentence's subject (平均每个设区市, 各县(市、区)): what follows is a norm for
-# each of them (a province's goal relayed by one of its cities, 柳州 2023).
-EACH_REGION = re.compile(r"(?:平均)?(?:每个|各)"
-                         r"(?:设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县)")
-# Groups of regions as documents count them: 13个设区市, 88个县(市、区), 115个县市区, 18个市(州), 16个地市.
-REGION_COUNT = re.compile(r"(?:\d+个(?:设区的?市|地级?市|市[(（]?州[)）]?|县[(（]市、?区[)）]|县市区|县区|区县"
-                          r"|地区|省份|省区市|省|城市|市|县|区)"
+REGION_COUNT = re.compile(rf"(?:\d+个(?:{REGION_GROUPS}|地区|省份|省区市|省|城市|市|县|区)"
                           r"|(?<!第)(?:两|三|四|五|几)(?:地|省|市|省市|省区市|区|县)(?![长委政])"
                           r"|川渝|京津冀|长三角|珠三角|粤港澳|[东西南北中]部地区|(?:华东|华北|华中|华南|西南|西北|东北)地区)"
                           r"[^,，。;；]{0,12}$")
