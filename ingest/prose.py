@@ -253,8 +253,9 @@ FLOW_LEAD = re.compile(rf"(?:{FLOW_VERB}|孵化|培育|入驻|撤销|注销|取�
                        # 不少于300张)
                        rf"(?:[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
                        r"[\u4e00-\u9fff]{1,2}、)*"
-                       # or a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织)
-                       rf"[\u4e00-\u9fff、“”\"]{{0,14}}$")
+                       # or a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织), in brackets
+                       # too (上海 2025: 新增(立项、开工、续建、投用)养老机构29家)
+                       rf"[\u4e00-\u9fff、“”\"()（）]{{0,14}}$")
 # A flow verb over counts listed with commas, the wording's own count among them with no verb of its own
 # (上海 2022: 2021年上海新增社区综合为老服务中心51家,助餐场所201个,养老床位5084张).
 FLOW_OVER_LIST = re.compile(rf"{FLOW_VERB}"

@@ -1852,3 +1852,12 @@ def test_a_norm_for_each_city_is_no_one_citys_figure():
     # 床位在55%以上 — each city's norm, not 柳州's own goal.
     found = doc_facts("co11_liuzhou_eldercare_list_2025_doubt.txt")
     assert not any(fact[1] == "nursing_bed_share" for fact in found)
+
+
+def test_a_flow_verb_before_a_bracketed_list_of_stages():
+    # 上海 2025 tasks (cq02): 新增(立项、开工、续建、投用)养老机构29家 — institutions added, not all of them;
+    # 金华 2024 (cj07): 新增村(社区)老年助餐服务点60个以上 — meal sites added.
+    assert not any(fact[1] == "elderly_care_institutions"
+                   for fact in doc_facts("cq02_shanghai_2025_eldercare_tasks_added_beds_neg.txt"))
+    assert not any(fact[1] == "elderly_meal_service_sites"
+                   for fact in doc_facts("cj07_jinhua_civil_affairs_tasks_2024_neg.txt"))
