@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster_dbt import (
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
@@ -75,17 +76,38 @@ class LayeredTranslator(DagsterDbtTranslator):
         return dbt_resource_props.get("schema")
 
 
-def describe_failures(run_results: Mapping[str, Any]) -> str:
-    """The failed models and tests of a dbt invocation, one line each."""
+# The rows of a failed test shown in its line: enough to say what failed (which column is
+# null, which value is not accepted), not the whole result.
+FAILING_ROWS_SHOWN = 3
+
+
+def describe_failures(run_results: Mapping[str, Any], build: Path | None = None) -> str:
+    """The failed models and tests of a dbt invocation, one line each; with the build file
+    they ran on, a failed test's line ends with the first rows it found."""
     lines = []
     for result in run_results.get("results", []):
         if result.get("status") in ("fail", "error"):
             kind = "test" if result["unique_id"].startswith("test.") else "model"
             name = result["unique_id"].split(".")[2]
             detail = (result.get("message") or "").strip().splitlines()
+            rows = (_failing_rows(build, result["compiled_code"])
+                    if build and result["status"] == "fail" and result.get("compiled_code") else "")
             lines.append(f"dbt {kind} {name} {result['status']}ed"
-                         + (f": {detail[0]}" if detail else ""))
+                         + (f": {detail[0]}" if detail else "") + (f" ({rows})" if rows else ""))
     return "\n".join(lines) or "dbt build failed"
+
+
+def _failing_rows(build: Path, sql: str) -> str:
+    """The first rows of a failed test's query, `column value, ...; ...`; empty if unreadable."""
+    try:
+        with duckdb.connect(str(build), read_only=True) as con:
+            cursor = con.execute(f"select * from ({sql}) limit {FAILING_ROWS_SHOWN}")
+            columns = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
+    except duckdb.Error:  # the message says a test failed; its rows are a help, not a must
+        return ""
+    return "; ".join(", ".join(f"{column} {value}" for column, value in zip(columns, row, strict=True))
+                     for row in rows)
 
 
 # dbt's tests run inside `dbt build`: a failing test fails this step, so publish never runs.
@@ -114,7 +136,8 @@ def build_dbt_models() -> dg.AssetsDefinition:
             if number == 0:
                 pause_point("dbt-build")  # the fault tests kill a run here, with dbt half done
         if not invocation.is_successful():
-            raise dg.Failure(description=describe_failures(invocation.get_artifact("run_results.json")))
+            raise dg.Failure(description=describe_failures(invocation.get_artifact("run_results.json"),
+                                                           run_guard.inputs.paths().build))
 
     return dbt_models
 
