@@ -136,3 +136,16 @@ def test_every_model_and_column_is_described():
     marts = [node for node in models if node["schema"] in ("marts", "reporting")]
     assert all(node["description"].startswith("One row per") for node in marts)
     assert all(node["columns"] for node in models)
+
+
+def test_not_null_columns_name_declared_columns():
+    """Each model's not_null_columns test lists columns the model declares, each once."""
+    manifest = json.loads(DBT_PROJECT.manifest_path.read_text(encoding="utf-8"))
+    tests = [node for node in manifest["nodes"].values()
+             if node.get("test_metadata", {}).get("name") == "not_null_columns"]
+    assert tests
+    for test in tests:
+        model = manifest["nodes"][test["attached_node"]]
+        columns = test["test_metadata"]["kwargs"]["columns"]
+        assert len(set(columns)) == len(columns), test["name"]
+        assert set(columns) <= set(model["columns"]), test["name"]
