@@ -6,9 +6,11 @@ name (`marts/fct_eco_burial_rate`) and grouped by layer.
 """
 
 
+import importlib.metadata
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from dagster_dbt import (
     DbtProject,
     dbt_assets,
 )
+from packaging import version
 
 from orchestration.resources import RunGuard
 from warehouse.faults import pause_point
@@ -60,8 +63,24 @@ def prepare_manifest() -> None:
             dbt_resource().cli(["parse", "--quiet"], target_path=DBT_PROJECT.target_path).wait()
 
 
+class LocalDbtCliResource(DbtCliResource):
+    """dagster-dbt's CLI resource for the dbt beside this Python, without two things it does
+    before every invocation that this project never uses, about 3 s of every build: it runs
+    `dbt --version` to learn the executable's version (that of the dbt-core installed here),
+    and sets up a dbt adapter in-process, used only to fetch row counts and column metadata.
+    Both are private methods of dagster-dbt (pinned in requirements.lock):
+    tests/orchestration/test_definitions.py checks they are still there to override."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        return version.parse(importlib.metadata.version("dbt-core"))
+
+    def _initialize_dbt_core_adapter(self, args: Sequence[str]) -> None:
+        return None
+
+
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(project_dir=DBT_PROJECT, dbt_executable=DBT_EXECUTABLE)
+    return LocalDbtCliResource(project_dir=DBT_PROJECT, dbt_executable=DBT_EXECUTABLE)
 
 
 class LayeredTranslator(DagsterDbtTranslator):

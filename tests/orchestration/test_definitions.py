@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import subprocess
 
 import dagster as dg
+from dagster_dbt import DbtCliResource
 
-from orchestration.dbt_models import DBT_PROJECT
+from orchestration.dbt_models import DBT_EXECUTABLE, DBT_PROJECT, dbt_resource
 from orchestration.definitions import load_definitions
 
 MARTS = (
@@ -149,3 +152,13 @@ def test_not_null_columns_name_declared_columns():
         columns = test["test_metadata"]["kwargs"]["columns"]
         assert len(set(columns)) == len(columns), test["name"]
         assert set(columns) <= set(model["columns"]), test["name"]
+
+
+def test_the_dbt_resource_overrides_what_dagster_dbt_still_does():
+    """LocalDbtCliResource replaces two private methods of dagster-dbt's: DbtCliResource.cli
+    must still call them (else the override does nothing), and the version it assumes is
+    the one the dbt executable reports."""
+    source = inspect.getsource(DbtCliResource.cli)
+    assert "self._cli_version" in source and "self._initialize_dbt_core_adapter(" in source
+    reported = subprocess.check_output([DBT_EXECUTABLE, "--version"], text=True)
+    assert f"installed: {dbt_resource()._cli_version}" in reported
