@@ -19,7 +19,7 @@ from orchestration.planning import plan
 from orchestration.resources import PipelineInputs
 from warehouse import settings
 
-# The daemon queues build runs on this tag one at a time (see orchestration/runner.py's
+# The daemon queues build runs on this tag one at a time (see orchestration/execution.py's
 # dagster.yaml); the run lock refuses any that get past it.
 BUILD_CONCURRENCY_TAG = "minzheng/warehouse"
 
@@ -66,7 +66,7 @@ nightly_build = dg.ScheduleDefinition(
     description="Parse new or changed inbox files, then rebuild once all of them are parsed.",
 )
 def inbox_sensor(context: dg.SensorEvaluationContext, inputs: PipelineInputs) -> dg.SensorResult:
-    todo = plan(inputs.paths(), context.instance)
+    todo = plan(inputs.paths())
     parse_job = PARSE_JOBS[settings.executor()]
     # run_key makes each request once: a document once per parser version, a build once
     # per set of inputs. A failed build is not retried until an input changes.
@@ -78,7 +78,6 @@ def inbox_sensor(context: dg.SensorEvaluationContext, inputs: PipelineInputs) ->
     if todo.build_due:
         requests.append(dg.RunRequest(job_name=build_warehouse_job.name,
                                       run_key=f"build-{todo.fingerprint}"))
-    partition_requests = (
-        [DOCUMENT_PARTITIONS.build_add_request(todo.new_partitions)] if todo.new_partitions else []
-    )
+    new_partitions = todo.new_partitions(context.instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name))
+    partition_requests = [DOCUMENT_PARTITIONS.build_add_request(new_partitions)] if new_partitions else []
     return dg.SensorResult(run_requests=requests, dynamic_partitions_requests=partition_requests)

@@ -2,21 +2,22 @@
 whether to rebuild.
 
 `plan` is the one answer for both `minzheng run` (orchestration/runner.py) and the inbox
-sensor (orchestration/automation.py): it reads the inbox, the parse cache, the document
-partitions the Dagster instance knows and the fingerprint the published warehouse was
-built from, and changes none of them.
+sensor (orchestration/automation.py): it reads the inbox, the parse cache and the
+fingerprint the published warehouse was built from, and changes none of them. It needs
+no Dagster: a run plans before importing it, and one with nothing to do never does.
+Which documents are new to the Dagster instance is asked of the plan with the instance's
+partitions (`Plan.new_partitions`), by those that have one.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 
-from orchestration.documents import DOCUMENT_PARTITIONS
 from warehouse import settings
 from warehouse.inputs import InboxDocument, input_fingerprint, parser_version, scan_documents
 from warehouse.parse_cache import ParseCache
@@ -38,7 +39,6 @@ class Plan:
     inbox: dict[str, InboxDocument]
     parser_version: str
     # Document ids (content hashes), sorted.
-    new_partitions: list[str]
     unparsed: list[str]
     fingerprint: str
     published_fingerprint: str | None
@@ -53,17 +53,20 @@ class Plan:
         """Every document is parsed and the published file is not of these inputs."""
         return not self.unparsed and not self.up_to_date
 
+    def new_partitions(self, known: Iterable[str]) -> list[str]:
+        """The inbox's document ids not among the `known` partitions, sorted."""
+        known = set(known)
+        return sorted(key for key in self.inbox if key not in known)
 
-def plan(paths: Paths, instance: dg.DagsterInstance) -> Plan:
-    """Scan the inbox and say what is new, what to parse and whether a build is due."""
+
+def plan(paths: Paths) -> Plan:
+    """Scan the inbox and say what to parse and whether a build is due."""
     inbox = scan_documents(paths.documents)
     version = parser_version(paths.reference)
-    known = set(instance.get_dynamic_partitions(DOCUMENT_PARTITIONS.name))
     cache = ParseCache(paths.parse_cache)
     return Plan(
         inbox=inbox,
         parser_version=version,
-        new_partitions=sorted(key for key in inbox if key not in known),
         unparsed=sorted(key for key in inbox if not cache.is_current(key, version)),
         fingerprint=input_fingerprint(paths, inbox),
         published_fingerprint=published_fingerprint(paths.published),

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from minzheng.paths import PROJECT_ROOT
-from orchestration.runner import ensure_instance
+from orchestration.execution import ensure_instance
 from warehouse.settings import Paths
 
 

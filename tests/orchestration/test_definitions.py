@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import subprocess
 
 import dagster as dg
+from dagster_dbt import DbtCliResource
 
-from orchestration.dbt_models import DBT_PROJECT
+from orchestration.dbt_models import DBT_EXECUTABLE, DBT_PROJECT, dbt_resource
 from orchestration.definitions import load_definitions
 
 MARTS = (
@@ -136,3 +139,26 @@ def test_every_model_and_column_is_described():
     marts = [node for node in models if node["schema"] in ("marts", "reporting")]
     assert all(node["description"].startswith("One row per") for node in marts)
     assert all(node["columns"] for node in models)
+
+
+def test_not_null_columns_name_declared_columns():
+    """Each model's not_null_columns test lists columns the model declares, each once."""
+    manifest = json.loads(DBT_PROJECT.manifest_path.read_text(encoding="utf-8"))
+    tests = [node for node in manifest["nodes"].values()
+             if node.get("test_metadata", {}).get("name") == "not_null_columns"]
+    assert tests
+    for test in tests:
+        model = manifest["nodes"][test["attached_node"]]
+        columns = test["test_metadata"]["kwargs"]["columns"]
+        assert len(set(columns)) == len(columns), test["name"]
+        assert set(columns) <= set(model["columns"]), test["name"]
+
+
+def test_the_dbt_resource_overrides_what_dagster_dbt_still_does():
+    """LocalDbtCliResource replaces two private methods of dagster-dbt's: DbtCliResource.cli
+    must still call them (else the override does nothing), and the version it assumes is
+    the one the dbt executable reports."""
+    source = inspect.getsource(DbtCliResource.cli)
+    assert "self._cli_version" in source and "self._initialize_dbt_core_adapter(" in source
+    reported = subprocess.check_output([DBT_EXECUTABLE, "--version"], text=True)
+    assert f"installed: {dbt_resource()._cli_version}" in reported

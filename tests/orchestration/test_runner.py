@@ -73,9 +73,7 @@ def test_inbox_sensor_parses_new_files_then_asks_for_one_build(tmp_path, monkeyp
 
 
 def _plan_of(documents, tmp_path) -> Plan:
-    paths = Paths.at(documents, tmp_path / "statistics", tmp_path / "warehouse" / "minzheng.duckdb")
-    with dg.instance_for_test() as instance:
-        return plan(paths, instance)
+    return plan(Paths.at(documents, tmp_path / "statistics", tmp_path / "warehouse" / "minzheng.duckdb"))
 
 
 def test_parse_batches_share_the_bytes_between_workers(tmp_path, monkeypatch):
@@ -87,7 +85,8 @@ def test_parse_batches_share_the_bytes_between_workers(tmp_path, monkeypatch):
                                                  encoding="utf-8")
     todo = _plan_of(documents, tmp_path)
     ordered = sorted(todo.inbox)
-    assert todo.unparsed == ordered and todo.new_partitions == ordered and not todo.up_to_date
+    assert todo.unparsed == ordered and not todo.up_to_date
+    assert todo.new_partitions([]) == ordered and todo.new_partitions(ordered[:1]) == ordered[1:]
 
     # A few kilobytes: not worth a process of its own, one run parses every partition.
     monkeypatch.delenv(PARSE_WORKERS_VAR, raising=False)

@@ -26,7 +26,8 @@ import redis
 
 from minzheng.paths import DOCUMENTS_DIR, STATISTICS_DIR
 from orchestration.cluster import NoWorkers, worker_slots
-from orchestration.runner import PipelineRunner, ensure_instance
+from orchestration.execution import ensure_instance
+from orchestration.runner import PipelineRunner
 from tests.pipeline.conftest import MINZHENG, PipelineWorkspace, mart_contents, one_line
 from warehouse import settings
 

@@ -7,7 +7,7 @@ import shutil
 import dagster as dg
 import pytest
 
-from orchestration.runner import PARTITION_RANGE_END_TAG, PARTITION_RANGE_START_TAG, ensure_instance
+from orchestration.execution import PARTITION_RANGE_END_TAG, PARTITION_RANGE_START_TAG, ensure_instance
 from tests.pipeline.conftest import PipelineWorkspace, mart_contents
 from warehouse.settings import PARSE_WORKERS_VAR
 

@@ -6,7 +6,7 @@ import dagster as dg
 import pytest
 
 from orchestration.documents import DOCUMENT_PARTITIONS
-from orchestration.runner import ensure_instance
+from orchestration.execution import ensure_instance
 from tests.pipeline.conftest import NEW_BULLETIN, one_line, sha256
 from warehouse.inputs import document_id, file_sha256
 from warehouse.parse_cache import ParseCache

@@ -6,8 +6,8 @@ import dagster as dg
 import pytest
 
 from orchestration.definitions import load_definitions
+from orchestration.execution import ensure_instance
 from orchestration.retention import prune
-from orchestration.runner import ensure_instance
 from tests.pipeline.conftest import NEW_BULLETIN
 from warehouse.settings import KEEP_RUNS_VAR
 
