@@ -247,20 +247,20 @@ GOAL_VERB = re.compile(r"(?<!已)(?:将|要|力争|争取|确保)(?:进一步)?"
 # The verb may govern two kinds joined (新增日间照料床位和机构养老床位9000张).
 # 增 alone after a word of the future adds too (泉州晚报 2018 headline: 今年将增养老床位3840张).
 FLOW_VERB = rf"(?:{FLOW_VERBS}|(?:将|拟|再)增(?![长强速幅至到加值]))"
+# A noun and its count in a list one verb governs (民营养老机构不少于2家, 助餐场所201个).
+LISTED_COUNT = (rf"[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
+                r"[\u4e00-\u9fff]{1,2}")
 FLOW_LEAD = re.compile(rf"(?:{FLOW_VERB}|孵化|培育|入驻|撤销|注销|取缔|打击"
                        r"|查处|清理|整治|引导|动员|参评|内设|直接登记)"
                        # the verb may govern a list of counts (海安 2023: 新增民营养老机构不少于2家、养老床位
                        # 不少于300张)
-                       rf"(?:[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
-                       r"[\u4e00-\u9fff]{1,2}、)*"
+                       rf"(?:{LISTED_COUNT}、)*"
                        # or a list of qualifiers (清理低效、无效社会组织2549家; 整治“僵尸型”社会组织), in brackets
                        # too (上海 2025: 新增(立项、开工、续建、投用)养老机构29家)
                        rf"[\u4e00-\u9fff、“”\"()（）]{{0,14}}$")
 # A flow verb over counts listed with commas, the wording's own count among them with no verb of its own
 # (上海 2022: 2021年上海新增社区综合为老服务中心51家,助餐场所201个,养老床位5084张).
-FLOW_OVER_LIST = re.compile(rf"{FLOW_VERB}"
-                            rf"(?:[\u4e00-\u9fff“”\"]{{1,14}}?(?:{COMPARATOR_WORDS})?\s*(?:{NUMBER})\s*(?:{MULTIPLIER_RE})?"
-                            r"[\u4e00-\u9fff]{1,2}(?:以上)?[,，、]\s*)+$")
+FLOW_OVER_LIST = re.compile(rf"{FLOW_VERB}(?:{LISTED_COUNT}(?:以上)?[,，、]\s*)+$")
 # The wording's count right after it, bare: with a bound of its own (认知障碍照护床位不低于1.5万张) an item says more.
 COUNT_NEXT = re.compile(r"\s*\d")
 # Parts listed after a total: a place named among them (其中福州市达到85%) makes a figure of its own.
