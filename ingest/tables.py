@@ -296,7 +296,7 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
             row.runs = [cells[: -len(glued)].strip(), cells]
             position, number = end, number + 1
             continue
-        line_broken = "\n" in re.search(r"[\s|｜]*$", values.group(0)).group(0) or text.startswith("\n", end)
+        line_broken = _ends_its_line(values.group(0)) or text.startswith("\n", end)
         if (after is not None or line_broken) and _unnumbered_row_at(text, end, cells_written):
             # A table copied without its 序号 column: the next row's label follows this row's
             # attribute, or opens the next line.
@@ -321,9 +321,13 @@ def _unnumbered_row_at(text: str, position: int, cells_written: CellPatterns) ->
         return False
     if ATTRIBUTE.match(text, values.end()):
         return True
-    # The cells' run takes the separators after the last cell with it: a line break among them ends the line.
-    separators_after = re.search(r"[\s|｜]*$", values.group(0)).group(0)
-    return "\n" in separators_after or values.end() == len(text)
+    return _ends_its_line(values.group(0)) or values.end() == len(text)
+
+
+def _ends_its_line(run: str) -> bool:
+    """True when a run of cells ends its line: the run takes the separators after its last cell
+    with it, and a line break among them ends the line."""
+    return "\n" in re.search(r"[\s|｜]*$", run).group(0)
 
 
 def find_tables(text: str, base_year: int | None, catalogue: Catalogue) -> list[Table]:
@@ -433,13 +437,14 @@ def choose_split(candidates: list[tuple], confirmed: set[Decimal]) -> tuple[tupl
     return None, f"several splits fit ({shown})"
 
 
-def _row_indicator(catalogue: Catalogue, row: TableRow) -> tuple[Indicator, Decimal] | None:
+def _row_indicator(catalogue: Catalogue, row: TableRow,
+                   cells_written: CellPatterns) -> tuple[Indicator, Decimal] | None:
     """The indicator a row label names and the scale of its unit word (the label's or its cells'), or None."""
     found = catalogue.find(row.label)
     if not found:
         return None
     match = max(found, key=lambda m: m.end - m.start)
-    words = cell_units(row.runs[0], cell_patterns(catalogue.table_unit_words))
+    words = cell_units(row.runs[0], cells_written)
     if row.unit_word:
         words.add(row.unit_word)
     if not words:
@@ -453,9 +458,9 @@ def _row_indicator(catalogue: Catalogue, row: TableRow) -> tuple[Indicator, Deci
     return fitting[0] if fitting else None
 
 
-# A row whose label names an indicator: (table, row, indicator, scale of its unit word, the run of
-# cells read, the splits of that run that fit the unit).
-RowReadings = list[tuple[Table, TableRow, Indicator, Decimal, str, list[tuple]]]
+# A row whose label names an indicator: (table, row, indicator, scale of its unit word, the splits
+# of its cells that fit the unit, the bound each cell states).
+RowReadings = list[tuple[Table, TableRow, Indicator, Decimal, list[tuple], tuple[str, ...]]]
 
 
 def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
@@ -468,7 +473,7 @@ def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
     cells_written = cell_patterns(catalogue.table_unit_words)
     for table in tables:
         for row in table.rows:
-            named = _row_indicator(catalogue, row)
+            named = _row_indicator(catalogue, row, cells_written)
             if named is None:
                 continue
             indicator, scale = named
@@ -479,7 +484,8 @@ def row_readings(tables: list[Table], catalogue: Catalogue) -> RowReadings:
                               and (not row.delimited or len(run.split()) == len(table.columns))]
                 if candidates:
                     break
-            readings.append((table, row, indicator, scale, run, candidates))
+            readings.append((table, row, indicator, scale, candidates,
+                             cell_comparators(run, len(table.columns), cells_written)))
     return readings
 
 
@@ -493,7 +499,7 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
     figures: list[TableFigure] = []
     if readings is None:
         readings = row_readings(tables, catalogue)
-    for table, row, indicator, scale, run, candidates in readings:
+    for table, row, indicator, scale, candidates, comparators in readings:
         known = {v / scale for v in confirmed.get(indicator.code, set())}
         chosen, why = choose_split(candidates, known)
         row_text = text[row.start : row.end].strip()
@@ -503,7 +509,6 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
         quote = f"{table.header} … {row_text}"
         if len(quote) > 200:
             quote = "…" + quote[-199:]
-        comparators = cell_comparators(run, len(table.columns), cell_patterns(catalogue.table_unit_words))
         for column, value, comparator in zip(table.columns, chosen, comparators, strict=True):
             if value is None:
                 continue
