@@ -68,7 +68,7 @@ def plan(paths: Paths) -> Plan:
         inbox=inbox,
         parser_version=version,
         unparsed=sorted(key for key in inbox if not cache.is_current(key, version)),
-        fingerprint=input_fingerprint(paths, inbox),
+        fingerprint=input_fingerprint(paths, inbox, version),
         published_fingerprint=published_fingerprint(paths.published),
     )
 

@@ -247,10 +247,13 @@ def parser_version(reference_dir: Path) -> str:
                         tuple(reference_dir / name for name in PARSER_REFERENCE_FILES))
 
 
-def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument]) -> str:
-    """One hash of everything a build depends on; equal fingerprints give equal warehouses."""
+def input_fingerprint(paths: Paths, documents: dict[str, InboxDocument], version: str | None = None) -> str:
+    """One hash of everything a build depends on; equal fingerprints give equal warehouses.
+
+    `version` is the parser's (parser_version), when the caller has it already.
+    """
     digest = hashlib.sha256()
-    digest.update(b"parser " + parser_version(paths.reference).encode())
+    digest.update(b"parser " + (version or parser_version(paths.reference)).encode())
     digest.update(b"code " + _tree_digest(BUILD_SOURCES).encode())
     # Names too: a renamed file keeps its id but shows its new name in the marts, and a new
     # copy of a document is reported.
