@@ -187,7 +187,10 @@ PAST_TENSE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?!解)")
 YEAR_RANGE = re.compile(r"(\d{4})年?\s*(?:到|至|-|—|–|~)\s*(\d{4})年")
 # Indicators listed together, then their values in order: 养老床位总数和每千名老年人拥有养老床位数分别达到5万张和35张.
 WORDING_JOIN = re.compile(r"\s*(?:[、和及与]|以及)\s*")
-RESPECTIVELY = re.compile(r"\s*(?:均)?分别(?:为|是|达到|达|有|提高到|提高至|增至|增加到|占|降至)?\s*")
+RESPECTIVELY = re.compile(r"(?:的?(?:数量|人数|总数|总量))?\s*(?:均)?分别(?:"
+                          # 分别增加了11.2万人和9.2万人,达到了43.9万人和53.1万人: the stocks after the flows.
+                          r"(?:增加|增长|新增)了?[^,，。;；]{1,40}[,，]\s*(?:达到了?|达|为|增至|增加到)"
+                          r"|为|是|达到|达|有|提高到|提高至|增至|增加到|占|降至)?\s*")
 VALUE_JOIN = re.compile(r"\s*(?:[、,，和及与]|以及)\s*")
 # Names listed before the last of them, within one clause: 工作者和 (before 持证社工分别).
 LIST_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}(?:和|、|及|与))+$")
@@ -789,7 +792,7 @@ class ProseReader:
         end_of_sentence = start + len(sentence)
         estimate = ESTIMATE.search(sentence)
         found: list[ProseFigure] = []
-        respective = self._respective(text, wordings, end_of_sentence)
+        respective = self._respective(text, wordings, start, end_of_sentence)
         subunit = SUBUNIT_SUBJECT.match(sentence)
         if subunit:
             notes.append(f"'{subunit.group(0)}': a figure of a street, town or village, not of a coded region")
@@ -804,7 +807,7 @@ class ProseReader:
                     sentence, start, wording, notes):
                 continue
             elif index in respective:
-                mentions = [respective[index]] if respective[index] else []
+                mentions = respective[index]
             else:
                 mentions = self._values_of(text, wording, limit, start, followed)
             if not mentions and followed and re.match(FLOW_VERBS, wordings[index + 1].text):
@@ -893,14 +896,15 @@ class ProseReader:
         found = self._value_at(text, total.end(), wording.indicators, total.group(0))
         return [(found, [])] if isinstance(found, ValueMention) else []
 
-    def _respective(self, text: str, wordings: list[WordingMatch],
-                    end_of_sentence: int) -> dict[int, tuple[ValueMention, list[TimeExpression]] | None]:
-        """Wordings listed together and their values after 分别 (A和B分别达到X和Y), paired in order.
+    def _respective(self, text: str, wordings: list[WordingMatch], sentence_start: int,
+                    end_of_sentence: int) -> dict[int, list[tuple[ValueMention, list[TimeExpression]]]]:
+        """Wordings listed together and their values after 分别 (A和B分别达到X和Y), paired in order;
+        or years listed together and one wording's values (2018年和2019年,……分别达到43.9万人和53.1万人).
 
-        Index of each listed wording -> its value; None for every wording of a list whose
-        values are fewer or do not fit, so that none of them takes another's number.
+        Index of each listed wording -> its values with their times; an empty list for every
+        wording of a list whose values are fewer or do not fit, so that none takes another's number.
         """
-        paired: dict[int, tuple[ValueMention, list[TimeExpression]] | None] = {}
+        paired: dict[int, list[tuple[ValueMention, list[TimeExpression]]]] = {}
         index = 0
         while index < len(wordings):
             group = [index]
@@ -914,10 +918,16 @@ class ProseReader:
             if len(group) < 2:
                 # 从事社会工作服务的工作者和持证社工分别达12000人和1021人: the wording closes a list
                 # of names the catalogue does not know, and takes the last of as many values.
-                names = LIST_BEFORE.search(text, max(0, wordings[group[0]].start - 24), wordings[group[0]].start)
+                wording = wordings[group[0]]
+                names = LIST_BEFORE.search(text, max(0, wording.start - 24), wording.start)
+                years = self._years_listed(text, sentence_start, wording.start)
                 if names:
-                    paired[group[0]] = self._last_of_list(text, wordings[group[0]], names, respectively.end(),
-                                                          end_of_sentence)
+                    last = self._last_of_list(text, wording, names, respectively.end(), end_of_sentence)
+                    paired[group[0]] = [last] if last else []
+                elif years:
+                    values = self._listed_values(text, wording, respectively.end(), end_of_sentence)
+                    paired[group[0]] = ([(value, [year]) for (value, _), year in zip(values, years)]
+                                        if len(values) == len(years) else [])
                 continue
             values: list[tuple[ValueMention, list[TimeExpression]]] = []
             scanned = self._scan(text, respectively.end(), end_of_sentence, wordings[group[0]].indicators)
@@ -930,7 +940,7 @@ class ProseReader:
                         break
                     values.append((found, values[0][1]))
             complete = len(values) == len(group)
-            paired.update({member: values[i] if complete else None for i, member in enumerate(group)})
+            paired.update({member: [values[i]] if complete else [] for i, member in enumerate(group)})
         return paired
 
     @staticmethod
@@ -949,9 +959,15 @@ class ProseReader:
         """The value of a wording that closes a list of `names` (A和B分别…): the last of as many
         values as names, or None when the values do not match the names."""
         count = len(VALUE_JOIN.findall(names.group(0))) + 1
+        values = self._listed_values(text, wording, position, end_of_sentence)
+        return values[-1] if len(values) == count else None
+
+    def _listed_values(self, text: str, wording: WordingMatch, position: int,
+                       end_of_sentence: int) -> list[tuple[ValueMention, list[TimeExpression]]]:
+        """The values of `wording` listed from `position` on (9561、15934、5990人; 1200人和1500人)."""
         scanned = self._scan(text, position, end_of_sentence, wording.indicators)
         if scanned is None:
-            return None
+            return []
         values = [scanned[:2]]
         while True:
             join = VALUE_JOIN.match(text, values[-1][0].end)
@@ -959,7 +975,20 @@ class ProseReader:
             if not isinstance(found, ValueMention):
                 break
             values.append((found, values[0][1]))
-        return values[-1] if len(values) == count else None
+        return values
+
+    def _years_listed(self, text: str, sentence_start: int, position: int) -> list[TimeExpression]:
+        """The years listed together last before `position` in its sentence (2018年和2019年,
+        2019年、2020年), each a year of its own; empty when the sentence lists no two years."""
+        times = self.frame.times(text[sentence_start:position])
+        listed = times[-1:]
+        for earlier in reversed(times[:-1]):
+            if not WORDING_JOIN.fullmatch(text, sentence_start + earlier.end, sentence_start + listed[0].start):
+                break
+            listed.insert(0, earlier)
+        if len(listed) < 2 or any(time.period_start is not None for time in listed):
+            return []
+        return [replace(time, start=time.start + sentence_start, end=time.end + sentence_start) for time in listed]
 
     def _is_over(self, year: int, kind: str) -> bool:
         """True for an actual of a year that had ended when the document was published.

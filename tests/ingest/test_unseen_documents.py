@@ -434,6 +434,21 @@ def test_indicators_listed_together_take_their_respective_values():
                            ("320000", "elderly_care_beds_per_1k_elderly", 2018, "actual", D(35), "=")}
 
 
+def test_years_listed_together_take_their_respective_values():
+    # A page on the social-work exam (bg01): 在2018年和2019年,持证社会工作者的数量分别增加了11.2万人和9.2万人,
+    # 达到了43.9万人和53.1万人 — each year its stock, the flows before them not taken.
+    found = doc_facts("bg01_cn_certified_sw_series_contentfarm.txt")
+    assert ("100000", "certified_social_workers", 2018, "actual", D(439000), "=") in found
+    assert ("100000", "certified_social_workers", 2019, "actual", D(531000), "=") in found
+    assert not any(fact[4] in (D(112000), D(92000)) for fact in found)
+
+
+def test_years_listed_with_fewer_values_give_nothing():
+    # The sentence above cut to one value: no year may take it on a guess (it was given the last year).
+    text = "全国社工证\n发布时间:2021-05-10\n在2018年和2019年,全国持证社会工作者的数量分别达到了43.9万人。"
+    assert facts(text) == set()
+
+
 def test_a_place_outside_the_figures_region_takes_no_number():
     # 上海 is not in 江苏: a comparison, not a part of the province's figure.
     text = "2019年1月5日讯 江苏省民政厅消息 截至2018年底,全省持证社会工作者3.2万人,南京市8500人、上海市9000人。"
