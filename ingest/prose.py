@@ -1160,7 +1160,11 @@ class ProseReader:
             # 目前35家社会组织已有8家完成了年检: the count of those that did something, not of all.
             return []
         results = [(first, times)]
-        if COMPARISON.search(CHANGE_ON_THE_WAY.sub("", gap)):
+        compared = COMPARISON.search(gap)
+        if compared and CHANGE_ON_THE_WAY.search(gap, compared.end()):
+            # 养老床位较2015年增加2万张,达到6.5万张: the value after the change is not the compared year's.
+            return [(first, [t for t in times if t.start != wording.end + compared.end()])]
+        if compared:
             # 比2012年底的416.5万张: the value of the compared year; what follows is a change.
             return results if times else []
         after_first = FROM_TO.match(text, first.end)

@@ -883,6 +883,16 @@ def test_the_year_of_a_span_looked_back_on_is_not_the_present():
     assert not any(f[1] == "social_orgs" for f in facts(text))
 
 
+def test_the_year_compared_with_before_a_change_is_not_the_totals():
+    # The order of 中国这十年's comparison turned round (比2012年增长……, then the total, as work reports
+    # write it): the total after the change is the present's, not 2012's. Its own value after 的
+    # (与2017年的76.2万个相比, aq05) stays the compared year's.
+    text = ("全国社会组织发展情况\n发布时间:2022-09-08\n"
+            "目前,全国登记管理的社会组织总量比2012年增长了43万个,达到90万个。")
+    assert facts(text) == {("100000", "social_orgs", 2022, "actual", D(900000), "=")}
+    assert ("100000", "social_orgs", 2017, "actual", D(762000), "=") in doc_facts("aq05_cn_social_orgs_bluebook_2018.txt")
+
+
 def test_a_report_of_a_yearly_bulletin_gives_the_bulletins_year():
     # 益年养老 2021-02-28 (am08): the national bulletin for 2020, published in 2021; the headline's
     # beds are of 2020.
