@@ -399,6 +399,13 @@ def test_a_bare_series_in_another_unit_is_not_the_count_named_before():
 
 # -- figures region by region: 其中A市X、B市Y; A、B分别为X和Y --------------------------------------
 # The form of provincial bulletins and reports: the province's figure, then its cities'.
+def test_community_beds_named_after_institutions_beds_are_no_total():
+    # 宁夏's 2016 bulletin (bm02) counts 养老床位 不包括社区养老床位: community beds are a part. Named after
+    # the institutions' beds, their bare 床位 is no second total of the same year.
+    text = "南京养老服务\n发布时间:2021-05-10\n全市机构养老床位2.8万张,社区养老床位3.7万张。"
+    assert D(37000) not in {fact[4] for fact in facts(text)}
+
+
 
 def test_cities_listed_after_the_provinces_figure_each_get_their_own():
     text = ("2019年1月5日讯 江苏省民政厅消息,截至2018年底,全省登记社会组织9.1万个,"
