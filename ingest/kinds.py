@@ -26,6 +26,12 @@ SESSIONS_FILE = REFERENCE_DIR / "national_sessions.csv"
 # names its own document so, so the cited title's words do not make the text of that kind.
 CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
+# What a title may carry after its document type: its years or its status (……规划(2021-2025年),
+# 政府工作报告(2023年), ……规划(草案), ……办法(试行)). Kinds are recognised on the title without it.
+TITLE_SUFFIX = (r"(?:\s*[(（](?:\d{4}\s*(?:[-—–~～至到]+\s*\d{4})?\s*年?(?:度)?"
+                r"|草案|摘要|试行|暂行|征求意见稿|送审稿|修订稿?)[)）])")
+TITLE_SUFFIX_END = re.compile(TITLE_SUFFIX + "$")
+
 PERIOD_RULES = {"five_year", "annual", "span", "reported", "cited", "none"}
 NOW_RULES = {"period_start", "base_year", "reported", "published"}
 FIGURE_RULES = {"by_base_year", "actual", "by_cues"}
@@ -47,6 +53,7 @@ class DocumentKind:
     fallback: bool = False
 
     def matches_title(self, title: str) -> bool:
+        title = TITLE_SUFFIX_END.sub("", title)
         return any(p.search(title) for p in self.title)
 
     def matches_text(self, head: str) -> bool:

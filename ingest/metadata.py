@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.kinds import DocumentKind, default_kinds, load_occasions, load_sessions
+from ingest.kinds import TITLE_SUFFIX, DocumentKind, default_kinds, load_occasions, load_sessions
 from ingest.literals import any_required, holds_any
 from ingest.numbers import (
     LABELLED_DATE,
@@ -27,7 +27,8 @@ REGION_CONTEXT_CHARACTERS = 8000
 DOCUMENT_TYPE = default_kinds().title_ending
 # A title as a line of its own, after site decoration such as 【要闻】 or "X分享|".
 TITLE_LINE = re.compile(
-    rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE})\s*(?:/?[(（]?全文[)）]?)?"
+    rf"^(?:【[^】]{{1,8}}】|[^|]{{1,20}}\|)?\s*(?P<title>[^,。;:!?]{{4,60}}?{DOCUMENT_TYPE}{TITLE_SUFFIX}?)"
+    r"\s*(?:/?[(（]?全文[)）]?)?"
     # A page of a title split over several pages: 株洲县2012年国民经济和社会发展统计公报(2).
     r"\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|上|中|下|续)[)）])?\s*$"
 )
@@ -37,7 +38,7 @@ TITLE_WORD = any_required([TITLE_LINE])
 # or the original's title a repost gives (原标题:深圳建成养老床位12000多张).
 LABELLED_TITLE = re.compile(r"^\s*原?标\s*题\s*[:：]\s*(?P<title>[^|\n]{4,80}?)\s*(?:\||$)", re.M)
 # The title named in a notice: 关于印发《X》的通知.
-NOTICE_TITLE = re.compile(rf"印发《(?P<title>[^》]{{4,60}}?{DOCUMENT_TYPE})》")
+NOTICE_TITLE = re.compile(rf"印发《(?P<title>[^》]{{4,60}}?{DOCUMENT_TYPE}{TITLE_SUFFIX}?)》")
 # A title glued to the first sentence of a flattened document.
 GLUED_TITLE = re.compile(rf"^(?P<title>[^,。;:!?《》]{{4,40}}?{DOCUMENT_TYPE})(?=[为根按依])")
 

@@ -926,7 +926,7 @@ class ProseReader:
                     paired[group[0]] = [last] if last else []
                 elif years:
                     values = self._listed_values(text, wording, respectively.end(), end_of_sentence)
-                    paired[group[0]] = ([(value, [year]) for (value, _), year in zip(values, years)]
+                    paired[group[0]] = ([(value, [year]) for (value, _), year in zip(values, years, strict=True)]
                                         if len(values) == len(years) else [])
                 continue
             values: list[tuple[ValueMention, list[TimeExpression]]] = []

@@ -6,7 +6,7 @@ import pytest
 
 from ingest.extract import extract_file
 from ingest.metadata import find_publication_date, find_title
-from minzheng.paths import DOCUMENTS_DIR
+from minzheng.paths import CORPUS_DIR, DOCUMENTS_DIR
 
 # (file, title, region_code, kind, period label, first year, last year, publication date)
 SEEDS = [
@@ -57,6 +57,17 @@ def test_title_glued_to_a_flattened_text():
 def test_title_from_a_notice():
     assert find_title("关于印发《杨浦区民政事业发展“十三五”规划》的通知 2016-06-29\n杨府发〔2016〕25号") == \
         "杨浦区民政事业发展“十三五”规划"
+
+
+def test_a_title_with_its_years_in_brackets():
+    # 厦门 民意征询 page (corpus/dev au08): 厦门市养老服务发展规划(2016-2020年) is the plan's title line,
+    # its period in the brackets; so do action plans (天津市促进养老服务发展三年行动方案(2019—2021年), ba04)
+    # and reports (政府工作报告（2023年）).
+    metadata = extract_file(CORPUS_DIR / "dev" / "docs" / "au08_xiamen_13th_plan_background_neg.txt").metadata
+    assert (metadata.title, metadata.document_kind) == ("厦门市养老服务发展规划(2016-2020年)", "five_year_plan")
+    assert (metadata.period_start, metadata.period_end) == (2016, 2020)
+    assert find_title("关于印发《天津市促进养老服务发展三年行动方案(2019—2021年)》的通知\n各区人民政府") == \
+        "天津市促进养老服务发展三年行动方案(2019—2021年)"
 
 
 def test_dates():
