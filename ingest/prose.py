@@ -1151,6 +1151,11 @@ class ProseReader:
             before = self._value_before(text, wording, sentence_start)
             return [(before, [])] if before else []
         first, times, gap = scanned
+        if gap.strip() in ("、", "和"):
+            # 新建2000张家庭养老床位、200个农村邻里互助养老服务点: the count after the list's mark is
+            # the next item's; the wording's, if any, stands before it.
+            before = self._value_before(text, wording, sentence_start)
+            return [(before, [])] if before else []
         if re.search(r"[,，;；]", gap) and ANOTHER_PREDICATE.match(text, first.end):
             # 其中有7992人获得了各类社工资格证书,2140人完成了注册登记: the count after the comma did
             # something else; the wording's count is the one before it.

@@ -1893,3 +1893,24 @@ def test_a_flow_verb_before_a_bracketed_list_of_stages():
                    for fact in doc_facts("cq02_shanghai_2025_eldercare_tasks_added_beds_neg.txt"))
     assert not any(fact[1] == "elderly_meal_service_sites"
                    for fact in doc_facts("cj07_jinhua_civil_affairs_tasks_2024_neg.txt"))
+
+
+def test_a_count_after_a_lists_mark_is_the_next_items():
+    # 北京 2025 government work report (../shared/corpus/formats, 31省区市政府工作报告.zip): 200 counts the
+    # village sites that follow it, not the home beds before it (the beds' 2000 stands before their wording).
+    text = ("2025年北京市政府工作报告\n积极应对人口老龄化,完善养老服务体系,在“老老人”数量较多的区域新建50个养老服务中心,"
+            "优化养老助餐点布局,老楼加装电梯完工600部,新建2000张家庭养老床位、200个农村邻里互助养老服务点,"
+            "引导各行业完善适老化服务。")
+    assert not any(fact[4] == D(200) for fact in facts(text))
+
+
+def test_beds_added_by_another_owner_are_not_elderly_care_beds():
+    # 贵州 2025 government work report (../shared/corpus/formats, 31省区市政府工作报告.zip): the 470 beds are
+    # the children's welfare institutions', named between the elderly-care items and the bare 新增床位.
+    text = ("2025年贵州省政府工作报告\n（4）完善“一老一小”服务体系，新增100个示范性城乡社区养老服务设施，打造30个标准化养老机构，"
+            "为2万名特殊困难老年人提供居家上门服务，完成8000户特殊困难老年人家庭适老化改造；实施3个市级儿童福利机构优化"
+            "提质项目、新增床位470张，实施250个儿童之家服务能力提升项目。")
+    assert not any(fact[4] == D(470) for fact in facts(text))
+    # 天津 三年行动方案 (ba04): after the beds' own words, 新增床位数 is elderly-care beds added.
+    assert ("120000", "new_elderly_care_beds", 2021, "target", D(14000), "=") in doc_facts(
+        "ba04_tianjin_3yr_plan_beds_2021_trad.txt")
