@@ -182,7 +182,9 @@ TIME_RE = re.compile(
     # Not 2012年以来, 从2015年开始, 自2015年起,: since that year, up to the present.
     r"(?P<year>\d{4})年(?!以来|开始|起[,，])(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
     rf"|“?(?P<period>{PERIOD_RE.pattern})”?(?P<part>期末|末|时期|期间|期)?"
-    rf"|(?P<relative>今年|明年|去年|上年|过去一年|过去的一年|过去五年|过去5年|过去的五年|截至目前|截止目前|到目前为止|{PRESENT_WORDS})"
+    rf"|(?P<relative>今年|明年|去年|上年|过去一年|过去的一年|过去五年|过去5年|过去的五年|截至目前|截止目前|到目前为止|{PRESENT_WORDS}"
+    # A part of the present year (上半年,全市养老机构新增床位1980张): not the year a paragraph opened with.
+    r"|(?<!年)(?:上半年|前三季度|一季度))"
     rf"|(?:党的)?(?P<congress>{CONGRESS_RE})(?:召开)?(?:前夕|之际|期间|前)"
 )
 

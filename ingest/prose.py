@@ -166,7 +166,9 @@ TARGET_CUES = re.compile(
 )
 # 今年以来, 近年来, 五年来: what has come about up to now.
 ACTUAL_CUES = re.compile(r"已|共有|现有|累计|截至|截止|目前|现为|建成了|达到了|完成了|超过了|实现了|超额完成|提前完成"
-                         r"|以来|(?<=[\d一二三四五六七八九十多近几])年来")
+                         r"|以来|(?<=[\d一二三四五六七八九十多近几])年来"
+                         # A part of the year already past (上半年,全市养老机构新增床位1980张).
+                         r"|上半年|前三季度|一季度")
 # A goal a plan states, reported after its year has passed (北京 2022: 2015年《北京市养老服务设施专项规划》
 # 提及……“至2020年,实现全市机构养老床位数量达到16万张”): still the plan's goal, not the year's result.
 PLAN_STATES = re.compile(r"(?:规划|方案|意见|纲要|计划)》?中?(?:提出|提及|明确|要求|确定)")
@@ -312,7 +314,7 @@ LIST_GOAL = re.compile(r"^[^;；。]{0,60}?(?:(?:到|(?P<result>截至|截止到
 # The year may follow a lead-in (会议指出,2023年全市民政工作……; 记者从柳州民政局获悉,2022年,) and be followed by the
 # sentence's subject instead of a comma; a plan period (根据规划,“十三五”期间,……) counts as its end.
 TOPIC_YEAR = re.compile(r"^\s*(?:[^,，。;；:：\d]{1,14}[,，]|[^,，。;；:：\d]{1,24}[:：])?"
-                        r"(?P<year>(?:(?:到|至)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
+                        r"(?P<year>(?:(?:到|至|截至|截止到?)?(?:20|19)\d{2}年(?:度|底|末)?|去年|上年|今年"
                         r"|(?:到|至)?“?十[一二三四五六七]五”?(?:期间|期末|末|时期))"
                         r"(?:全年|上半年)?)(?:[,，]|(?=全市|全省|全县|全区|全国|我市|我省|我县|我区|我国|本市))")
 # The words TOPIC_YEAR needs (20, 今年): a sentence without any needs no match (ingest/literals.py).

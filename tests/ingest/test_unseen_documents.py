@@ -875,6 +875,22 @@ def test_a_counted_yearly_day_dates_the_report_of_it():
     assert ("440300", "certified_social_workers", 2021, "actual", D(21106), "=") in facts(text)
 
 
+def test_a_cut_off_date_opening_a_paragraph_dates_the_sentences_after_it():
+    # 泉州 (bv01): 截至2017年底, opens the block of statistics; 全市养老床位30023张 two sentences on is of
+    # 2017, not of the page's year. 湖北日报 2019-03-19 (a07): after 截至2018年底,…… the agencies
+    # (289家,比2017年增长93%) are 2018's.
+    assert ("350500", "elderly_care_beds", 2017, "actual", D(30023), "=") in doc_facts(
+        "bv01_quanzhou_beds_2017_shuffled_farm.txt")
+    assert ("420000", "social_work_agencies", 2018, "actual", D(289), "=") in doc_facts(
+        "a07_hubei_certified_sw_2018.txt")
+
+
+def test_the_first_half_of_the_year_is_the_present_years_not_the_paragraphs():
+    # 烟台 2015 (bh01): 截至2014年底 dates the older population; 上半年 the beds added this year.
+    found = doc_facts("bh01_yantai_beds_per1k_2015_excerpt.txt")
+    assert ("370600", "new_elderly_care_beds", 2015, "actual", D(1980), "=") in found
+
+
 def test_a_forum_post_is_dated_by_its_post_not_by_the_page_footer():
     # 清流社工网 (ac13): 发表于 2013-8-28 is the post; the footer's GMT+8 clock is when the page was fetched.
     text = (CORPUS_DOCS / "ac13_baotou_qingshan_certified_sw_2013_forum.txt").read_text(encoding="utf-8")
