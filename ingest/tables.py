@@ -213,10 +213,22 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
     return end, label
 
 
+# The patterns of row `number` (compiled once per number: re's own cache is shared with every
+# other pattern of the parser and cannot hold them all, and each costs milliseconds to compile).
+@functools.lru_cache(maxsize=256)
+def _row_number_pattern(number: int) -> re.Pattern:
+    return re.compile(rf"[\s|｜]*{CATEGORY_CELL}{number}{ROW_MARK}?[\s|｜]*(?=[\u4e00-\u9fff“(（])")
+
+
+@functools.lru_cache(maxsize=256)
+def _row_ahead_pattern(number: int, marked: bool) -> re.Pattern:
+    opening = rf"{number}{ROW_MARK}" if marked else rf"(?<=\n)[ \t|｜]*{CATEGORY_CELL}{number}[ \t|｜]+"
+    return re.compile(rf"(?:^|(?<=[\s|｜])){opening}(?=[\u4e00-\u9fff“(（])")
+
+
 def _next_row_number(text: str, position: int, number: int) -> int | None:
     """Offset after the next row's number if the text continues with it, else None."""
-    match = re.compile(rf"[\s|｜]*{CATEGORY_CELL}{number}{ROW_MARK}?[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(
-        text, position)
+    match = _row_number_pattern(number).match(text, position)
     return match.end() if match else None
 
 
@@ -224,18 +236,18 @@ def _numbered_row_ahead(text: str, position: int, number: int, marked: bool) -> 
     """Offset after the number of row `number` within the next few cells, written with its mark
     (6.养老机构护理型床位占比) or opening a line: a row with a cell of words (城市:13.5 | 不低于……增速;
     50 | 达到60) is passed over, and the rows after it are still read."""
-    opening = rf"{number}{ROW_MARK}" if marked else rf"(?<=\n)[ \t|｜]*{CATEGORY_CELL}{number}[ \t|｜]+"
-    match = re.compile(rf"(?:^|(?<=[\s|｜])){opening}(?=[\u4e00-\u9fff“(（])").search(
-        text, position, position + NUMBERED_ROW_REACH)
+    match = _row_ahead_pattern(number, marked).search(text, position, position + NUMBERED_ROW_REACH)
     return match.end() if match else None
+
+
+FIRST_ROW_NUMBER = re.compile(rf"[\s|｜]*{CATEGORY_CELL}1(?P<mark>{ROW_MARK})?[\s|｜]*(?=[\u4e00-\u9fff“(（])")
 
 
 def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) -> tuple[int, list[TableRow]]:
     header_unit, cells_written = catalogue.header_unit, cell_patterns(catalogue.table_unit_words)
     rows: list[TableRow] = []
     number = 1
-    first = re.compile(rf"[\s|｜]*{CATEGORY_CELL}1(?P<mark>{ROW_MARK})?[\s|｜]*(?=[\u4e00-\u9fff“(（])").match(
-        text, position)
+    first = FIRST_ROW_NUMBER.match(text, position)
     numbered, marked = first is not None, bool(first and first.group("mark"))
     if first:
         position = first.end()
