@@ -176,8 +176,11 @@ def find_title(text: str) -> str | None:
     lines = [line.strip() for line in head.split("\n") if line.strip()]
     for line in lines:
         match = TITLE_LINE.match(line) if holds_any(TITLE_WORD, line) else None
-        # A line that closes a 《 it never opened is the tail of a wrapped title line.
-        if match and not line.startswith(("关于", "《")) and not ("》" in line and "《" not in line):
+        # A line that closes a 《 it never opened is the tail of a wrapped title line. A notice
+        # that sends a document out (关于印发《X》的通知) is named by it, below; a 关于……的意见 line
+        # without 《》 is a title of its own.
+        if match and not line.startswith(("关于印发", "《")) and not ("》" in line and "《" not in line) \
+                and not (line.startswith("关于") and "《" in line):
             # ……关于印发《X规划》的通知: the document is the plan it sends out.
             sent = NOTICE_TITLE.search(line)
             return sent.group("title") if sent else match.group("title").strip()

@@ -59,6 +59,16 @@ def test_title_from_a_notice():
         "杨浦区民政事业发展“十三五”规划"
 
 
+def test_a_policy_titled_guanyu_without_brackets_is_named_by_it():
+    # 乌兰察布 (corpus/dev bv08) and 湖北 (bx02): 关于……的实施意见 on a line of its own is the policy's
+    # title, so the document is a policy (its goals targets), not a news report.
+    for name, title in (("bv08_ulanqab_eldercare_opinion_2015_opening_neg.txt", "关于加快发展养老服务业的实施意见"),
+                        ("bx02_hubei_eco_burial_opinion_2016_neg.txt", "关于推行节地生态安葬的实施意见")):
+        metadata = extract_file(CORPUS_DIR / "dev" / "docs" / name).metadata
+        assert (metadata.title, metadata.document_kind) == (title, "policy")
+    assert find_title("关于印发《杨浦区民政事业发展“十三五”规划》的通知\n") == "杨浦区民政事业发展“十三五”规划"
+
+
 def test_a_title_with_its_years_in_brackets():
     # 厦门 民意征询 page (corpus/dev au08): 厦门市养老服务发展规划(2016-2020年) is the plan's title line,
     # its period in the brackets; so do action plans (天津市促进养老服务发展三年行动方案(2019—2021年), ba04)
