@@ -183,6 +183,8 @@ TARGET_AFTER = re.compile(r"的?(?:规划|发展|预期|既定|奋斗|工作)?�
 # A change stated without 已 and without a year (护理型床位占比提高到73%) is a goal as often as a result.
 # Words that set a goal whatever verb follows (将, 力争, 到2025年), unlike a bare 提高到.
 FIRM_GOAL_CUES = rf"{GOAL_YEAR}|到“?十|力争|争取|确保|目标|计划|将|要|预期|规划|有望|届时"
+# Words that state the present state (现有持证社工5000人, 目前已达).
+PRESENT_STATE = re.compile(r"现有|目前|当前|已有|已达|截至目前")
 GOAL_CUES = re.compile(rf"{FIRM_GOAL_CUES}|(?<!已)(?<!已经)(?:提高|提升|增加|扩大)(?:到|至)")
 # A verb's 了 (新增改造提升了10家……,护理型床位占比达到72%): what has been done, when no goal is set firmly.
 PAST_TENSE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?!解)")
@@ -627,7 +629,9 @@ class ProseReader:
                        if not COMPARISON.search(sentence[max(0, t.start - 1) : t.end])]
             # 去年全省……达到60.5%。其中,合肥市、芜湖市……均超过70%: a part speaks of its total's year.
             part_time = self.previous_time if PART_SENTENCE.match(sentence) else None
-            explicit = earlier[-1] if earlier else (self.list_goal or part_time or self.topic_year)
+            # 到2025年,……。现有持证社工5000人: the present the goals start from, not the goal year's.
+            topic = None if self.topic_goal and self._states_the_present(sentence) else self.topic_year
+            explicit = earlier[-1] if earlier else (self.list_goal or part_time or topic)
             if explicit is not None and explicit is self.list_goal and self.list_result:
                 return explicit.year, "actual", True  # 截至2012年底,……;……: results of that year
         if explicit is None and (dated := self.sections.dated_at(value.start)):
@@ -647,7 +651,7 @@ class ProseReader:
             section = self.sections.at(value.start)
             if section == REVIEW and frame.base_year is not None:
                 return frame.base_year, "actual", True
-            if section == TARGETS and frame.target_year is not None:
+            if section == TARGETS and frame.target_year is not None and not self._states_the_present(sentence):
                 return frame.target_year, "target", True
             if section == OUTLOOK:
                 return None
@@ -661,6 +665,12 @@ class ProseReader:
             if rule == "present" and not goal and frame.now_year is not None:
                 return frame.now_year, "actual", False
         return None
+
+    @staticmethod
+    def _states_the_present(sentence: str) -> bool:
+        """Whether a sentence under a goal (a goal year opening its paragraph, a targets section) states
+        the present instead (现有持证社工5000人: the baseline the goals start from)."""
+        return PRESENT_STATE.search(sentence) is not None and GOAL_CUES.search(sentence) is None
 
     def _period_looked_back(self, sentence: str, sentence_start: int) -> TimeExpression | None:
         """The period topic that ended, carried on when `sentence` looks back over as many years."""

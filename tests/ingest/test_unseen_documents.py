@@ -1930,3 +1930,13 @@ def test_beds_added_by_another_owner_are_not_elderly_care_beds():
     # 天津 三年行动方案 (ba04): after the beds' own words, 新增床位数 is elderly-care beds added.
     assert ("120000", "new_elderly_care_beds", 2021, "target", D(14000), "=") in doc_facts(
         "ba04_tianjin_3yr_plan_beds_2021_trad.txt")
+
+
+def test_the_present_stated_under_a_goal_is_no_goal():
+    # 成都 2025 (cd08) states 当前,全市社会组织数量约1.1万家; 湖南's funeral action plan (b12) words its
+    # baseline with 现有 (全省现有殡仪馆95所). Under the goals (一、工作目标 到2027年,……) such a baseline
+    # is the present's, not the goal year's.
+    text = ("成都市社会组织规范化建设行动方案\n发布日期:2025-04-27\n一、工作目标\n到2027年,全市社会组织数量达到1.3万家。"
+            "全市现有社会组织约1.1万家,涵盖科技、教育、文化、公益慈善等多个领域。\n二、重点任务\n")
+    assert facts(text) == {("510100", "social_orgs", 2027, "target", D(13000), "="),
+                           ("510100", "social_orgs", 2025, "actual", D(11000), "~")}
