@@ -39,6 +39,9 @@ MAX_CONTROL_SHARE = 0.001
 MAX_REPLACED_SHARE = 0.002
 # A trailing incomplete sequence is at most 3 bytes in UTF-8 and GB18030.
 MAX_TRUNCATED_TAIL = 3
+# The Unicode private use area, where GB18030 puts the byte pairs of GBK's user-defined areas.
+PRIVATE_USE_FIRST, PRIVATE_USE_LAST = "\ue000", "\uf8ff"
+MAX_PRIVATE_USE_SHARE = 0.01
 NOT_TEXT = "not text in UTF-8, GB18030/GBK or Big5 (binary or corrupt bytes)"
 
 
@@ -79,22 +82,27 @@ def decode_bytes(data: bytes) -> DecodedText | None:
     for encoding, payload in candidates:
         result = _strict_decode(payload, encoding)
         if result is not None:
-            if encoding == "gb18030" and (big5 := _big5_reading(data)) is not None:
+            if encoding == "gb18030" and (big5 := _big5_reading(data, result[0])) is not None:
                 encoding, result = "big5", big5
             return DecodedText(result[0], "utf-8" if encoding == "utf-8-sig" else encoding, result[1])
     return _decode_with_few_errors(data)
 
 
-def _big5_reading(data: bytes) -> tuple[str, bool] | None:
+def _big5_reading(data: bytes, gb_text: str) -> tuple[str, bool] | None:
     """The Big5 decoding of bytes that GB18030 accepts (it accepts nearly any byte pairs), when they
     are Big5 text; else None.
 
     Both decode a Big5 file without error, the one into traditional Chinese, the other
-    into nonsense; charset-normalizer tells them apart by how the text reads.
+    into nonsense; charset-normalizer tells them apart by how the text reads. A short text gives
+    it too little to read: there the GB18030 reading's characters of the private use area tell
+    (many Big5 byte pairs fall in GBK's user-defined areas; Chinese text has none of them).
     """
     big5 = _strict_decode(data, "big5")
     if big5 is None:
         return None
+    private = sum(1 for char in gb_text if PRIVATE_USE_FIRST <= char <= PRIVATE_USE_LAST)
+    if private > MAX_PRIVATE_USE_SHARE * len(gb_text):
+        return big5
     best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
     return big5 if best is not None and best.encoding == "big5" else None
 

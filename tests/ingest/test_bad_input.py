@@ -16,6 +16,7 @@ from pathlib import Path
 import opencc
 import pytest
 
+from ingest.decoding import decode_bytes
 from minzheng.paths import CORPUS_DIR, DOCUMENTS_DIR
 
 MINZHENG = str(Path(sys.executable).with_name("minzheng"))
@@ -87,6 +88,15 @@ def test_big5_copy_of_a_traditional_page_gives_its_records(tmp_path):
     found = records(extract(copy).stdout)
     assert {(r["region_code"], r["indicator"], r["year"], r["value"]) for r in found} >= {
         ("350500", "certified_social_workers", 2023, 6555)}
+
+
+def test_a_short_big5_page_is_read_as_big5():
+    # 四川 2020 (corpus/dev ac01, 158 characters) in Taiwan's characters and Big5: too short for
+    # charset-normalizer to tell from GB18030, whose reading of it is full of private-use characters.
+    page = (CORPUS_DIR / "dev" / "docs" / "ac01_sichuan_13th_aging_report_beds_2020.txt").read_text(encoding="utf-8")
+    decoded = decode_bytes(opencc.OpenCC("s2tw").convert(page).encode("big5"))
+    assert decoded.encoding == "big5"
+    assert "四川省" in opencc.OpenCC("t2s").convert(decoded.text)
 
 
 def test_utf8_with_byte_order_mark(tmp_path):
