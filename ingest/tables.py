@@ -28,10 +28,11 @@ from ingest.catalogue import Catalogue, Indicator
 from ingest.numbers import PERIODS, comparator_after, comparator_before, is_year
 
 # Where a header may begin; parse_header decides whether a table follows (two year columns at least).
-HEADER_START = re.compile(r"序号|主要指标|指标名称|统计项目|(?:^|(?<=\n))[ \t]*(?:项\s*目|指\s*标)(?=[\s|｜])")
+# A bilingual yearbook's header may have only its English word (Item 2005 2006 2006年比).
+HEADER_START = re.compile(r"序号|主要指标|指标名称|统计项目|(?:^|(?<=\n))[ \t]*(?:项\s*目|指\s*标|Item)(?=[\s|｜])")
 HEADER_WORD = re.compile(
     r"\s+|[|｜/]|序号|主要指标|指标名称|指标属性|指标性质|指标依据|指标类别|指\s*标|项\s*目|计量单位|单位|属性|性质"
-    r"|类别|备注|领域|类型"
+    r"|类别|备注|领域|类型|Item"
 )
 # A base-year estimate (预计) is an actual only up to the plan's base year; see _column_kind.
 ESTIMATE_WORDS = "预计值|预计"
@@ -40,9 +41,19 @@ TARGET_WORDS = "目标值|目标数|目标|规划值|规划目标|预期值|预�
 COLUMN = re.compile(
     rf"“?(?P<period>十[一二三四五六]五)”?(?:期末|末)?(?P<pkind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
     rf"|(?P<year>\d{{4}}) ?年(?:末|底)? ?(?P<ykind>{ACTUAL_WORDS}|{TARGET_WORDS})?"
+    # A year without 年, as a yearbook heads its columns (Item | 2007 | 2008): a cell of its own.
+    r"|(?P<bare>\d{4})(?=[ \t]*[|｜\n]|[ \t]+\d{4})"
     # The kind first, the year in brackets: 现状值（2020年）, 目标值（2025年）.
     rf"|(?P<kfirst>{ACTUAL_WORDS}|{TARGET_WORDS})[(（](?P<kyear>\d{{4}})年?(?:末|底)?[)）]"
 )
+# A column of the change between the year columns (比上年增长(%), 2008年比2007年增减%, as statistical
+# yearbooks and bulletins add after them): it holds a cell of each row and gives no figure.
+CHANGE_COLUMN = re.compile(
+    r"(?:\d{4}\s*年?\s*比[\s|｜]*(?:\d{4}\s*年?)?|比上年|较上年|同比)?[\s|｜]*"
+    r"(?:(?:增减|增长|增速|增幅|增加)(?:率|幅度)?[\s|｜]*(?:[(（]\s*%\s*[)）]|%)?)?"
+    # The bilingual yearbook's English under it: Change in 2008 over 2007, Increase of 2006 over.
+    r"(?:[\s|｜]*(?:Change in|Increase of)[\s|｜]*\d{4}\s*over(?:[\s|｜]*\d{4}(?!\s*[.\d]))?)?")
+CHANGE = "change"
 BINDING_WORDS = {"约束性": "binding", "预期性": "expected"}
 # A header's second row of kind words under its years, and the rule line under a header written as markdown.
 KIND_ROW = re.compile(rf"(?:[\s|｜]*(?:{ACTUAL_WORDS}|{TARGET_WORDS}))+[ \t|｜]*(?=\n)")
@@ -82,6 +93,12 @@ CELL_SEPARATORS = re.compile(r"[\s|｜]+")
 # A dash standing for an empty cell, between separators, and the characters that set cells apart.
 EMPTY_CELL = re.compile(r"[—–]+(?=[\s|｜])")
 CELL_GAP = " \t|｜\n"
+# The English a bilingual yearbook writes after a row's Chinese label (社会组织总数(万个) Number of NGOs
+# (10000 units)): not part of the label, whose unit is then its last bracket again.
+ENGLISH_LABEL = re.compile(r"(?<=[\u4e00-\u9fff)）])\s*[A-Za-z][A-Za-z0-9 ,.()'&/-]*$")
+# A bilingual yearbook's section row (一、社会组织 NGO), read into the label of the row under it.
+SECTION_ROW = re.compile(r"^[一二三四五六七八九十]+、[\u4e00-\u9fff]+[\s|｜]*[A-Za-z][A-Za-z ]*[\s|｜]*"
+                         r"(?=[\u4e00-\u9fff])")
 LABEL_UNIT = re.compile(r"[(（](?P<unit>[^()（）]{0,8})[)）]\s*$")
 # A cell: 0, a whole number without a leading zero, or a number with at most two decimals.
 CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
@@ -164,6 +181,12 @@ def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, lis
             basis = basis or "依据" in word.group(0) or "备注" in word.group(0)
             position = word.end()
             continue
+        change = CHANGE_COLUMN.match(text, position) if len(columns) >= 2 else None
+        if change and (re.search(r"增", change.group(0)) and re.search(r"比|%|率", change.group(0))
+                       or re.search(r"比.*over", change.group(0), re.S)):
+            columns.append(Column(0, CHANGE, change.group(0)))
+            position = change.end()
+            continue
         column = COLUMN.match(text, position)
         if column and column.end() > position:
             if column.group("period"):
@@ -173,14 +196,14 @@ def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, lis
                 if not is_year(year):
                     return None
             else:
-                year, kind_word = int(column.group("year")), column.group("ykind")
+                year, kind_word = int(column.group("year") or column.group("bare")), column.group("ykind")
                 if not is_year(year):
                     return None
             columns.append(Column(year, _column_kind(year, kind_word, base_year), column.group(0)))
             position = column.end()
             continue
         break
-    if len(columns) < 2:
+    if len([c for c in columns if c.kind != CHANGE]) < 2:
         return None
     kinds = KIND_ROW.match(text, position)
     words = re.findall(rf"{ACTUAL_WORDS}|{TARGET_WORDS}", kinds.group(0)) if kinds else []
@@ -196,7 +219,9 @@ def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, lis
 def _read_label(text: str, position: int) -> tuple[int, str] | None:
     """The row label from `position` to the first digit outside brackets."""
     depth, end = 0, position
-    while end < len(text) and end - position <= MAX_LABEL:
+    # Cell separators and line breaks do not count: a copied table may give each cell a line
+    # (社会组织总数(万个) |\nNumber of NGOs (10000 units) |\n38.7 |).
+    while end < len(text) and end - position <= MAX_LABEL * 2:
         char = text[end]
         if char in "(（":
             depth += 1
@@ -208,7 +233,7 @@ def _read_label(text: str, position: int) -> tuple[int, str] | None:
             return None
         end += 1
     label = CELL_SEPARATORS.sub("", text[position:end])
-    if end - position > MAX_LABEL or not re.search(r"[\u4e00-\u9fff]", label):
+    if len(label) > MAX_LABEL or not re.search(r"[\u4e00-\u9fff]", label):
         return None
     return end, label
 
@@ -264,7 +289,7 @@ def parse_rows(text: str, position: int, has_basis: bool, catalogue: Catalogue) 
         label_end, label = label_read
         cells = CELL_SEPARATORS.sub(" ", cells_written.unit_after_space.sub("", values.group(0))).strip()
         end = values.end()
-        label, binding = label.strip(), None
+        label, binding = ENGLISH_LABEL.sub("", SECTION_ROW.sub("", label)).strip(), None
         attribute = re.search(r"(约束性|预期性)$", label)
         if attribute:
             binding, label = BINDING_WORDS[attribute.group(1)], label[: attribute.start()]
@@ -522,7 +547,7 @@ def table_figures(text: str, tables: list[Table], catalogue: Catalogue,
         if len(quote) > 200:
             quote = "…" + quote[-199:]
         for column, value, comparator in zip(table.columns, chosen, comparators, strict=True):
-            if value is None:
+            if value is None or column.kind == CHANGE:
                 continue
             figures.append(TableFigure(indicator, row.label, column.year, column.kind, value * scale,
                                        row.binding, quote, row.start, comparator))
