@@ -17,6 +17,7 @@ import opencc
 import pytest
 
 from ingest.decoding import decode_bytes
+from ingest.extract import extract_file
 from minzheng.paths import CORPUS_DIR, DOCUMENTS_DIR
 
 MINZHENG = str(Path(sys.executable).with_name("minzheng"))
@@ -136,3 +137,34 @@ def test_fifty_megabytes_in_bounded_memory(tmp_path):
     # The same facts as one copy of the plan: repetition adds no new figure.
     assert without_document(records(run.stdout)) == without_document(records(extract(ZHOUSHAN).stdout))
     assert peak_mb < 10 * size_mb, f"peak {peak_mb} MB for a {size_mb:.0f} MB file"
+
+
+def _facts_of(paths: list[Path]) -> dict[str, set[tuple]]:
+    """Each document's facts as the parser reads them, by file name."""
+    return {path.name: {(r.region_code, r.indicator, r.year, r.kind, r.value)
+                        for r in extract_file(path).records} for path in paths}
+
+
+@pytest.mark.parametrize("copy", ["traditional", "gb18030", "html"])
+def test_the_labelled_documents_read_the_same_in_any_script_encoding_or_markup(tmp_path, copy):
+    # Every development document with gold figures, as other sites store the same page: in traditional
+    # characters (OpenCC, as mirrors convert), in GB18030 bytes, or as the page's HTML paragraphs. The
+    # parser must find the same facts in each copy as in the original.
+    names = sorted({json.loads(line)["document"]
+                    for line in (CORPUS_DIR / "dev" / "gold.jsonl").read_text(encoding="utf-8").splitlines()})
+    originals = [CORPUS_DIR / "dev" / "docs" / name for name in names]
+    to_traditional = opencc.OpenCC("s2t")
+    copies = []
+    for original in originals:
+        text = original.read_text(encoding="utf-8")
+        target = tmp_path / original.name
+        if copy == "traditional":
+            target.write_text(to_traditional.convert(text), encoding="utf-8")
+        elif copy == "gb18030":
+            target.write_bytes(text.encode("gb18030"))
+        else:
+            target.write_text("<html><head><meta charset=\"utf-8\"></head><body>"
+                              + "".join(f"<p>{line}</p>" for line in text.split("\n")) + "</body></html>",
+                              encoding="utf-8")
+        copies.append(target)
+    assert _facts_of(copies) == _facts_of(originals)
