@@ -11,6 +11,7 @@ from decimal import Decimal as D
 
 from ingest.catalogue import default_catalogue
 from ingest.extract import extract_text
+from ingest.numbers import find_time_expressions
 from ingest.records import DocumentMetadata
 from minzheng.paths import CORPUS_DIR
 
@@ -1522,7 +1523,6 @@ def test_a_change_stated_on_the_way_to_the_total():
 
 def test_a_year_that_opens_a_span_is_no_figures_year():
     # 锡林郭勒日报 2018 (bu04): 从2015年开始,我盟……投入资金2.36亿元: since 2015, up to the present.
-    from ingest.numbers import find_time_expressions
     sentence = "从2015年开始,我盟通过地方财政、彩票公益金和社会力量投入资金2.36亿元"
     assert [t.year for t in find_time_expressions(sentence)] == []
     assert [t.year for t in find_time_expressions("2015年,我盟投入资金2.36亿元")] == [2015]
@@ -1940,3 +1940,10 @@ def test_the_present_stated_under_a_goal_is_no_goal():
             "全市现有社会组织约1.1万家,涵盖科技、教育、文化、公益慈善等多个领域。\n二、重点任务\n")
     assert facts(text) == {("510100", "social_orgs", 2027, "target", D(13000), "="),
                            ("510100", "social_orgs", 2025, "actual", D(11000), "~")}
+
+
+def test_the_past_five_years_end_with_the_year_before():
+    # 安徽 全省民政工作会议, 2023-02 (bx05): 会议总结过去5年和2022年全省民政工作 — the five years reviewed end
+    # with 2022, as 过去一年 is the year before in a government work report.
+    assert [t.year for t in find_time_expressions("会议总结过去5年和2022年全省民政工作", 2023)] == [2022, 2022]
+    assert [t.year for t in find_time_expressions("过去五年,全省养老床位总数达到77万张", 2023)] == [2022]
