@@ -1947,3 +1947,12 @@ def test_the_past_five_years_end_with_the_year_before():
     # with 2022, as 过去一年 is the year before in a government work report.
     assert [t.year for t in find_time_expressions("会议总结过去5年和2022年全省民政工作", 2023)] == [2022, 2022]
     assert [t.year for t in find_time_expressions("过去五年,全省养老床位总数达到77万张", 2023)] == [2022]
+
+
+def test_an_eco_burial_share_named_by_zhan():
+    # 沈阳 2017 (aw02): 每年生态安葬逝者人数占10%左右 — the share of the dead given an ecological burial.
+    assert ("210100", "eco_burial_rate", 2017, "actual", D(10), "~") in doc_facts(
+        "aw02_shenyang_eco_burial_10pct_2017.txt")
+    # Not the ground a grave takes (安徽 2016, e12: 节地生态安葬单人墓占地不超过半平方).
+    assert not any(fact[1] == "eco_burial_rate" and fact[4] < 1
+                   for fact in doc_facts("e12_anhui_ecoburial_opinion_2016_synonyms.txt"))
