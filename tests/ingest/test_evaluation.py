@@ -19,11 +19,11 @@ from minzheng.paths import CORPUS_DIR, DOCUMENTS_DIR
 HEADLINE = {"elderly_care_beds", "eco_burial_rate"}
 CORPUS = CORPUS_DIR
 # The development corpus may not fall below these: raise them when the parser improves. They are
-# the level reached on the corpus as it stands (832 documents, 529 gold figures), rounded down;
-# batches of documents no rule was written on lower it when they join. Precision has its own
-# floor: a wrong number is worse than a missing one.
-DEV_CORPUS_MIN_F1 = 0.85
-DEV_CORPUS_MIN_PRECISION = 0.94
+# the level reached on the corpus as it stands (882 documents, 545 gold figures: F1 0.871, precision
+# 0.956), rounded down; batches of documents no rule was written on lower it when they join.
+# Precision has its own floor: a wrong number is worse than a missing one.
+DEV_CORPUS_MIN_F1 = 0.86
+DEV_CORPUS_MIN_PRECISION = 0.95
 
 
 def record(value, *, document="a.txt", indicator="elderly_care_beds", year=2020, kind="actual", region_code="310000"):
