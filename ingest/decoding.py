@@ -40,7 +40,7 @@ MAX_REPLACED_SHARE = 0.002
 # A trailing incomplete sequence is at most 3 bytes in UTF-8 and GB18030.
 MAX_TRUNCATED_TAIL = 3
 # The Unicode private use area, where GB18030 puts the byte pairs of GBK's user-defined areas.
-PRIVATE_USE_FIRST, PRIVATE_USE_LAST = "\ue000", "\uf8ff"
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 MAX_PRIVATE_USE_SHARE = 0.01
 NOT_TEXT = "not text in UTF-8, GB18030/GBK or Big5 (binary or corrupt bytes)"
 
@@ -100,8 +100,7 @@ def _big5_reading(data: bytes, gb_text: str) -> tuple[str, bool] | None:
     big5 = _strict_decode(data, "big5")
     if big5 is None:
         return None
-    private = sum(1 for char in gb_text if PRIVATE_USE_FIRST <= char <= PRIVATE_USE_LAST)
-    if private > MAX_PRIVATE_USE_SHARE * len(gb_text):
+    if len(PRIVATE_USE.findall(gb_text)) > MAX_PRIVATE_USE_SHARE * len(gb_text):
         return big5
     best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
     return big5 if best is not None and best.encoding == "big5" else None

@@ -169,6 +169,7 @@ class TimeExpression:
 # says has been reached (过去5年,……3.7万家社会组织) is that year's.
 RELATIVE_YEARS = {"明年": 1, "去年": -1, "上年": -1, "过去一年": -1, "过去的一年": -1,
                   "过去五年": -1, "过去5年": -1, "过去的五年": -1}
+RELATIVE_WORDS = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 # The date of publication is preferred to the date of writing (a gov.cn page gives both: 成文日期, 发布日期).
 # A forum post's 发表于 2013-8-28 is its date of publication too.
 # The label may stand in brackets (【发布时间】2023.05.12).
@@ -182,7 +183,7 @@ TIME_RE = re.compile(
     # Not 2012年以来, 从2015年开始, 自2015年起,: since that year, up to the present.
     r"(?P<year>\d{4})年(?!以来|开始|起[,，])(?:度)?(?:底|末|年底|年末|前|以前|上半年|年初|全年)?"
     rf"|“?(?P<period>{PERIOD_RE.pattern})”?(?P<part>期末|末|时期|期间|期)?"
-    rf"|(?P<relative>今年|明年|去年|上年|过去一年|过去的一年|过去五年|过去5年|过去的五年|截至目前|截止目前|到目前为止|{PRESENT_WORDS}"
+    rf"|(?P<relative>{RELATIVE_WORDS}|截至目前|截止目前|到目前为止|{PRESENT_WORDS}"
     # A part of the present year (上半年,全市养老机构新增床位1980张): not the year a paragraph opened with.
     r"|(?<!年)(?:上半年|前三季度|一季度))"
     rf"|(?:党的)?(?P<congress>{CONGRESS_RE})(?:召开)?(?:前夕|之际|期间|前)"

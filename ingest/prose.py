@@ -932,11 +932,10 @@ class ProseReader:
                 # of names the catalogue does not know, and takes the last of as many values.
                 wording = wordings[group[0]]
                 names = LIST_BEFORE.search(text, max(0, wording.start - 24), wording.start)
-                years = self._years_listed(text, sentence_start, wording.start)
                 if names:
                     last = self._last_of_list(text, wording, names, respectively.end(), end_of_sentence)
                     paired[group[0]] = [last] if last else []
-                elif years:
+                elif years := self._years_listed(text, sentence_start, wording.start):
                     values = self._listed_values(text, wording, respectively.end(), end_of_sentence)
                     paired[group[0]] = ([(value, [year]) for (value, _), year in zip(values, years, strict=True)]
                                         if len(values) == len(years) else [])
@@ -1159,20 +1158,14 @@ class ProseReader:
         if scanned and followed and re.fullmatch(r"的?", text[scanned[0].end : limit]):
             # "、1232家助餐服务场所": a count written before the next wording is that wording's.
             scanned = None
-        if scanned is None:
+        # 新建2000张家庭养老床位、200个农村邻里互助养老服务点: a count after the list's mark is the next
+        # item's. 其中有7992人获得了各类社工资格证书,2140人完成了注册登记: the count after the comma did
+        # something else. In both, and when none follows, the wording's count is the one before it.
+        if scanned is None or scanned[2].strip() in ("、", "和") or (
+                re.search(r"[,，;；]", scanned[2]) and ANOTHER_PREDICATE.match(text, scanned[0].end)):
             before = self._value_before(text, wording, sentence_start)
             return [(before, [])] if before else []
         first, times, gap = scanned
-        if gap.strip() in ("、", "和"):
-            # 新建2000张家庭养老床位、200个农村邻里互助养老服务点: the count after the list's mark is
-            # the next item's; the wording's, if any, stands before it.
-            before = self._value_before(text, wording, sentence_start)
-            return [(before, [])] if before else []
-        if re.search(r"[,，;；]", gap) and ANOTHER_PREDICATE.match(text, first.end):
-            # 其中有7992人获得了各类社工资格证书,2140人完成了注册登记: the count after the comma did
-            # something else; the wording's count is the one before it.
-            before = self._value_before(text, wording, sentence_start)
-            return [(before, [])] if before else []
         if not re.search(r"[,，;；]", gap) and ANOTHER_PREDICATE.match(text, first.end):
             # 目前35家社会组织已有8家完成了年检: the count of those that did something, not of all.
             return []

@@ -181,9 +181,8 @@ def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, lis
             basis = basis or "依据" in word.group(0) or "备注" in word.group(0)
             position = word.end()
             continue
-        change = CHANGE_COLUMN.match(text, position) if len(columns) >= 2 else None
-        if change and (re.search(r"增", change.group(0)) and re.search(r"比|%|率", change.group(0))
-                       or re.search(r"比.*over", change.group(0), re.S)):
+        change = _change_column_at(text, position) if len(columns) >= 2 else None
+        if change:
             columns.append(Column(0, CHANGE, change.group(0)))
             position = change.end()
             continue
@@ -214,6 +213,17 @@ def parse_header(text: str, start: int, base_year: int | None) -> tuple[int, lis
         position = kinds.end()
     rule = MARKDOWN_RULE.match(text, position)
     return (rule.end() if rule else position), columns, basis
+
+
+def _change_column_at(text: str, position: int) -> re.Match | None:
+    """The header of a change column at `position`: a change word with its base or unit (比上年增长,
+    增减%, 增长率), or a comparison the English spells out (2006年比 / Increase of 2006 over)."""
+    change = CHANGE_COLUMN.match(text, position)
+    if change is None:
+        return None
+    words = change.group(0)
+    said = ("增" in words and re.search(r"比|%|率", words)) or re.search(r"比.*over", words, re.S)
+    return change if said else None
 
 
 def _read_label(text: str, position: int) -> tuple[int, str] | None:
